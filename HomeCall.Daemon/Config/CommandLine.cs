@@ -1,0 +1,79 @@
+using K = HomeCall.Daemon.Config.SettingKeys;
+
+namespace HomeCall.Daemon.Config;
+
+/// <summary>Parses the daemon's command line (pure; see <see cref="Usage"/>).</summary>
+internal static class CommandLine
+{
+    public const string Usage = """
+        Usage:
+          homecall [--host ADDR] [--port N] [--env-file PATH] [--log-level LEVEL]
+          homecall --check-config [--env-file PATH] [...]   print the effective settings, exit 0 or 78
+          homecall fingerprint ROOM [--dialect homecall|mesh|numeric|session]
+          homecall --version | --help
+
+        Settings come from built-in defaults < --env-file < environment < flags.
+        See homecall.env for every setting and its default.
+        """;
+
+    public static CommandLineRequest Parse(IReadOnlyList<string> args)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        var mode = CommandMode.Run;
+        string? envFile = null;
+        var positional = new List<string>();
+        var dialect = "homecall";
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Next()
+            {
+                if (i + 1 < args.Count)
+                {
+                    return args[++i];
+                }
+
+                errors.Add($"{arg} needs a value");
+                return "";
+            }
+
+            switch (arg)
+            {
+                case "--host": overrides[K.Host] = Next(); break;
+                case "--port": overrides[K.Port] = Next(); break;
+                case "--log-level": overrides[K.LogLevel] = Next(); break;
+                case "--env-file": envFile = Next(); break;
+                case "--dialect": dialect = Next(); break;
+                case "--check-config": mode = CommandMode.CheckConfig; break;
+                case "--version": mode = CommandMode.Version; break;
+                case "--help" or "-h": mode = CommandMode.Help; break;
+                case "fingerprint" when positional.Count == 0 && mode == CommandMode.Run: mode = CommandMode.Fingerprint; break;
+                default:
+                    if (arg.StartsWith('-'))
+                    {
+                        errors.Add($"unknown option '{arg}'");
+                    }
+                    else
+                    {
+                        positional.Add(arg);
+                    }
+
+                    break;
+            }
+        }
+
+        if (mode == CommandMode.Fingerprint && positional.Count != 1)
+        {
+            errors.Add("fingerprint takes exactly one ROOM");
+        }
+        else if (mode != CommandMode.Fingerprint && positional.Count > 0)
+        {
+            errors.Add($"unexpected argument '{positional[0]}'");
+        }
+
+        var room = mode == CommandMode.Fingerprint && positional.Count == 1 ? positional[0] : null;
+        return new CommandLineRequest(mode, overrides, envFile, room, dialect, errors);
+    }
+}

@@ -1,0 +1,11 @@
+namespace HomeCall.Daemon.Config;
+
+/// <summary>What the command line asks the binary to do.</summary>
+internal enum CommandMode
+{
+    Run,
+    CheckConfig,
+    Version,
+    Help,
+    Fingerprint,
+}

@@ -1,0 +1,60 @@
+using System.Collections;
+
+namespace HomeCall.Daemon.Config;
+
+/// <summary>
+/// Merges the sources, lowest to highest precedence: built-in defaults &lt; env file &lt;
+/// process environment &lt; command-line flags, then binds and validates.
+/// </summary>
+internal static class ConfigLoader
+{
+    public static BindResult Load(CommandLineRequest request, IDictionary environment, Func<string, string> readFile)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new List<string>();
+
+        if (request.EnvFile is { } path)
+        {
+            try
+            {
+                var file = EnvFileParser.Parse(readFile(path));
+                errors.AddRange(file.Errors.Select(e => $"{path}: {e}"));
+                Overlay(merged, file.Values);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"cannot read env file {path}: {ex.Message}");
+            }
+        }
+
+        Overlay(merged, FromEnvironment(environment));
+        Overlay(merged, request.Overrides);
+
+        var bound = OptionsBinder.Bind(merged);
+        errors.AddRange(bound.Errors);
+        return bound with { Errors = errors };
+    }
+
+    private static Dictionary<string, string> FromEnvironment(IDictionary environment)
+    {
+        var known = new HashSet<string>(SettingKeys.All, StringComparer.Ordinal) { SettingKeys.PortFallback };
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in environment)
+        {
+            if (entry.Key is string key && known.Contains(key) && entry.Value is string value)
+            {
+                values[key] = value;
+            }
+        }
+
+        return values;
+    }
+
+    private static void Overlay(Dictionary<string, string> target, IReadOnlyDictionary<string, string> source)
+    {
+        foreach (var (key, value) in source)
+        {
+            target[key] = value;
+        }
+    }
+}

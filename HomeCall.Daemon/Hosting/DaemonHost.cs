@@ -1,0 +1,72 @@
+using System.Net;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Http;
+using HomeCall.Daemon.Metrics;
+using HomeCall.Daemon.Signaling;
+using HomeCall.Daemon.Transport;
+using Serilog;
+
+namespace HomeCall.Daemon.Hosting;
+
+/// <summary>
+/// Wires the daemon together (transport, signaling core, HTTP endpoints) and runs it
+/// until the stop token fires, then shuts down gracefully (spec §2). Program and the
+/// integration tests both run it; tests pass port 0 and their own clock.
+/// </summary>
+internal sealed class DaemonHost : IDisposable
+{
+    private readonly DaemonOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly Listener _listener;
+    private readonly ConnectionTracker _tracker;
+
+    public DaemonHost(DaemonOptions options, TimeProvider time, ILogger log)
+    {
+        _options = options;
+        _time = time;
+        _log = log.ForContext<DaemonHost>();
+        Metrics = new DaemonMetrics();
+        Hub = new SignalingHub(options, time, Metrics, log);
+        _tracker = new ConnectionTracker(options.MaxConnections, options.MaxConnectionsPerIp);
+        var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, new AdminToken(options.AdminToken), time, Version);
+        var upgrades = new UpgradeHandler(options, Hub, http, _tracker, Metrics, time, log);
+        _listener = new Listener(options, upgrades, Metrics, log);
+    }
+
+    public static string Version { get; } =
+        typeof(DaemonHost).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public SignalingHub Hub { get; }
+
+    public DaemonMetrics Metrics { get; }
+
+    public int Connections => _tracker.Count;
+
+    /// <summary>Binds the listener; throws SocketException when the address is taken.</summary>
+    public IPEndPoint Start()
+    {
+        var endpoint = _listener.Bind();
+        _log.Information("Listening on {Endpoint}", endpoint);
+        if (_options.AllowedOrigins.Count == 0)
+        {
+            _log.Warning("ALLOWED_ORIGINS is empty: WebSocket upgrades from any Origin are accepted");
+        }
+
+        return endpoint;
+    }
+
+    /// <summary>Accepts until <paramref name="stopping"/> fires, then closes everyone with 1001 within the grace.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        await _listener.AcceptLoopAsync(stopping).ConfigureAwait(false);
+        await _listener.ShutdownAsync(_options.ShutdownGrace, _time).ConfigureAwait(false);
+        _log.Information("Stopped");
+    }
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        Hub.Dispose();
+    }
+}

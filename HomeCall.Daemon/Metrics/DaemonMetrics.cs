@@ -1,0 +1,26 @@
+namespace HomeCall.Daemon.Metrics;
+
+/// <summary>The daemon's counters, exposed on /metrics (spec §7). Labels never carry room ids, names or IPs.</summary>
+internal sealed class DaemonMetrics
+{
+    private long _roomExpiries;
+    private long _connectionsAccepted;
+
+    public LabeledCounter MessagesReceived { get; } = new();
+
+    public LabeledCounter MessagesRelayed { get; } = new();
+
+    public LabeledCounter ErrorsSent { get; } = new();
+
+    public LabeledCounter UpgradesRefused { get; } = new();
+
+    public LabeledCounter ConnectionsClosed { get; } = new();
+
+    public long RoomExpiries => Interlocked.Read(ref _roomExpiries);
+
+    public long ConnectionsAccepted => Interlocked.Read(ref _connectionsAccepted);
+
+    public void RoomExpired() => Interlocked.Increment(ref _roomExpiries);
+
+    public void ConnectionAccepted() => Interlocked.Increment(ref _connectionsAccepted);
+}

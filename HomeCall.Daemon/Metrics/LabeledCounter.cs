@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace HomeCall.Daemon.Metrics;
+
+/// <summary>A monotonically increasing counter per label value; label values come from fixed sets (types, codes, reasons), never from clients.</summary>
+internal sealed class LabeledCounter
+{
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _values = new(StringComparer.Ordinal);
+
+    public void Increment(string label) =>
+        Interlocked.Increment(ref _values.GetOrAdd(label, static _ => new StrongBox<long>()).Value);
+
+    public long Get(string label) => _values.TryGetValue(label, out var box) ? Interlocked.Read(ref box.Value) : 0;
+
+    public IReadOnlyList<KeyValuePair<string, long>> Snapshot() =>
+        _values.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new KeyValuePair<string, long>(kv.Key, Interlocked.Read(ref kv.Value.Value)))
+            .ToArray();
+}

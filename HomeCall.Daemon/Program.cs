@@ -1,0 +1,102 @@
+using System.Collections;
+using System.Net.Sockets;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Hosting;
+using HomeCall.Daemon.Logging;
+using HomeCall.Daemon.Rooms;
+using Serilog;
+
+namespace HomeCall.Daemon;
+
+/// <summary>Composition root: command line, settings, logging, the host, exit codes.</summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var request = CommandLine.Parse(args);
+        if (request.Errors.Count > 0)
+        {
+            foreach (var error in request.Errors)
+            {
+                await Console.Error.WriteLineAsync("homecall: " + error).ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync(CommandLine.Usage).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        switch (request.Mode)
+        {
+            case CommandMode.Help:
+                Console.WriteLine(CommandLine.Usage);
+                return ExitCodes.Ok;
+            case CommandMode.Version:
+                Console.WriteLine("homecall " + DaemonHost.Version);
+                return ExitCodes.Ok;
+            case CommandMode.Fingerprint:
+                return Fingerprint(request);
+        }
+
+        var bound = ConfigLoader.Load(request, Environment.GetEnvironmentVariables(), File.ReadAllText);
+        if (bound.Errors.Count > 0)
+        {
+            foreach (var error in bound.Errors)
+            {
+                await Console.Error.WriteLineAsync("homecall: invalid setting: " + error).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Config;
+        }
+
+        if (request.Mode == CommandMode.CheckConfig)
+        {
+            Console.Write(OptionsPrinter.Render(bound.Options));
+            return ExitCodes.Ok;
+        }
+
+        return await RunAsync(bound.Options).ConfigureAwait(false);
+    }
+
+    private static int Fingerprint(CommandLineRequest request)
+    {
+        if (!DialectNames.TryParse(request.FingerprintDialect, out var dialect))
+        {
+            Console.Error.WriteLine("homecall: --dialect must be homecall, mesh, numeric or session");
+            return ExitCodes.Usage;
+        }
+
+        Console.WriteLine(RoomFingerprint.Of(dialect, request.FingerprintRoom!));
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> RunAsync(DaemonOptions options)
+    {
+        using var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
+        Log.Logger = logger;
+        var log = logger.ForContext(typeof(Program));
+        if (fileProblem is not null)
+        {
+            log.Warning("LOG_DIR {LogDir} is not writable ({Problem}); logging to the console only", options.LogDir, fileProblem);
+        }
+
+        log.Information("homecall {Version} starting with {Settings}", DaemonHost.Version, Settings(options));
+        using var signals = new ShutdownSignals();
+        using var host = new DaemonHost(options, TimeProvider.System, logger);
+        try
+        {
+            host.Start();
+        }
+        catch (SocketException ex)
+        {
+            log.Fatal("Cannot listen on {Host}:{Port}: {Reason}", options.Host, options.Port, ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? "address already in use" : ex.Message);
+            return ExitCodes.Failure;
+        }
+
+        await host.RunAsync(signals.Token).ConfigureAwait(false);
+        log.Information("Shut down on {Signal}", signals.Received);
+        return ExitCodes.Ok;
+    }
+
+    private static Dictionary<string, string> Settings(DaemonOptions options) =>
+        OptionsPrinter.Describe(options).ToDictionary(kv => kv.Key, kv => kv.Value);
+}

@@ -1,0 +1,28 @@
+namespace HomeCall.Daemon.Rooms;
+
+/// <summary>The lower-case dialect names used in fingerprints, /health and metrics labels (spec §6).</summary>
+internal static class DialectNames
+{
+    public static string Of(Dialect dialect) => dialect switch
+    {
+        Dialect.Homecall => "homecall",
+        Dialect.Mesh => "mesh",
+        Dialect.Numeric => "numeric",
+        _ => "session",
+    };
+
+    public static bool TryParse(string name, out Dialect dialect)
+    {
+        foreach (var d in Enum.GetValues<Dialect>())
+        {
+            if (Of(d) == name)
+            {
+                dialect = d;
+                return true;
+            }
+        }
+
+        dialect = default;
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+
+namespace HomeCall.Daemon.Rooms;
+
+/// <summary>
+/// Spec §3.3 guessing guard: once an IP has had JOIN_FAILURES_PER_MIN failed numeric
+/// joins within a minute, every join from it is refused until a minute has passed
+/// since its last failure. Refused joins are not failures (the block cannot be extended
+/// by hammering). Guarded by the registry lock.
+/// </summary>
+internal sealed class JoinFailureLimiter(int maxFailuresPerWindow)
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<IPAddress, Queue<DateTimeOffset>> _failures = [];
+
+    public int TrackedAddresses => _failures.Count;
+
+    public bool IsBlocked(IPAddress ip, DateTimeOffset now)
+    {
+        if (!_failures.TryGetValue(ip, out var times) || times.Count < maxFailuresPerWindow)
+        {
+            return false;
+        }
+
+        return now - times.Last() < Window;
+    }
+
+    public void RecordFailure(IPAddress ip, DateTimeOffset now)
+    {
+        if (!_failures.TryGetValue(ip, out var times))
+        {
+            times = new Queue<DateTimeOffset>();
+            _failures[ip] = times;
+        }
+
+        times.Enqueue(now);
+        while (times.Count > 0 && now - times.Peek() >= Window)
+        {
+            times.Dequeue();
+        }
+
+        // Only the last N matter for the decision.
+        while (times.Count > maxFailuresPerWindow)
+        {
+            times.Dequeue();
+        }
+    }
+
+    /// <summary>Drops addresses whose last failure is over a minute old.</summary>
+    public void Sweep(DateTimeOffset now)
+    {
+        foreach (var (ip, times) in _failures.Where(kv => now - kv.Value.Last() >= Window).ToArray())
+        {
+            _failures.Remove(ip);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using HomeCall.Daemon.Transport;
+
+namespace HomeCall.Daemon.Rooms;
+
+/// <summary>A room of one dialect: its members in join order, its last activity and, for sessions, the queue.</summary>
+internal sealed class Room(Dialect dialect, string id, DateTimeOffset created, SessionQueue? queue = null)
+{
+    public Dialect Dialect { get; } = dialect;
+
+    public string Id { get; } = id;
+
+    /// <summary>Spec §6 fingerprint, computed once: every log line about the room uses it.</summary>
+    public string Fingerprint { get; } = RoomFingerprint.Of(dialect, id);
+
+    public List<Member> Members { get; } = [];
+
+    public DateTimeOffset LastActivity { get; set; } = created;
+
+    public SessionQueue? Queue { get; } = queue;
+
+    public int ConnectedCount => Members.Count(m => m.Connection is not null);
+
+    public Member? FindUser(string userId) => Members.Find(m => m.UserId == userId);
+
+    public Member? FindConnection(IConnection connection) => Members.Find(m => ReferenceEquals(m.Connection, connection));
+}

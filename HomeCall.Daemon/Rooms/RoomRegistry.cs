@@ -1,0 +1,108 @@
+using System.Diagnostics;
+
+namespace HomeCall.Daemon.Rooms;
+
+/// <summary>
+/// Every room of every dialect, one dictionary per dialect namespace, and the
+/// ended-session tombstones. One lock guards it all; callers hold <see cref="Gate"/>
+/// around a whole operation (find, mutate, enqueue replies) so that notifications such
+/// as `online` leave in the order the changes happened. Enqueueing is memory-only:
+/// socket writes happen on each connection's own drain task, never under this lock.
+/// </summary>
+internal sealed class RoomRegistry
+{
+    private readonly Dictionary<string, Room>[] _rooms =
+        Enum.GetValues<Dialect>().Select(_ => new Dictionary<string, Room>(StringComparer.Ordinal)).ToArray();
+
+    private readonly Dictionary<string, DateTimeOffset> _endedSessions = new(StringComparer.Ordinal);
+
+    public Lock Gate { get; } = new();
+
+    public int Count
+    {
+        get
+        {
+            AssertHeld();
+            return _rooms.Sum(d => d.Count);
+        }
+    }
+
+    public int CountOf(Dialect dialect)
+    {
+        AssertHeld();
+        return _rooms[(int)dialect].Count;
+    }
+
+    public IEnumerable<Room> All
+    {
+        get
+        {
+            AssertHeld();
+            return _rooms.SelectMany(d => d.Values);
+        }
+    }
+
+    public IReadOnlyCollection<Room> Of(Dialect dialect)
+    {
+        AssertHeld();
+        return _rooms[(int)dialect].Values;
+    }
+
+    public Room? Find(Dialect dialect, string id)
+    {
+        AssertHeld();
+        return _rooms[(int)dialect].GetValueOrDefault(id);
+    }
+
+    public bool Contains(Dialect dialect, string id)
+    {
+        AssertHeld();
+        return _rooms[(int)dialect].ContainsKey(id);
+    }
+
+    public void Add(Room room)
+    {
+        AssertHeld();
+        _rooms[(int)room.Dialect].Add(room.Id, room);
+    }
+
+    public void Remove(Room room)
+    {
+        AssertHeld();
+        _rooms[(int)room.Dialect].Remove(room.Id);
+    }
+
+    public bool IsEnded(string sessionId)
+    {
+        AssertHeld();
+        return _endedSessions.ContainsKey(sessionId);
+    }
+
+    public void MarkEnded(string sessionId, DateTimeOffset at)
+    {
+        AssertHeld();
+        _endedSessions[sessionId] = at;
+    }
+
+    public int EndedCount
+    {
+        get
+        {
+            AssertHeld();
+            return _endedSessions.Count;
+        }
+    }
+
+    /// <summary>Forgets tombstones older than the TTL (ENDED_SESSION_TTL_MS).</summary>
+    public void ForgetEndedBefore(DateTimeOffset cutoff)
+    {
+        AssertHeld();
+        foreach (var (id, at) in _endedSessions.Where(kv => kv.Value <= cutoff).ToArray())
+        {
+            _endedSessions.Remove(id);
+        }
+    }
+
+    [Conditional("DEBUG")]
+    private void AssertHeld() => Debug.Assert(Gate.IsHeldByCurrentThread, "hold RoomRegistry.Gate");
+}

@@ -1,0 +1,32 @@
+using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
+using Serilog;
+
+namespace HomeCall.Daemon.Signaling;
+
+/// <summary>
+/// What the signaling core knows of one connection: its dialect once fixed, the room it
+/// last joined and as whom. Membership is not stored twice: the connection is a member
+/// only while its room lists it (a replaced connection stops being one at once).
+/// Room fields are read and written under the registry lock.
+/// </summary>
+internal sealed class ConnectionState(IConnection connection, RateLimiter rateLimiter, ILogger log)
+{
+    private string? _myId;
+
+    public IConnection Connection { get; } = connection;
+
+    public RateLimiter RateLimiter { get; } = rateLimiter;
+
+    public ILogger Log { get; } = log;
+
+    public Dialect? Dialect { get; set; }
+
+    public Room? Room { get; set; }
+
+    /// <summary>Numeric dialect: the per-connection UUID sent as myId and stamped as senderId (seed 004).</summary>
+    public string MyId => _myId ??= Guid.NewGuid().ToString();
+
+    /// <summary>The member this connection is in its room, or null (never joined, left, or replaced).</summary>
+    public Member? Membership => Room?.FindConnection(Connection);
+}

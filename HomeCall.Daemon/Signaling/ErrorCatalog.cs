@@ -1,0 +1,42 @@
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Rooms;
+
+namespace HomeCall.Daemon.Signaling;
+
+/// <summary>
+/// Error texts for people (spec §2): English, and Russian on /signal by default because
+/// seed 002 shows them to users verbatim. ERROR_LANGUAGE forces one language.
+/// </summary>
+internal static class ErrorCatalog
+{
+    private static readonly Dictionary<string, (string En, string Ru)> Texts = new(StringComparer.Ordinal)
+    {
+        [ErrorCode.InvalidMessage] = ("Invalid message", "Некорректное сообщение"),
+        [ErrorCode.NotJoined] = ("Join a room first", "Сначала войдите в комнату"),
+        [ErrorCode.SenderMismatch] = ("Sender does not match the joined user", "Отправитель не совпадает с участником"),
+        [ErrorCode.UserNotFound] = ("User not found", "Пользователь не найден"),
+        [ErrorCode.RoomNotFound] = ("Room not found", "Комната не найдена"),
+        [ErrorCode.RoomFull] = ("Room is full", "Комната заполнена"),
+        [ErrorCode.SessionEnded] = ("Session ended", "Сессия завершена"),
+        [ErrorCode.SessionNotFound] = ("Signal not found", "Сигнал не найден"),
+        [ErrorCode.QueueFull] = ("Message queue is full", "Очередь сообщений заполнена"),
+        [ErrorCode.RateLimited] = ("Too many messages, slow down", "Слишком много сообщений"),
+        [ErrorCode.TooManyAttempts] = ("Too many failed attempts, try again later", "Слишком много неудачных попыток, попробуйте позже"),
+        [ErrorCode.NoFreeRooms] = ("No free rooms", "Нет свободных комнат"),
+        [ErrorCode.InvalidParameters] = ("Invalid parameters", "Некорректные параметры"),
+        [ErrorCode.Replaced] = ("Connected from another place", "Подключение с другого устройства"),
+        [ErrorCode.RoomExpired] = ("Room expired", "Комната закрыта по неактивности"),
+        [ErrorCode.ShuttingDown] = ("Server is shutting down", "Сервер останавливается"),
+    };
+
+    public static string Text(string code, Dialect? dialect, ErrorLanguage language)
+    {
+        var (en, ru) = Texts[code];
+        return language switch
+        {
+            ErrorLanguage.English => en,
+            ErrorLanguage.Russian => ru,
+            _ => dialect == Dialect.Session ? ru : en,
+        };
+    }
+}

@@ -1,0 +1,213 @@
+using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
+
+namespace HomeCall.Daemon.Signaling;
+
+/// <summary>
+/// Seed 000 rooms (spec §3.1): join/leave with `online` lists to every member, and
+/// offer/answer/candidate routed by `to`, stamped with `from`, other fields passed through.
+/// </summary>
+internal sealed class HomecallHandler(SignalingContext ctx)
+{
+    public void Handle(ConnectionState state, in InboundMessage message)
+    {
+        switch (message.Type)
+        {
+            case MessageType.Join:
+                Join(state, message);
+                break;
+            case MessageType.Leave:
+                Leave(state, message);
+                break;
+            case MessageType.Offer or MessageType.Answer or MessageType.Candidate:
+                Relay(state, message);
+                break;
+            default:
+                ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+                break;
+        }
+    }
+
+    public void Disconnected(ConnectionState state)
+    {
+        lock (ctx.Registry.Gate)
+        {
+            if (state.Membership is { } member)
+            {
+                RemoveMember(state, state.Room!, member);
+            }
+        }
+    }
+
+    private void Join(ConnectionState state, in InboundMessage message)
+    {
+        if (!FieldRules.IsValid(message, message.Fields.Room, FieldRules.MaxRoomLength, out var roomId)
+            || !FieldRules.IsValid(message, message.Fields.User, FieldRules.MaxUserLength, out var user))
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+            return;
+        }
+
+        lock (ctx.Registry.Gate)
+        {
+            var current = state.Membership;
+            if (current is not null && state.Room!.Id == roomId && current.UserId == user)
+            {
+                BroadcastOnline(state.Room); // Joining again as the same user changes nothing.
+                return;
+            }
+
+            var room = ctx.Registry.Find(Dialect.Homecall, roomId);
+            var duplicate = room?.FindUser(user);
+            if (room is not null && duplicate is null && room.Members.Count >= ctx.Options.MaxRoomUsers)
+            {
+                ctx.Replies.Error(state, ErrorCode.RoomFull);
+                return;
+            }
+
+            if (current is not null)
+            {
+                RemoveMember(state, state.Room!, current); // Spec §2: one room at a time.
+            }
+
+            room = ctx.Registry.Find(Dialect.Homecall, roomId); // Leaving may have removed it.
+            if (room is null)
+            {
+                room = new Room(Dialect.Homecall, roomId, ctx.Time.GetUtcNow());
+                ctx.Registry.Add(room);
+            }
+
+            if (room.FindUser(user) is { } old)
+            {
+                Replace(state, room, old);
+            }
+
+            room.Members.Add(new Member(user, null, ctx.Time.GetUtcNow(), state.Connection));
+            state.Dialect = Dialect.Homecall;
+            state.Room = room;
+            state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+            BroadcastOnline(room);
+        }
+    }
+
+    private void Replace(ConnectionState state, Room room, Member old)
+    {
+        room.Members.Remove(old);
+        state.Log.Information("Replaced an older connection of the same user in room={Room}", room.Fingerprint);
+        if (old.Connection is { } oldConnection)
+        {
+            ctx.Replies.ErrorTo(oldConnection, Dialect.Homecall, ErrorCode.Replaced, null);
+            oldConnection.Close(CloseStatus.Replaced, "replaced by a newer connection");
+        }
+
+        BroadcastOnline(room);
+    }
+
+    private void Leave(ConnectionState state, in InboundMessage message)
+    {
+        var f = message.Fields;
+        if (!f.Room.IsAbsentOrString || !f.User.IsAbsentOrString)
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+            return;
+        }
+
+        lock (ctx.Registry.Gate)
+        {
+            var member = state.Membership;
+            if (member is null || (f.Room.IsPresent && !message.StringEquals(f.Room, state.Room!.Id)))
+            {
+                ctx.Replies.Error(state, ErrorCode.NotJoined);
+                return;
+            }
+
+            if (f.User.IsPresent && !message.StringEquals(f.User, member.UserId))
+            {
+                ctx.Replies.Error(state, ErrorCode.SenderMismatch);
+                return;
+            }
+
+            RemoveMember(state, state.Room!, member);
+        }
+    }
+
+    private void RemoveMember(ConnectionState state, Room room, Member member)
+    {
+        room.Members.Remove(member);
+        state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        if (room.Members.Count == 0)
+        {
+            ctx.Registry.Remove(room);
+        }
+        else
+        {
+            BroadcastOnline(room);
+        }
+    }
+
+    private void Relay(ConnectionState state, in InboundMessage message)
+    {
+        var f = message.Fields;
+        var body = message.Type == MessageType.Candidate ? f.Candidate : f.Sdp;
+        var bodyValid = message.Type == MessageType.Candidate
+            ? body.IsObject || body.IsString || body.IsNull
+            : body.IsObject || body.IsString;
+        if (!f.To.IsString || !bodyValid || !f.From.IsAbsentOrString)
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+            return;
+        }
+
+        var to = message.String(f.To);
+        lock (ctx.Registry.Gate)
+        {
+            var member = state.Membership;
+            if (member is null)
+            {
+                ctx.Replies.Error(state, ErrorCode.NotJoined);
+                return;
+            }
+
+            if (f.From.IsPresent && !message.StringEquals(f.From, member.UserId))
+            {
+                ctx.Replies.Error(state, ErrorCode.SenderMismatch);
+                return;
+            }
+
+            if (state.Room!.FindUser(to)?.Connection is not { } target)
+            {
+                ctx.Replies.Error(state, ErrorCode.UserNotFound, "to", to);
+                return;
+            }
+
+            if (!target.Send(MessageWriter.PassThrough(message, null, member.UserId)))
+            {
+                ctx.Replies.Error(state, ErrorCode.UserNotFound, "to", to); // The target is closing: say so rather than lose it.
+                return;
+            }
+
+            ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
+        }
+    }
+
+    private static void BroadcastOnline(Room room)
+    {
+        var w = MessageWriter.Start();
+        w.WriteStartObject();
+        w.WriteString("type"u8, "online"u8);
+        w.WriteString("room"u8, room.Id);
+        w.WriteStartArray("users"u8);
+        foreach (var m in room.Members)
+        {
+            w.WriteStringValue(m.UserId);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        var bytes = MessageWriter.Finish(w);
+        foreach (var m in room.Members)
+        {
+            m.Connection?.Send(bytes);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using HomeCall.Daemon.Rooms;
+
+namespace HomeCall.Daemon.Signaling;
+
+/// <summary>Seed 004 room ids: 4 digits, "1000"-"9999", random among the unused ones.</summary>
+internal static class NumericRoomIds
+{
+    public const int First = 1000;
+    public const int Last = 9999;
+    public const int Capacity = Last - First + 1;
+
+    private const int RandomTries = 16;
+
+    /// <summary>A free id, or null when all 9000 are taken (caller holds the registry lock).</summary>
+    public static string? Pick(RoomRegistry registry)
+    {
+        if (registry.CountOf(Dialect.Numeric) >= Capacity)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < RandomTries; i++)
+        {
+            var id = Format(Random.Shared.Next(First, Last + 1));
+            if (!registry.Contains(Dialect.Numeric, id))
+            {
+                return id;
+            }
+        }
+
+        // Nearly full: walk from a random start so the pick stays unpredictable and always ends.
+        var start = Random.Shared.Next(Capacity);
+        for (var i = 0; i < Capacity; i++)
+        {
+            var id = Format(First + ((start + i) % Capacity));
+            if (!registry.Contains(Dialect.Numeric, id))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Format(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

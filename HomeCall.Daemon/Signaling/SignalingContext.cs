@@ -1,0 +1,14 @@
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Metrics;
+using HomeCall.Daemon.Rooms;
+
+namespace HomeCall.Daemon.Signaling;
+
+/// <summary>What every dialect handler shares: the registry, settings, clock, counters and replies.</summary>
+internal sealed record SignalingContext(
+    RoomRegistry Registry,
+    JoinFailureLimiter JoinFailures,
+    DaemonOptions Options,
+    TimeProvider Time,
+    DaemonMetrics Metrics,
+    Replies Replies);

@@ -1,0 +1,84 @@
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Metrics;
+using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
+using Serilog;
+
+namespace HomeCall.Daemon.Signaling;
+
+/// <summary>
+/// The signaling core's entry point: creates each connection's session, owns the
+/// registry and the expiry sweep (spec §3.3, §4) driven by the injected clock.
+/// </summary>
+internal sealed class SignalingHub : IConnectionHandler, IDisposable
+{
+    /// <summary>How often expiry is checked; expiry itself is ROOM_TIMEOUT_MS / ENDED_SESSION_TTL_MS.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
+
+    private readonly SignalingContext _ctx;
+    private readonly DialectHandlers _handlers;
+    private readonly ILogger _log;
+    private readonly ITimer _sweepTimer;
+
+    public SignalingHub(DaemonOptions options, TimeProvider time, DaemonMetrics metrics, ILogger log)
+    {
+        _log = log.ForContext<SignalingHub>();
+        _ctx = new SignalingContext(
+            new RoomRegistry(),
+            new JoinFailureLimiter(options.JoinFailuresPerMinute),
+            options,
+            time,
+            metrics,
+            new Replies(options.ErrorLanguage, metrics));
+        _handlers = new DialectHandlers(new HomecallHandler(_ctx), new MeshHandler(_ctx), new NumericHandler(_ctx), new SessionHandler(_ctx));
+        _sweepTimer = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
+    }
+
+    public RoomRegistry Registry => _ctx.Registry;
+
+    public IConnectionSession Open(IConnection connection)
+    {
+        var options = _ctx.Options;
+        var state = new ConnectionState(
+            connection,
+            new RateLimiter(options.RateLimitPerSecond, options.RateLimitBurst, _ctx.Time),
+            _log.ForContext("ConnectionId", "c" + connection.Id));
+        if (connection.Endpoint == EndpointKind.Signal)
+        {
+            state.Dialect = Dialect.Session;
+        }
+        else if (MeshParameters.IsMesh(connection.Query))
+        {
+            _handlers.Mesh.Open(state);
+        }
+
+        return new SignalingSession(state, _handlers, _ctx);
+    }
+
+    /// <summary>One expiry pass (also called by tests after moving the fake clock).</summary>
+    public void Sweep()
+    {
+        var now = _ctx.Time.GetUtcNow();
+        var timeout = _ctx.Options.RoomTimeout;
+        lock (_ctx.Registry.Gate)
+        {
+            foreach (var room in _ctx.Registry.Of(Dialect.Numeric).Where(r => now - r.LastActivity >= timeout).ToArray())
+            {
+                _log.Information("Room room={Room} expired after {TimeoutMs} ms idle, closing {Count} members", room.Fingerprint, timeout.TotalMilliseconds, room.Members.Count);
+                _handlers.Numeric.Expire(room);
+            }
+
+            foreach (var session in _ctx.Registry.Of(Dialect.Session).Where(s => SessionHandler.IsAbandoned(s, now, timeout)).ToArray())
+            {
+                _log.Information("Room room={Room} forgotten after {TimeoutMs} ms unattended, {Queued} queued messages dropped", session.Fingerprint, timeout.TotalMilliseconds, session.Queue!.Count);
+                _ctx.Registry.Remove(session);
+                _ctx.Metrics.RoomExpired();
+            }
+
+            _ctx.Registry.ForgetEndedBefore(now - _ctx.Options.EndedSessionTtl);
+            _ctx.JoinFailures.Sweep(now);
+        }
+    }
+
+    public void Dispose() => _sweepTimer.Dispose();
+}

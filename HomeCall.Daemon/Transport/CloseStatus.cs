@@ -1,0 +1,19 @@
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>WebSocket close codes the daemon sends (RFC 6455 §7.4.1, spec §2-§4).</summary>
+internal static class CloseStatus
+{
+    public const int Normal = 1000;
+    public const int GoingAway = 1001;
+    public const int ProtocolError = 1002;
+    public const int InvalidPayload = 1007;
+    public const int PolicyViolation = 1008;
+    public const int MessageTooBig = 1009;
+    public const int InternalError = 1011;
+
+    /// <summary>Spec §3.3: a numeric room expired.</summary>
+    public const int RoomExpired = 4000;
+
+    /// <summary>Spec §2: the same user joined from another connection.</summary>
+    public const int Replaced = 4001;
+}

@@ -1,0 +1,15 @@
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>What a request path routes to (spec §1).</summary>
+internal enum EndpointKind
+{
+    /// <summary>/, /ws, /ws/: homecall, mesh or numeric dialect.</summary>
+    Room,
+    /// <summary>/signal: the 1:1 session dialect.</summary>
+    Signal,
+    Health,
+    Rooms,
+    Metrics,
+    /// <summary>A plain GET / with SELFTEST_PAGE on.</summary>
+    SelfTest,
+}

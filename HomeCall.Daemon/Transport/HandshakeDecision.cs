@@ -1,0 +1,22 @@
+using System.Net;
+
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>
+/// What to do with a request head: upgrade to a WebSocket, answer an HTTP endpoint,
+/// or refuse with a status (and headers such as Allow or Sec-WebSocket-Version).
+/// </summary>
+internal sealed record HandshakeDecision(
+    EndpointKind Endpoint,
+    int Status,
+    string Reason,
+    IPAddress ClientIp,
+    IReadOnlyList<KeyValuePair<string, string>> ExtraHeaders)
+{
+    public bool IsUpgrade => Status == 101;
+
+    public bool IsHttpEndpoint => Status == 200;
+
+    public static HandshakeDecision Refuse(int status, string reason, IPAddress ip, params KeyValuePair<string, string>[] headers) =>
+        new(EndpointKind.Room, status, reason, ip, headers);
+}

@@ -1,0 +1,30 @@
+using System.Net;
+
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>
+/// The one seam between the transport and the signaling core: what rooms and the
+/// dispatcher know of a connection. Tests implement it without sockets.
+/// </summary>
+internal interface IConnection
+{
+    /// <summary>Process-unique id, shown in logs as c{Id}.</summary>
+    long Id { get; }
+
+    IPAddress RemoteIp { get; }
+
+    EndpointKind Endpoint { get; }
+
+    /// <summary>The upgrade URL's query string without '?' (mesh reads its identity from it).</summary>
+    string Query { get; }
+
+    /// <summary>
+    /// Queues one text message (UTF-8 JSON). Never blocks and never calls back into the
+    /// caller; returns false when the connection is closing or its send queue overflowed
+    /// (it is then closed with 1008).
+    /// </summary>
+    bool Send(ReadOnlyMemory<byte> utf8Json);
+
+    /// <summary>Sends a close frame with this status after what is already queued.</summary>
+    void Close(int status, string reason);
+}

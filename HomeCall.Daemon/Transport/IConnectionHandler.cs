@@ -1,0 +1,7 @@
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>Creates the signaling side of each upgraded connection.</summary>
+internal interface IConnectionHandler
+{
+    IConnectionSession Open(IConnection connection);
+}

@@ -1,0 +1,16 @@
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>What the signaling core keeps for one open connection; the transport calls it from the connection's receive loop, one call at a time.</summary>
+internal interface IConnectionSession
+{
+    /// <summary>One complete text message; the memory is valid only during the call.</summary>
+    void OnText(ReadOnlyMemory<byte> utf8);
+
+    void OnBinary();
+
+    /// <summary>The server is stopping: say so before the transport closes with 1001.</summary>
+    void OnShutdown();
+
+    /// <summary>Called once, after the connection ended for any reason.</summary>
+    void OnClosed();
+}

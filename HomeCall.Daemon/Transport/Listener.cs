@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Metrics;
+using Serilog;
+
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>
+/// Accepts sockets on WS_HOST:WS_PORT, bounds pending handshakes, and hands each
+/// socket to <see cref="UpgradeHandler"/>. Knows every open connection so that
+/// shutdown can close them all (spec §2 "Shutdown").
+/// </summary>
+internal sealed class Listener : IDisposable
+{
+    private const int Backlog = 1024;
+
+    private readonly DaemonOptions _options;
+    private readonly UpgradeHandler _upgrades;
+    private readonly DaemonMetrics _metrics;
+    private readonly ILogger _log;
+    private readonly ConcurrentDictionary<long, WebSocketConnection> _open = new();
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private Socket? _socket;
+    private int _pendingHandshakes;
+
+    public Listener(DaemonOptions options, UpgradeHandler upgrades, DaemonMetrics metrics, ILogger log)
+    {
+        _options = options;
+        _upgrades = upgrades;
+        _metrics = metrics;
+        _log = log.ForContext<Listener>();
+        _upgrades.Opened += c => _open[c.Id] = c;
+        _upgrades.Ended += c => _open.TryRemove(c.Id, out _);
+    }
+
+    public int OpenConnections => _open.Count;
+
+    /// <summary>Binds and listens; throws <see cref="SocketException"/> (AddressInUse, …) when it cannot.</summary>
+    public IPEndPoint Bind()
+    {
+        var address = _options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(_options.Host);
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (address.Equals(IPAddress.IPv6Any))
+        {
+            socket.DualMode = true; // "::" serves IPv4 clients too.
+        }
+
+        try
+        {
+            socket.Bind(new IPEndPoint(address, _options.Port));
+            socket.Listen(Backlog);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        _socket = socket;
+        return (IPEndPoint)socket.LocalEndPoint!;
+    }
+
+    public async Task AcceptLoopAsync(CancellationToken stopping)
+    {
+        var socket = _socket ?? throw new InvalidOperationException("Bind first");
+        while (!stopping.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await socket.AcceptAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (SocketException ex)
+            {
+                // EMFILE and friends: keep serving the connections we have.
+                _log.Warning(ex, "Accept failed: {SocketError}", ex.SocketErrorCode);
+                continue;
+            }
+
+            client.NoDelay = true;
+            if (Interlocked.Increment(ref _pendingHandshakes) > _options.MaxPendingHandshakes)
+            {
+                Interlocked.Decrement(ref _pendingHandshakes);
+                _metrics.UpgradesRefused.Increment("pending-handshakes");
+                client.Dispose();
+                continue;
+            }
+
+            Track(HandleAsync(client, stopping));
+        }
+    }
+
+    private async Task HandleAsync(Socket client, CancellationToken stopping)
+    {
+        try
+        {
+            await _upgrades.HandleAsync(client, () => Interlocked.Decrement(ref _pendingHandshakes), stopping).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Exceptions stop at the connection boundary (style rule 13).
+            _log.Error(ex, "Unexpected error on a connection");
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _running[task] = 0;
+        _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    /// <summary>Stops accepting, tells every connection, closes them with 1001 and waits up to the grace.</summary>
+    public async Task ShutdownAsync(TimeSpan grace, TimeProvider time)
+    {
+        _socket?.Dispose();
+        var connections = _open.Values.ToArray();
+        _log.Information("Shutting down: closing {Count} connections with {CloseStatus}", connections.Length, CloseStatus.GoingAway);
+        foreach (var c in connections)
+        {
+            _upgrades.NotifyShutdown(c);
+            c.Close(CloseStatus.GoingAway, "server shutting down");
+        }
+
+        try
+        {
+            await Task.WhenAll(_running.Keys.ToArray()).WaitAsync(grace, time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _log.Warning("Shutdown grace of {GraceMs} ms over, aborting {Count} connections", grace.TotalMilliseconds, _open.Count);
+            foreach (var c in _open.Values)
+            {
+                c.Abort();
+            }
+        }
+    }
+
+    public void Dispose() => _socket?.Dispose();
+}

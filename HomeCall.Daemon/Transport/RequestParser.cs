@@ -1,0 +1,141 @@
+using System.Text;
+
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>
+/// Parses an HTTP/1.1 request head (RFC 9112 §2-5) as a pure function. Returns
+/// <see cref="ParseStatus.Incomplete"/> on a partial head, never throws. Strict on
+/// purpose: bare LF, obsolete line folding, control or non-ASCII bytes and
+/// non-origin-form targets are refused (spec §5).
+/// </summary>
+internal static class RequestParser
+{
+    /// <summary>Spec §5: the request head may be at most 8 KiB.</summary>
+    public const int MaxHeadBytes = 8 * 1024;
+
+    private const int MaxHeaders = 100;
+
+    public static ParseResult Parse(ReadOnlySpan<byte> data)
+    {
+        var window = data.Length > MaxHeadBytes ? data[..MaxHeadBytes] : data;
+        var end = window.IndexOf("\r\n\r\n"u8);
+        if (end < 0)
+        {
+            if (HasBareLf(window))
+            {
+                return ParseResult.Invalid("bare LF line end");
+            }
+
+            return data.Length >= MaxHeadBytes ? ParseResult.TooLarge : ParseResult.Incomplete;
+        }
+
+        var head = window[..(end + 2)];
+        if (HasBareLf(head))
+        {
+            return ParseResult.Invalid("bare LF line end");
+        }
+
+        foreach (var b in head)
+        {
+            if (b >= 0x80 || (b < 0x20 && b != (byte)'\r' && b != (byte)'\n' && b != (byte)'\t') || b == 0x7F)
+            {
+                return ParseResult.Invalid("control or non-ASCII byte in head");
+            }
+        }
+
+        var text = Encoding.ASCII.GetString(head);
+        var lines = text.Split("\r\n");
+        var request = ParseRequestLine(lines[0], out var reason);
+        if (request is null)
+        {
+            return ParseResult.Invalid(reason);
+        }
+
+        var headers = new List<KeyValuePair<string, string>>();
+        for (var i = 1; i < lines.Length - 1; i++)
+        {
+            if (!TryParseHeader(lines[i], out var header, out reason))
+            {
+                return ParseResult.Invalid(reason);
+            }
+
+            if (headers.Count == MaxHeaders)
+            {
+                return ParseResult.TooLarge;
+            }
+
+            headers.Add(header);
+        }
+
+        return new ParseResult(ParseStatus.Complete, request with { Headers = headers }, end + 4, "");
+    }
+
+    private static bool HasBareLf(ReadOnlySpan<byte> span)
+    {
+        for (var i = span.IndexOf((byte)'\n'); i >= 0; i = Next(span, i))
+        {
+            if (i == 0 || span[i - 1] != (byte)'\r')
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int Next(ReadOnlySpan<byte> s, int from)
+        {
+            var rel = s[(from + 1)..].IndexOf((byte)'\n');
+            return rel < 0 ? -1 : from + 1 + rel;
+        }
+    }
+
+    private static HttpRequestHead? ParseRequestLine(string line, out string reason)
+    {
+        var parts = line.Split(' ');
+        if (parts.Length != 3 || parts[0].Length == 0 || !parts[0].All(IsTokenChar))
+        {
+            reason = "malformed request line";
+            return null;
+        }
+
+        if (parts[2] != "HTTP/1.1")
+        {
+            reason = "only HTTP/1.1 is served";
+            return null;
+        }
+
+        if (!parts[1].StartsWith('/') || parts[1].StartsWith("//", StringComparison.Ordinal))
+        {
+            reason = "request target must be origin-form (/path)";
+            return null;
+        }
+
+        reason = "";
+        return new HttpRequestHead(parts[0], parts[1], []);
+    }
+
+    private static bool TryParseHeader(string line, out KeyValuePair<string, string> header, out string reason)
+    {
+        header = default;
+        if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t'))
+        {
+            reason = "obsolete header line folding";
+            return false;
+        }
+
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !line.AsSpan(0, colon).ToString().All(IsTokenChar))
+        {
+            reason = "malformed header line";
+            return false;
+        }
+
+        header = new(line[..colon], line[(colon + 1)..].Trim(' ', '\t'));
+        reason = "";
+        return true;
+    }
+
+    /// <summary>RFC 9110 §5.6.2 tchar.</summary>
+    private static bool IsTokenChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
+}
