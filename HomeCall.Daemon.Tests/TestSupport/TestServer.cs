@@ -1,0 +1,71 @@
+using System.Net;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Hosting;
+using Serilog;
+using Serilog.Events;
+
+namespace HomeCall.Daemon.Tests.TestSupport;
+
+/// <summary>
+/// The real daemon in-process on 127.0.0.1 port 0, with logs captured. Disposing it
+/// shuts it down and fails the test if the server logged an error (style rule 15).
+/// </summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _run;
+    private bool _stopped;
+
+    private TestServer(DaemonOptions options, TimeProvider time)
+    {
+        Options = options;
+        Logs = new CapturingSink();
+        var logger = new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Verbose).WriteTo.Sink(Logs).CreateLogger();
+        Host = new DaemonHost(options, time, logger);
+        Endpoint = Host.Start();
+        _run = Task.Run(() => Host.RunAsync(_stop.Token));
+    }
+
+    public DaemonOptions Options { get; }
+
+    public DaemonHost Host { get; }
+
+    public IPEndPoint Endpoint { get; }
+
+    public CapturingSink Logs { get; }
+
+    /// <summary>Fail the test when the server logged Error or above (set false where an error is the point).</summary>
+    public bool FailOnServerErrors { get; set; } = true;
+
+    public Uri Ws(string pathAndQuery = "/") => new($"ws://127.0.0.1:{Endpoint.Port}{pathAndQuery}");
+
+    public Uri Http(string path) => new($"http://127.0.0.1:{Endpoint.Port}{path}");
+
+    public static TestServer Start(DaemonOptions? options = null, TimeProvider? time = null) =>
+        new((options ?? new DaemonOptions()) with { Host = "127.0.0.1", Port = 0 }, time ?? TimeProvider.System);
+
+    /// <summary>Runs the graceful shutdown (as SIGTERM does) and waits for it.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _stop.CancelAsync();
+        await _run.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Host.Dispose();
+        _stop.Dispose();
+        if (FailOnServerErrors)
+        {
+            var errors = Logs.Errors.Select(e => e.RenderMessage() + " " + e.Exception).ToArray();
+            Assert.That(errors, Is.Empty, "the server logged errors");
+        }
+    }
+}

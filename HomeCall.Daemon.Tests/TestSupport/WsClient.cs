@@ -1,0 +1,119 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace HomeCall.Daemon.Tests.TestSupport;
+
+/// <summary>A real <see cref="ClientWebSocket"/> with JSON helpers; every wait is bounded so a broken server fails the test instead of hanging it.</summary>
+internal sealed class WsClient : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+
+    private readonly ClientWebSocket _ws = new();
+
+    private WsClient()
+    {
+    }
+
+    public WebSocket Socket => _ws;
+
+    public static async Task<WsClient> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
+    {
+        var client = new WsClient();
+        configure?.Invoke(client._ws.Options);
+        using var cts = new CancellationTokenSource(DefaultWait);
+        await client._ws.ConnectAsync(uri, cts.Token);
+        return client;
+    }
+
+    public Task SendAsync(object message) => SendTextAsync(JsonSerializer.Serialize(message));
+
+    public async Task SendTextAsync(string text)
+    {
+        using var cts = new CancellationTokenSource(DefaultWait);
+        await _ws.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cts.Token);
+    }
+
+    /// <summary>The next message as JSON; fails if none arrives in time or the connection closes.</summary>
+    public async Task<JsonElement> ReceiveAsync(TimeSpan? wait = null)
+    {
+        var text = await ReceiveTextAsync(wait) ?? throw new AssertionException($"connection closed ({_ws.CloseStatus}) while a message was expected");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>The next text message, or null when the server closed the connection.</summary>
+    public async Task<string?> ReceiveTextAsync(TimeSpan? wait = null)
+    {
+        using var cts = new CancellationTokenSource(wait ?? DefaultWait);
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            WebSocketReceiveResult result;
+            try
+            {
+                result = await _ws.ReceiveAsync(buffer, cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new AssertionException("no message from the server within " + (wait ?? DefaultWait));
+            }
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage)
+            {
+                return Encoding.UTF8.GetString(message.ToArray());
+            }
+        }
+    }
+
+    /// <summary>Reads messages until one of <paramref name="type"/> arrives, returning it.</summary>
+    public async Task<JsonElement> ReceiveTypeAsync(string type)
+    {
+        while (true)
+        {
+            var message = await ReceiveAsync();
+            if (message.GetProperty("type").GetString() == type)
+            {
+                return message;
+            }
+        }
+    }
+
+    /// <summary>Reads (and drops) messages until the server's close frame; returns its status.</summary>
+    public async Task<int?> WaitForCloseAsync(TimeSpan? wait = null)
+    {
+        try
+        {
+            while (await ReceiveTextAsync(wait) is not null)
+            {
+            }
+        }
+        catch (WebSocketException)
+        {
+            return null; // Aborted without a close frame.
+        }
+
+        return (int?)_ws.CloseStatus;
+    }
+
+    public async Task CloseAsync()
+    {
+        if (_ws.State == WebSocketState.Open)
+        {
+            using var cts = new CancellationTokenSource(DefaultWait);
+            await _ws.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", cts.Token);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _ws.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

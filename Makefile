@@ -1,0 +1,39 @@
+# HomeCall Daemon — build, run, test, publish, install.
+# Every target works on a fresh machine with the .NET SDK (see README).
+
+DOTNET      ?= dotnet
+CONFIG      ?= Release
+RID         ?= linux-x64
+DIST        ?= dist
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+TEST_FILTER ?=
+RESULTS     ?= TestResults
+
+.PHONY: all build run test publish clean
+
+all: build
+
+build:
+	$(DOTNET) build HomeCall.Daemon.sln -c $(CONFIG)
+
+# The daemon in the foreground with homecall.env (every line commented: the embedded
+# defaults, 127.0.0.1:8080). Ctrl-C stops it gracefully.
+run:
+	$(DOTNET) run --project HomeCall.Daemon -c $(CONFIG) -- --env-file homecall.env
+
+# Every test. Results also land in $(RESULTS)/results.trx (read by .ci/run).
+test:
+	$(DOTNET) test HomeCall.Daemon.sln -c $(CONFIG) \
+		--logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
+		--results-directory $(RESULTS) $(if $(TEST_FILTER),--filter "$(TEST_FILTER)")
+
+# One self-contained, trimmed, single-file binary: $(DIST)/homecall
+publish:
+	$(DOTNET) publish HomeCall.Daemon/HomeCall.Daemon.csproj -c $(CONFIG) -r $(RID) \
+		--self-contained true -p:PublishSingleFile=true -p:PublishTrimmed=true \
+		-p:DebugType=none -o $(DIST)
+
+clean:
+	$(DOTNET) clean HomeCall.Daemon.sln -c $(CONFIG) >/dev/null
+	rm -rf $(DIST) $(RESULTS) */bin */obj
