@@ -14,6 +14,7 @@ namespace HomeCall.Daemon.Tests.Browser;
 internal sealed class BrowserScene : IAsyncDisposable
 {
     private readonly List<Person> _people = [];
+    private readonly List<Admin> _admins = [];
 
     private BrowserScene(Chromium chromium, TestServer server, SignalingUrls urls)
     {
@@ -42,6 +43,13 @@ internal sealed class BrowserScene : IAsyncDisposable
         return person;
     }
 
+    public async Task<Admin> OpenAdminAsync()
+    {
+        var admin = await Admin.OpenAsync(Chromium);
+        _admins.Add(admin);
+        return admin;
+    }
+
     /// <summary>Call from [TearDown]: on failure, writes and attaches the daemon log and the pages' consoles.</summary>
     public async Task ReportIfFailedAsync()
     {
@@ -59,6 +67,12 @@ internal sealed class BrowserScene : IAsyncDisposable
             log.AddRange(person.Console.Select(line => $"{person.Name} console {line}"));
         }
 
+        foreach (var admin in _admins)
+        {
+            log.Add($"--- self-test page: {await admin.Page.TextContentAsync("#result")} Steps: {await admin.StepsAsync()}");
+            log.AddRange(admin.Console.Select(line => $"self-test console {line}"));
+        }
+
         await TestContext.Out.WriteLineAsync("Daemon log and browser consoles:\n" + string.Join('\n', log));
         var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.daemon.log");
         await File.WriteAllLinesAsync(path, log);
@@ -70,6 +84,11 @@ internal sealed class BrowserScene : IAsyncDisposable
         foreach (var person in _people)
         {
             await person.DisposeAsync();
+        }
+
+        foreach (var admin in _admins)
+        {
+            await admin.DisposeAsync();
         }
 
         await Server.DisposeAsync();
