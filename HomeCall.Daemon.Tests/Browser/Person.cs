@@ -71,7 +71,7 @@ internal sealed class Person : IAsyncDisposable
         {
             var report = await ReportAsync();
             var missing = report.Peers.Length < others
-                ? $"signaling: only {report.Peers.Length} of {others} peer connections were created"
+                ? $"signaling message missing: {report.Peers.Length} of {others} peer connections were created"
                 : string.Join("; ", report.Peers.Where(p => p.Stage != "ok").Select(p => p.Stage));
             Assert.Fail($"{Name}: the call stopped at [{missing}] after {timeout.TotalSeconds} s. {await DescribeAsync()}");
         }

@@ -137,18 +137,20 @@ public sealed class SelfTestInChromiumTests
         Assert.That(stun.Answered, Is.GreaterThan(0));
     }
 
-    [Test]
-    public async Task SelfTest_TurnUrlWithoutCredentials_FailsAtSetupNamingTheServers()
+    [TestCase("turn:127.0.0.1:3478?transport=udp", false, "credentials")]
+    [TestCase("stun:127.0.0.1:3478", true, "turn: or turns:")]
+    public async Task SelfTest_UnusableIceServers_FailsAtSetupSayingWhatToFix(string urls, bool relayOnly, string advice)
     {
         var scene = _scene = BrowserScene.Start(_chromium);
         var admin = await scene.OpenAdminAsync();
         await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
 
-        await admin.Page.FillAsync("#ice-urls", "turn:127.0.0.1:3478?transport=udp");
+        await admin.Page.FillAsync("#ice-urls", urls);
+        await admin.Page.SetCheckedAsync("#relay-only", relayOnly);
         await admin.RunSelfTestAsync(ResultWait);
 
         Assert.That(await admin.Page.GetAttributeAsync("#result", "data-failed-step"), Is.EqualTo("setup"));
-        Assert.That(await admin.ResultTextAsync(), Does.Contain("STUN/TURN").And.Contain("credentials"));
+        Assert.That(await admin.ResultTextAsync(), Does.Contain(advice).And.Contain("STUN/TURN"));
         Assert.That(await admin.StepStateAsync("connect"), Is.Null, "nothing runs after a failed step");
     }
 
