@@ -48,6 +48,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             return;
         }
 
+        state.Dialect = Dialect.Homecall; // Spec §3: a valid join with room and user fixes the dialect.
         lock (ctx.Registry.Gate)
         {
             var current = state.Membership;
@@ -59,7 +60,10 @@ internal sealed class HomecallHandler(SignalingContext ctx)
 
             var room = ctx.Registry.Find(Dialect.Homecall, roomId);
             var duplicate = room?.FindUser(user);
-            if (room is not null && duplicate is null && room.Members.Count >= ctx.Options.MaxRoomUsers)
+
+            // A member changing its user id in its own room frees its own place first.
+            var others = room is null ? 0 : room.Members.Count - (current is not null && state.Room == room ? 1 : 0);
+            if (duplicate is null && others >= ctx.Options.MaxRoomUsers)
             {
                 ctx.Replies.Error(state, ErrorCode.RoomFull);
                 return;
@@ -83,7 +87,6 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             }
 
             room.Members.Add(new Member(user, null, ctx.Time.GetUtcNow(), state.Connection));
-            state.Dialect = Dialect.Homecall;
             state.Room = room;
             state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
             BroadcastOnline(room);
@@ -148,11 +151,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
     private void Relay(ConnectionState state, in InboundMessage message)
     {
         var f = message.Fields;
-        var body = message.Type == MessageType.Candidate ? f.Candidate : f.Sdp;
-        var bodyValid = message.Type == MessageType.Candidate
-            ? body.IsObject || body.IsString || body.IsNull
-            : body.IsObject || body.IsString;
-        if (!f.To.IsString || !bodyValid || !f.From.IsAbsentOrString)
+        if (!f.To.IsString || !RelayBody.IsValid(message) || !f.From.IsAbsentOrString)
         {
             ctx.Replies.Error(state, ErrorCode.InvalidMessage);
             return;
@@ -192,22 +191,10 @@ internal sealed class HomecallHandler(SignalingContext ctx)
 
     private static void BroadcastOnline(Room room)
     {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, "online"u8);
-        w.WriteString("room"u8, room.Id);
-        w.WriteStartArray("users"u8);
+        var online = HomecallMessages.Online(room);
         foreach (var m in room.Members)
         {
-            w.WriteStringValue(m.UserId);
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-        var bytes = MessageWriter.Finish(w);
-        foreach (var m in room.Members)
-        {
-            m.Connection?.Send(bytes);
+            m.Connection?.Send(online);
         }
     }
 }

@@ -43,6 +43,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
 
     private void Create(ConnectionState state)
     {
+        state.Dialect = Dialect.Numeric;
         lock (ctx.Registry.Gate)
         {
             var id = NumericRoomIds.Pick(ctx.Registry);
@@ -71,6 +72,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
             return;
         }
 
+        state.Dialect = Dialect.Numeric; // Spec §3: a valid join with roomId fixes the dialect.
         var ip = state.Connection.RemoteIp;
         lock (ctx.Registry.Gate)
         {
@@ -116,22 +118,13 @@ internal sealed class NumericHandler(SignalingContext ctx)
     {
         room.Members.Add(new Member(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection));
         room.LastActivity = ctx.Time.GetUtcNow();
-        state.Dialect = Dialect.Numeric;
         state.Room = room;
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         Reply(state, room, replyType);
     }
 
-    private static void Reply(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
-    {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, replyType);
-        w.WriteString("roomId"u8, room.Id);
-        w.WriteString("myId"u8, state.MyId);
-        w.WriteEndObject();
-        state.Connection.Send(MessageWriter.Finish(w));
-    }
+    private static void Reply(ConnectionState state, Room room, ReadOnlySpan<byte> replyType) =>
+        state.Connection.Send(NumericMessages.Joined(replyType, room.Id, state.MyId));
 
     private void Signal(ConnectionState state, in InboundMessage message)
     {
@@ -158,7 +151,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
 
             var room = state.Room!;
             room.LastActivity = ctx.Time.GetUtcNow();
-            var relay = Relay(message, state.MyId);
+            var relay = NumericMessages.Signal(message, state.MyId);
             foreach (var other in room.Members)
             {
                 if (other.Connection is { } c && !ReferenceEquals(c, state.Connection) && c.Send(relay))
@@ -167,18 +160,6 @@ internal sealed class NumericHandler(SignalingContext ctx)
                 }
             }
         }
-    }
-
-    private static byte[] Relay(in InboundMessage message, string senderId)
-    {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, "signal"u8);
-        w.WriteString("senderId"u8, senderId);
-        w.WritePropertyName("payload"u8);
-        w.WriteRawValue(message.Raw(message.Fields.Payload), skipInputValidation: true);
-        w.WriteEndObject();
-        return MessageWriter.Finish(w);
     }
 
     private void Remove(ConnectionState state, Member member)

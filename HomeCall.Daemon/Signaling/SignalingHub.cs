@@ -68,7 +68,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
                 _handlers.Numeric.Expire(room);
             }
 
-            foreach (var session in _ctx.Registry.Of(Dialect.Session).Where(s => SessionHandler.IsAbandoned(s, now, timeout)).ToArray())
+            foreach (var session in _ctx.Registry.Of(Dialect.Session).Where(s => SessionMembership.IsAbandoned(s, now, timeout)).ToArray())
             {
                 _log.Information("Room room={Room} forgotten after {TimeoutMs} ms unattended, {Queued} queued messages dropped", session.Fingerprint, timeout.TotalMilliseconds, session.Queue!.Count);
                 _ctx.Registry.Remove(session);
