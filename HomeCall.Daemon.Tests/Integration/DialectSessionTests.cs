@@ -86,4 +86,19 @@ public sealed class DialectSessionTests
         await using var late = await JoinAsync(server, "caller");
         Assert.That((await late.ReceiveAsync()).GetProperty("code").GetString(), Is.EqualTo("session-ended"));
     }
+
+    [Test]
+    public async Task Shutdown_JoinedParticipant_RussianShuttingDownWithSessionThenClose1001()
+    {
+        await using var server = TestServer.Start();
+        await using var caller = await JoinAsync(server, "caller");
+        await Poll.UntilAsync(() => Poll.Registry(server, r => r.Find(Dialect.Session, Id) is not null), "the join");
+
+        var stopping = server.StopAsync();
+
+        var error = await caller.ReceiveAsync();
+        Assert.That(error.GetRawText(), Is.EqualTo("{\"type\":\"error\",\"room\":\"" + Id + "\",\"code\":\"shutting-down\",\"message\":\"Сервер останавливается\"}"));
+        Assert.That(await caller.WaitForCloseAsync(), Is.EqualTo(1001));
+        await stopping;
+    }
 }
