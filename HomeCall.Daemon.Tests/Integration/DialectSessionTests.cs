@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Tests.TestSupport;
 
@@ -99,6 +100,7 @@ public sealed class DialectSessionTests
         var error = await caller.ReceiveAsync();
         Assert.That(error.GetRawText(), Is.EqualTo("{\"type\":\"error\",\"room\":\"" + Id + "\",\"code\":\"shutting-down\",\"message\":\"Сервер останавливается\"}"));
         Assert.That(await caller.WaitForCloseAsync(), Is.EqualTo(1001));
-        await stopping;
+        await caller.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None); // As a browser answers a close.
+        await stopping.WaitAsync(TimeSpan.FromSeconds(4)); // Well under SHUTDOWN_GRACE_MS: the answered close ends it.
     }
 }

@@ -139,7 +139,8 @@ public sealed class NumericHandlerGuardTests
     [Test]
     public void Create_AfterOneOf9000Expires_IdReused()
     {
-        using var hub = new HubHarness(new DaemonOptions { RateLimitBurst = 20000, RateLimitPerSecond = 20000 });
+        var timeout = TimeSpan.FromSeconds(5);
+        using var hub = new HubHarness(new DaemonOptions { RateLimitBurst = 20000, RateLimitPerSecond = 20000, RoomTimeout = timeout });
         var first = hub.NumericCreator(out var firstId);
         hub.Advance(TimeSpan.FromSeconds(1));
         var filler = hub.Room();
@@ -149,7 +150,7 @@ public sealed class NumericHandlerGuardTests
             filler.Clear(); // Keeps the fake connection's inbox small: it is re-parsed on every read.
         }
 
-        hub.Advance(TimeSpan.FromMilliseconds(300000) - TimeSpan.FromSeconds(1));
+        hub.Advance(timeout - TimeSpan.FromSeconds(1));
         var late = hub.Room();
         late.Send(new { type = "create" });
 
