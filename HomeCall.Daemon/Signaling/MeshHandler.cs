@@ -37,36 +37,37 @@ internal sealed class MeshHandler(SignalingContext ctx)
                 Replace(state, room!, old);
             }
 
-            room = ctx.Registry.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
-            if (room is null)
-            {
-                room = new Room(Dialect.Mesh, parameters.RoomId, ctx.Time.GetUtcNow());
-                ctx.Registry.Add(room);
-            }
+            Enter(state, parameters);
+        }
+    }
 
-            var member = new Member(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
-            room.Members.Add(member);
-            state.Room = room;
-            state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
-            state.Connection.Send(MeshMessages.Participants(room));
-            var joined = MeshMessages.ParticipantJoined(room, member);
-            foreach (var other in room.Members.Where(m => m != member))
-            {
-                other.Connection?.Send(joined);
-            }
+    private void Enter(ConnectionState state, MeshParameters parameters)
+    {
+        var room = ctx.Registry.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
+        if (room is null)
+        {
+            room = new Room(Dialect.Mesh, parameters.RoomId, ctx.Time.GetUtcNow());
+            ctx.Registry.Add(room);
+        }
+
+        var member = new Member(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
+        room.Members.Add(member);
+        state.Room = room;
+        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        state.Connection.Send(MeshMessages.Participants(room));
+        var joined = MeshMessages.ParticipantJoined(room, member);
+        foreach (var other in room.Members.Where(m => m != member))
+        {
+            other.Connection?.Send(joined);
         }
     }
 
     public void Handle(ConnectionState state, in InboundMessage message)
     {
-        if (message.Type is not (MessageType.Offer or MessageType.Answer or MessageType.IceCandidate))
-        {
-            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
-            return;
-        }
-
+        // Spec §3.2: a mesh client only relays; its identity came from the URL.
         var f = message.Fields;
-        if (!f.TargetUserId.IsString || !RelayBody.IsValid(message) || !f.FromUserId.IsAbsentOrString)
+        if (message.Type is not (MessageType.Offer or MessageType.Answer or MessageType.IceCandidate)
+            || !f.TargetUserId.IsString || !RelayBody.IsValid(message) || !f.FromUserId.IsAbsentOrString)
         {
             ctx.Replies.Error(state, ErrorCode.InvalidMessage);
             return;

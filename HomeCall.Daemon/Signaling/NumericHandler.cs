@@ -73,28 +73,17 @@ internal sealed class NumericHandler(SignalingContext ctx)
         }
 
         state.Dialect = Dialect.Numeric; // Spec §3: a valid join with roomId fixes the dialect.
-        var ip = state.Connection.RemoteIp;
         lock (ctx.Registry.Gate)
         {
-            var now = ctx.Time.GetUtcNow();
-            if (ctx.JoinFailures.IsBlocked(ip, now))
+            if (FindGuarded(state, roomId) is not { } room)
             {
-                ctx.Replies.Error(state, ErrorCode.TooManyAttempts);
-                return;
-            }
-
-            var room = ctx.Registry.Find(Dialect.Numeric, roomId);
-            if (room is null)
-            {
-                ctx.JoinFailures.RecordFailure(ip, now);
-                ctx.Replies.Error(state, ErrorCode.RoomNotFound);
                 return;
             }
 
             var previous = state.Membership;
             if (previous is not null && state.Room == room)
             {
-                room.LastActivity = now;
+                room.LastActivity = ctx.Time.GetUtcNow();
                 Reply(state, room, "room_joined"u8); // Already here: answer as before.
                 return;
             }
@@ -112,6 +101,30 @@ internal sealed class NumericHandler(SignalingContext ctx)
 
             Enter(state, room, "room_joined"u8);
         }
+    }
+
+    /// <summary>
+    /// The room to join, or null once too-many-attempts or room-not-found has been answered.
+    /// Spec §3.3: only a join naming no room is a failed guess; refused joins do not count.
+    /// </summary>
+    private Room? FindGuarded(ConnectionState state, string roomId)
+    {
+        var ip = state.Connection.RemoteIp;
+        var now = ctx.Time.GetUtcNow();
+        if (ctx.JoinFailures.IsBlocked(ip, now))
+        {
+            ctx.Replies.Error(state, ErrorCode.TooManyAttempts);
+            return null;
+        }
+
+        var room = ctx.Registry.Find(Dialect.Numeric, roomId);
+        if (room is null)
+        {
+            ctx.JoinFailures.RecordFailure(ip, now);
+            ctx.Replies.Error(state, ErrorCode.RoomNotFound);
+        }
+
+        return room;
     }
 
     private void Enter(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
