@@ -33,7 +33,7 @@ public sealed partial class SystemdServiceTests
 
         await AssertWatchdogPingsAsync(manager);
 
-        await ProcessRunner.SignalAsync(daemon.Pid, "TERM");
+        await SystemTools.SignalAsync(daemon.Pid, "TERM");
         Assert.That(await manager.ReceiveContainingAsync("STOPPING=1"), Does.Contain("STATUS=Shutting down"));
         Assert.That(await daemon.WaitForExitAsync(), Is.Zero, daemon.Output);
     }
@@ -50,7 +50,7 @@ public sealed partial class SystemdServiceTests
         });
         await manager.ReceiveContainingAsync("READY=1", TimeSpan.FromSeconds(30));
 
-        await ProcessRunner.SignalAsync(daemon.Pid, "TERM");
+        await SystemTools.SignalAsync(daemon.Pid, "TERM");
         await manager.ReceiveContainingAsync("STOPPING=1");
         Assert.That(await daemon.WaitForExitAsync(), Is.Zero, daemon.Output);
 
