@@ -72,6 +72,7 @@ public sealed class DaemonHostSystemdTests
         var stopping = await manager.ReceiveContainingAsync("STOPPING=1");
         Assert.That(stopping, Does.Contain("STATUS=Shutting down, closing 1 connections"));
         Assert.That(await client.WaitForCloseAsync(), Is.EqualTo(1001));
+        await client.Socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
         await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
 }
