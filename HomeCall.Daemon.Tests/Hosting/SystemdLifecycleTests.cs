@@ -49,6 +49,34 @@ public sealed class SystemdLifecycleTests
     }
 
     [Test]
+    public void Watchdog_Ping_ReadsTheCountsFirst()
+    {
+        // The counts take the tracker's and the registry's locks: a daemon stuck on one
+        // blocks here and stops pinging, and systemd restarts it.
+        using var manager = NotifySocket.Abstract();
+        var interval = SystemdLifecycle.StatusInterval / 2;
+        using var notifier = new SystemdNotifier(manager.Endpoint, interval);
+        var readsBeforePing = 0;
+        using var lifecycle = new SystemdLifecycle(
+            notifier,
+            () =>
+            {
+                readsBeforePing += manager.HasPending ? 0 : 1;
+                return _counts;
+            },
+            _time,
+            new LoggerConfiguration().CreateLogger());
+        lifecycle.Ready(Endpoint);
+        manager.Drain();
+        readsBeforePing = 0;
+
+        _time.Advance(interval);
+
+        Assert.That(Received(manager), Is.EqualTo("WATCHDOG=1"));
+        Assert.That(readsBeforePing, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Ready_NoWatchdogRequested_NeverPings()
     {
         using var manager = NotifySocket.Abstract();

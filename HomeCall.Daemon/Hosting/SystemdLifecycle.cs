@@ -48,7 +48,7 @@ internal sealed class SystemdLifecycle : IDisposable
         if (_notifier.WatchdogInterval is { } interval)
         {
             _log.Information("systemd watchdog enabled: pinging every {WatchdogIntervalMs} ms", interval.TotalMilliseconds);
-            _watchdogTimer = _time.CreateTimer(_ => Send("WATCHDOG=1", "WATCHDOG"), null, interval, interval);
+            _watchdogTimer = _time.CreateTimer(_ => PingWatchdog(), null, interval, interval);
         }
     }
 
@@ -63,6 +63,16 @@ internal sealed class SystemdLifecycle : IDisposable
     {
         _statusTimer?.Dispose();
         _watchdogTimer?.Dispose();
+    }
+
+    /// <summary>
+    /// Reads the counts (the connection tracker's and the room registry's locks) before
+    /// pinging, so a daemon stuck on either stops pinging and systemd restarts it.
+    /// </summary>
+    private void PingWatchdog()
+    {
+        _counts();
+        Send("WATCHDOG=1", "WATCHDOG");
     }
 
     private void RefreshStatus()
