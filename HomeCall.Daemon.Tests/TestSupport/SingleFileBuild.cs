@@ -4,7 +4,9 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 /// Publishes the daemon as one framework-dependent file, as `make install BIN=` accepts.
 /// Its own artifacts path keeps it off the repo's obj/ (a build may be running there), and
 /// DisableTransitiveFrameworkReferenceDownloads spares the runtime packs, so it restores
-/// offline from the packages the normal build already fetched (tests run without network).
+/// offline from the packages the normal build already fetched (tests run without network;
+/// NuGetAudit is off because its vulnerability feed is online-only, and a failed fetch
+/// is a warning that TreatWarningsAsErrors turns into a failed restore).
 /// </summary>
 internal static class SingleFileBuild
 {
@@ -18,6 +20,7 @@ internal static class SingleFileBuild
             "publish", RepoPaths.File("HomeCall.Daemon", "HomeCall.Daemon.csproj"),
             "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
             "-p:PublishSingleFile=true", "-p:DebugType=none", "-p:DisableTransitiveFrameworkReferenceDownloads=true",
+            "-p:NuGetAudit=false",
             "--artifacts-path", Path.Combine(workDirectory, "artifacts"), "-o", output, "--nologo"],
             timeout: PublishTimeout);
         Assert.That(result.ExitCode, Is.Zero, "dotnet publish failed: " + result.Output);
