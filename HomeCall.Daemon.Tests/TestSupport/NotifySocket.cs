@@ -12,6 +12,7 @@ internal sealed class NotifySocket : IDisposable
 {
     private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
     private readonly string? _directory;
+    private readonly List<string> _history = [];
 
     private NotifySocket(string address, UnixDomainSocketEndPoint endpoint, string? directory)
     {
@@ -24,6 +25,9 @@ internal sealed class NotifySocket : IDisposable
     public string Address { get; }
 
     public UnixDomainSocketEndPoint Endpoint { get; }
+
+    /// <summary>Every datagram read so far, including those the Receive* methods skipped.</summary>
+    public IReadOnlyList<string> History => _history;
 
     /// <summary>Bytes waiting: datagrams sent before this call are already queued (Unix sockets deliver synchronously).</summary>
     public bool HasPending => _socket.Available > 0;
@@ -59,6 +63,7 @@ internal sealed class NotifySocket : IDisposable
             {
                 var n = await _socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
                 var datagram = Encoding.UTF8.GetString(buffer, 0, n);
+                _history.Add(datagram);
                 if (match(datagram))
                 {
                     return datagram;
@@ -80,6 +85,7 @@ internal sealed class NotifySocket : IDisposable
         {
             var n = _socket.Receive(buffer);
             received.Add(Encoding.UTF8.GetString(buffer, 0, n));
+            _history.Add(received[^1]);
         }
 
         return received;
