@@ -35,12 +35,9 @@ internal static class RequestParser
             return ParseResult.Invalid("bare LF line end");
         }
 
-        foreach (var b in head)
+        if (HasForbiddenByte(head))
         {
-            if (b >= 0x80 || (b < 0x20 && b != (byte)'\r' && b != (byte)'\n' && b != (byte)'\t') || b == 0x7F)
-            {
-                return ParseResult.Invalid("control or non-ASCII byte in head");
-            }
+            return ParseResult.Invalid("control or non-ASCII byte in head");
         }
 
         var text = Encoding.ASCII.GetString(head);
@@ -87,6 +84,25 @@ internal static class RequestParser
             var rel = s[(from + 1)..].IndexOf((byte)'\n');
             return rel < 0 ? -1 : from + 1 + rel;
         }
+    }
+
+    /// <summary>
+    /// Control characters (tab aside), DEL and non-ASCII bytes, and a CR that does not start a
+    /// line end: RFC 9112 §2.2 lets a recipient reject a bare CR, and spec §5 refuses control characters.
+    /// </summary>
+    private static bool HasForbiddenByte(ReadOnlySpan<byte> head)
+    {
+        for (var i = 0; i < head.Length; i++)
+        {
+            var b = head[i];
+            var isLineEnd = b == (byte)'\n' || (b == (byte)'\r' && i + 1 < head.Length && head[i + 1] == (byte)'\n');
+            if (b >= 0x7F || (b < 0x20 && b != (byte)'\t' && !isLineEnd))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static HttpRequestHead? ParseRequestLine(string line, out string reason)

@@ -1,0 +1,226 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HomeCall.Daemon.Tests.TestSupport;
+
+/// <summary>
+/// A WebSocket client on a bare TCP socket (RFC 6455 framing by hand), for what
+/// <c>ClientWebSocket</c> cannot do: put a frame in the same write as the upgrade head,
+/// count or ignore the server's pings, stop reading, bind a source address.
+/// </summary>
+internal sealed class RawWebSocket : IDisposable
+{
+    public const byte Text = 0x1;
+    public const byte Binary = 0x2;
+    public const byte Close = 0x8;
+    public const byte Ping = 0x9;
+    public const byte Pong = 0xA;
+
+    private readonly Socket _socket;
+
+    private RawWebSocket(Socket socket, string responseHead)
+    {
+        _socket = socket;
+        ResponseHead = responseHead;
+    }
+
+    public string ResponseHead { get; }
+
+    public Socket Socket => _socket;
+
+    public int PingsSeen { get; private set; }
+
+    /// <summary>
+    /// Connects, sends the upgrade head (and <paramref name="sameWrite"/> in the same write) and
+    /// reads the 101; throws when the server answered anything else.
+    /// </summary>
+    public static async Task<RawWebSocket> ConnectAsync(
+        IPEndPoint server, string path = "/", byte[]? sameWrite = null, IPAddress? source = null, int? receiveBuffer = null, string extraHeaders = "")
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (receiveBuffer is { } size)
+            {
+                socket.ReceiveBufferSize = size;
+            }
+
+            if (source is not null)
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+            }
+
+            using var cts = new CancellationTokenSource(WsClient.DefaultWait);
+            await socket.ConnectAsync(server, cts.Token);
+            byte[] head = Encoding.ASCII.GetBytes(RawHttp.UpgradeRequest(path, extraHeaders));
+            await socket.SendAsync(sameWrite is null ? head : [.. head, .. sameWrite], SocketFlags.None, cts.Token);
+            var client = new RawWebSocket(socket, await ReadHeadAsync(socket, cts.Token));
+            if (RawHttp.Status(client.ResponseHead) != 101)
+            {
+                throw new AssertionException("upgrade refused: " + client.ResponseHead);
+            }
+
+            return client;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A masked client frame (RFC 6455 §5.2), FIN set.</summary>
+    public static byte[] Frame(byte opcode, ReadOnlySpan<byte> payload, bool fin = true)
+    {
+        var header = new List<byte> { (byte)((fin ? 0x80 : 0) | opcode) };
+        if (payload.Length < 126)
+        {
+            header.Add((byte)(0x80 | payload.Length));
+        }
+        else if (payload.Length <= ushort.MaxValue)
+        {
+            header.AddRange([0x80 | 126, (byte)(payload.Length >> 8), (byte)payload.Length]);
+        }
+        else
+        {
+            var length = new byte[8];
+            BinaryPrimitives.WriteUInt64BigEndian(length, (ulong)payload.Length);
+            header.Add(0x80 | 127);
+            header.AddRange(length);
+        }
+
+        var mask = RandomNumberGenerator.GetBytes(4);
+        header.AddRange(mask);
+        var frame = new byte[header.Count + payload.Length];
+        header.CopyTo(frame);
+        for (var i = 0; i < payload.Length; i++)
+        {
+            frame[header.Count + i] = (byte)(payload[i] ^ mask[i % 4]);
+        }
+
+        return frame;
+    }
+
+    public static byte[] TextFrame(string text) => Frame(Text, Encoding.UTF8.GetBytes(text));
+
+    public async Task SendAsync(byte[] bytes)
+    {
+        using var cts = new CancellationTokenSource(WsClient.DefaultWait);
+        await _socket.SendAsync(bytes, SocketFlags.None, cts.Token);
+    }
+
+    public Task SendTextAsync(string text) => SendAsync(TextFrame(text));
+
+    /// <summary>The next data or close frame; pings are counted and answered when <paramref name="answerPings"/>. Null at EOF or reset.</summary>
+    public async Task<(byte Opcode, byte[] Payload)?> ReadFrameAsync(CancellationToken token, bool answerPings = true)
+    {
+        while (true)
+        {
+            var header = await ReadExactAsync(2, token);
+            if (header is null)
+            {
+                return null;
+            }
+
+            var length = (long)(header[1] & 0x7F);
+            var extended = length == 126 ? 2 : length == 127 ? 8 : 0;
+            if (extended > 0)
+            {
+                var bytes = await ReadExactAsync(extended, token) ?? throw new AssertionException("EOF inside a frame header");
+                length = extended == 2 ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : (long)BinaryPrimitives.ReadUInt64BigEndian(bytes);
+            }
+
+            var payload = await ReadExactAsync((int)length, token) ?? throw new AssertionException("EOF inside a frame");
+            var opcode = (byte)(header[0] & 0x0F);
+            if (opcode == Ping)
+            {
+                PingsSeen++;
+                if (answerPings)
+                {
+                    await _socket.SendAsync(Frame(Pong, payload), SocketFlags.None, token);
+                }
+
+                continue;
+            }
+
+            return (opcode, payload);
+        }
+    }
+
+    /// <summary>The next text message (pings answered); fails on EOF, a close frame or the timeout.</summary>
+    public async Task<string> ReceiveTextAsync(TimeSpan? wait = null)
+    {
+        using var cts = new CancellationTokenSource(wait ?? WsClient.DefaultWait);
+        var frame = await ReadFrameAsync(cts.Token) ?? throw new AssertionException("connection closed while a message was expected");
+        Assert.That(frame.Opcode, Is.EqualTo(Text), "expected a text frame");
+        return Encoding.UTF8.GetString(frame.Payload);
+    }
+
+    /// <summary>Reads until EOF or reset without answering pings; false when the connection is still open after <paramref name="wait"/>.</summary>
+    public async Task<bool> WaitForEndAsync(TimeSpan wait)
+    {
+        using var cts = new CancellationTokenSource(wait);
+        try
+        {
+            while (await ReadFrameAsync(cts.Token, answerPings: false) is not null)
+            {
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _socket.Dispose();
+
+    private static async Task<string> ReadHeadAsync(Socket socket, CancellationToken token)
+    {
+        // Byte by byte, so nothing after the head (the server's first frame) is consumed here.
+        var head = new List<byte>();
+        var one = new byte[1];
+        while (head.Count < 4 || head[^4] != '\r' || head[^3] != '\n' || head[^2] != '\r' || head[^1] != '\n')
+        {
+            if (await socket.ReceiveAsync(one, SocketFlags.None, token) == 0)
+            {
+                break;
+            }
+
+            head.Add(one[0]);
+        }
+
+        return Encoding.ASCII.GetString(head.ToArray());
+    }
+
+    private async Task<byte[]?> ReadExactAsync(int count, CancellationToken token)
+    {
+        var buffer = new byte[count];
+        var filled = 0;
+        while (filled < count)
+        {
+            int n;
+            try
+            {
+                n = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, token);
+            }
+            catch (SocketException)
+            {
+                return null; // Reset by the server: as good as EOF for the callers.
+            }
+
+            if (n == 0)
+            {
+                return null;
+            }
+
+            filled += n;
+        }
+
+        return buffer;
+    }
+}
