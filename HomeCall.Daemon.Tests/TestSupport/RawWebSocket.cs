@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace HomeCall.Daemon.Tests.TestSupport;
@@ -13,12 +12,6 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 /// </summary>
 internal sealed class RawWebSocket : IDisposable
 {
-    public const byte Text = 0x1;
-    public const byte Binary = 0x2;
-    public const byte Close = 0x8;
-    public const byte Ping = 0x9;
-    public const byte Pong = 0xA;
-
     private readonly Socket _socket;
 
     private RawWebSocket(Socket socket, string responseHead)
@@ -72,82 +65,65 @@ internal sealed class RawWebSocket : IDisposable
         }
     }
 
-    /// <summary>A masked client frame (RFC 6455 §5.2), FIN set.</summary>
-    public static byte[] Frame(byte opcode, ReadOnlySpan<byte> payload, bool fin = true)
-    {
-        var header = new List<byte> { (byte)((fin ? 0x80 : 0) | opcode) };
-        if (payload.Length < 126)
-        {
-            header.Add((byte)(0x80 | payload.Length));
-        }
-        else if (payload.Length <= ushort.MaxValue)
-        {
-            header.AddRange([0x80 | 126, (byte)(payload.Length >> 8), (byte)payload.Length]);
-        }
-        else
-        {
-            var length = new byte[8];
-            BinaryPrimitives.WriteUInt64BigEndian(length, (ulong)payload.Length);
-            header.Add(0x80 | 127);
-            header.AddRange(length);
-        }
-
-        var mask = RandomNumberGenerator.GetBytes(4);
-        header.AddRange(mask);
-        var frame = new byte[header.Count + payload.Length];
-        header.CopyTo(frame);
-        for (var i = 0; i < payload.Length; i++)
-        {
-            frame[header.Count + i] = (byte)(payload[i] ^ mask[i % 4]);
-        }
-
-        return frame;
-    }
-
-    public static byte[] TextFrame(string text) => Frame(Text, Encoding.UTF8.GetBytes(text));
-
     public async Task SendAsync(byte[] bytes)
     {
         using var cts = new CancellationTokenSource(WsClient.DefaultWait);
         await _socket.SendAsync(bytes, SocketFlags.None, cts.Token);
     }
 
-    public Task SendTextAsync(string text) => SendAsync(TextFrame(text));
+    public Task SendTextAsync(string text) => SendAsync(WsFrames.TextFrame(text));
 
     /// <summary>The next data or close frame; pings are counted and answered when <paramref name="answerPings"/>. Null at EOF or reset.</summary>
     public async Task<(byte Opcode, byte[] Payload)?> ReadFrameAsync(CancellationToken token, bool answerPings = true)
     {
-        while (true)
+        while (await ReadAnyFrameAsync(token) is { } frame)
         {
-            var header = await ReadExactAsync(2, token);
-            if (header is null)
+            if (frame.Opcode != WsFrames.Ping)
             {
-                return null;
+                return frame;
             }
 
-            var length = (long)(header[1] & 0x7F);
-            var extended = length == 126 ? 2 : length == 127 ? 8 : 0;
-            if (extended > 0)
+            PingsSeen++;
+            if (answerPings)
             {
-                var bytes = await ReadExactAsync(extended, token) ?? throw new AssertionException("EOF inside a frame header");
-                length = extended == 2 ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : (long)BinaryPrimitives.ReadUInt64BigEndian(bytes);
+                await _socket.SendAsync(WsFrames.Frame(WsFrames.Pong, frame.Payload), SocketFlags.None, token);
             }
-
-            var payload = await ReadExactAsync((int)length, token) ?? throw new AssertionException("EOF inside a frame");
-            var opcode = (byte)(header[0] & 0x0F);
-            if (opcode == Ping)
-            {
-                PingsSeen++;
-                if (answerPings)
-                {
-                    await _socket.SendAsync(Frame(Pong, payload), SocketFlags.None, token);
-                }
-
-                continue;
-            }
-
-            return (opcode, payload);
         }
+
+        return null;
+    }
+
+    /// <summary>Answers the server's pings until <paramref name="count"/> were seen in all; fails on any other frame, EOF or the timeout.</summary>
+    public async Task AnswerPingsAsync(int count, TimeSpan wait)
+    {
+        using var cts = new CancellationTokenSource(wait);
+        while (PingsSeen < count)
+        {
+            var frame = await ReadAnyFrameAsync(cts.Token) ?? throw new AssertionException($"connection closed after {PingsSeen} pings");
+            Assert.That(frame.Opcode, Is.EqualTo(WsFrames.Ping), "only pings were expected on a quiet connection");
+            PingsSeen++;
+            await _socket.SendAsync(WsFrames.Frame(WsFrames.Pong, frame.Payload), SocketFlags.None, cts.Token);
+        }
+    }
+
+    /// <summary>
+    /// Sends an upgrade request and returns the whole response when the server refuses it
+    /// (it closes after a refusal); fails when the upgrade succeeds.
+    /// </summary>
+    public static async Task<string> RefusalAsync(IPEndPoint server, IPAddress? source = null, string path = "/", string extraHeaders = "")
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        if (source is not null)
+        {
+            socket.Bind(new IPEndPoint(source, 0));
+        }
+
+        using var cts = new CancellationTokenSource(WsClient.DefaultWait);
+        await socket.ConnectAsync(server, cts.Token);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(RawHttp.UpgradeRequest(path, extraHeaders)), SocketFlags.None, cts.Token);
+        var head = await ReadHeadAsync(socket, cts.Token);
+        Assert.That(RawHttp.Status(head), Is.Not.EqualTo(101), "the upgrade was expected to be refused");
+        return head + await RawHttp.ReadToEndAsync(socket, cts.Token);
     }
 
     /// <summary>The next text message (pings answered); fails on EOF, a close frame or the timeout.</summary>
@@ -155,7 +131,7 @@ internal sealed class RawWebSocket : IDisposable
     {
         using var cts = new CancellationTokenSource(wait ?? WsClient.DefaultWait);
         var frame = await ReadFrameAsync(cts.Token) ?? throw new AssertionException("connection closed while a message was expected");
-        Assert.That(frame.Opcode, Is.EqualTo(Text), "expected a text frame");
+        Assert.That(frame.Opcode, Is.EqualTo(WsFrames.Text), "expected a text frame");
         return Encoding.UTF8.GetString(frame.Payload);
     }
 
@@ -195,6 +171,26 @@ internal sealed class RawWebSocket : IDisposable
         }
 
         return Encoding.ASCII.GetString(head.ToArray());
+    }
+
+    private async Task<(byte Opcode, byte[] Payload)?> ReadAnyFrameAsync(CancellationToken token)
+    {
+        var header = await ReadExactAsync(2, token);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var length = (long)(header[1] & 0x7F);
+        var extended = length == 126 ? 2 : length == 127 ? 8 : 0;
+        if (extended > 0)
+        {
+            var bytes = await ReadExactAsync(extended, token) ?? throw new AssertionException("EOF inside a frame header");
+            length = extended == 2 ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : (long)BinaryPrimitives.ReadUInt64BigEndian(bytes);
+        }
+
+        var payload = await ReadExactAsync((int)length, token) ?? throw new AssertionException("EOF inside a frame");
+        return ((byte)(header[0] & 0x0F), payload);
     }
 
     private async Task<byte[]?> ReadExactAsync(int count, CancellationToken token)
