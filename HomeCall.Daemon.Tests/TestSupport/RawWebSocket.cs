@@ -185,12 +185,18 @@ internal sealed class RawWebSocket : IDisposable
         var extended = length == 126 ? 2 : length == 127 ? 8 : 0;
         if (extended > 0)
         {
-            var bytes = await ReadExactAsync(extended, token) ?? throw new AssertionException("EOF inside a frame header");
+            var bytes = await ReadExactAsync(extended, token);
+            if (bytes is null)
+            {
+                return null;
+            }
+
             length = extended == 2 ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : (long)BinaryPrimitives.ReadUInt64BigEndian(bytes);
         }
 
-        var payload = await ReadExactAsync((int)length, token) ?? throw new AssertionException("EOF inside a frame");
-        return ((byte)(header[0] & 0x0F), payload);
+        // An abort may cut a frame short (a slow reader's backlog): that too is the end of the connection.
+        var payload = await ReadExactAsync((int)length, token);
+        return payload is null ? null : ((byte)(header[0] & 0x0F), payload);
     }
 
     private async Task<byte[]?> ReadExactAsync(int count, CancellationToken token)

@@ -16,6 +16,13 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
     /// <summary>How long a close frame may wait for the peer's answer before the socket is aborted.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Spec §2: past MAX_SEND_QUEUE_BYTES the reader is closed with 1008. It gets this long to take
+    /// the frame in flight and the close, not the whole SEND_TIMEOUT_MS, before it is aborted; until
+    /// then it would stay a member of its room and hold its socket.
+    /// </summary>
+    private static readonly TimeSpan OverflowSendGrace = TimeSpan.FromSeconds(1);
+
     private const int FirstChunkBytes = 4096;
 
     private readonly WebSocket _ws;
@@ -28,6 +35,7 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
     private int _queuedBytes;
     private bool _draining;
     private bool _closing;
+    private bool _overflowed;
     private int _sentCloseStatus;
     private TaskCompletionSource? _drained;
 
@@ -78,6 +86,12 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
             // Past the bound the backlog is abandoned: the reader is too slow to ever catch up.
             _queue.Clear();
             _queuedBytes = 0;
+            _overflowed = true;
+            if (_draining)
+            {
+                // The frame in flight is what the reader is not taking: bound it too.
+                TryArmSendDeadline();
+            }
         }
 
         _log.Warning("Send queue over {MaxSendQueueBytes} bytes, closing slow reader", _limits.MaxSendQueueBytes);
@@ -240,6 +254,7 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
         while (true)
         {
             OutgoingFrame frame;
+            bool armed;
             lock (_gate)
             {
                 if (!_queue.TryDequeue(out frame))
@@ -248,9 +263,12 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
                     _drained?.TrySetResult();
                     return;
                 }
+
+                // Armed under the lock, so an overflow in Send can only shorten it, never be overwritten.
+                armed = TryArmSendDeadline();
             }
 
-            if (!await SendFrameAsync(frame).ConfigureAwait(false))
+            if (!armed || !await SendFrameAsync(frame).ConfigureAwait(false))
             {
                 lock (_gate)
                 {
@@ -270,9 +288,6 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
     {
         try
         {
-            // SEND_TIMEOUT_MS: a peer that stops reading stalls SendAsync forever otherwise;
-            // cancelling aborts the socket, which ends the receive loop too.
-            _sendCts.CancelAfter(_limits.SendTimeout);
             if (frame.IsClose)
             {
                 if (_ws.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -292,12 +307,38 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
                 }
             }
 
-            return _sendCts.TryReset();
+            if (!_sendCts.TryReset())
+            {
+                // The deadline fired as the send completed: the peer was too slow all the same.
+                _ws.Abort();
+                return false;
+            }
+
+            return true;
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
             _log.Debug(ex, "Send failed, aborting the connection");
             _ws.Abort();
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// SEND_TIMEOUT_MS (or the overflow grace) for the next send: a peer that stops reading stalls
+    /// SendAsync forever otherwise; the cancellation aborts the socket, which ends the receive loop too.
+    /// False when the connection was already disposed. Called with the gate held.
+    /// </summary>
+    private bool TryArmSendDeadline()
+    {
+        var deadline = _overflowed && OverflowSendGrace < _limits.SendTimeout ? OverflowSendGrace : _limits.SendTimeout;
+        try
+        {
+            _sendCts.CancelAfter(deadline);
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
             return false;
         }
     }
