@@ -88,7 +88,9 @@ internal static class Program
         }
         catch (SocketException ex)
         {
-            log.Fatal("Cannot listen on {Host}:{Port}: {Reason}", options.Host, options.Port, ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? "address already in use" : ex.Message);
+            // One line naming what could not be bound; IPv6 in brackets so the port stays readable.
+            var where = options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]:{options.Port}" : $"{options.Host}:{options.Port}";
+            log.Fatal("Cannot listen on {Address}: {Reason}", where, ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? "address already in use" : ex.Message);
             return ExitCodes.Failure;
         }
 

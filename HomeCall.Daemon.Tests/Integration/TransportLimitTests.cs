@@ -18,7 +18,7 @@ public sealed class TransportLimitTests
         await using var a = await WsClient.ConnectAsync(server.Ws("/ws/"));
         await using var b = await WsClient.ConnectAsync(server.Ws("/signal"));
 
-        var refused = await RawWebSocket.RefusalAsync(server.Endpoint, source: Second);
+        var refused = await RawUpgrade.RefusalAsync(server.Endpoint, source: Second);
         await a.CloseAsync();
         await WaitUntil.TrueAsync(() => server.Host.Connections == 1, WsClient.DefaultWait, "the closed connection to be released");
         await using var c = await WsClient.ConnectAsync(server.Ws("/ws/"));
@@ -34,7 +34,7 @@ public sealed class TransportLimitTests
         await using var server = TestServer.Start(new DaemonOptions { MaxConnectionsPerIp = 1, TrustedProxies = [] });
         await using var first = await WsClient.ConnectAsync(server.Ws("/ws/"));
 
-        var refused = await RawWebSocket.RefusalAsync(server.Endpoint);
+        var refused = await RawUpgrade.RefusalAsync(server.Endpoint);
         using var otherIp = await RawWebSocket.ConnectAsync(server.Endpoint, source: Second);
 
         Assert.That(RawHttp.Status(refused), Is.EqualTo(503));
@@ -50,9 +50,9 @@ public sealed class TransportLimitTests
         using var alice = await RawWebSocket.ConnectAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 192.0.2.1\r\n");
         using var bob = await RawWebSocket.ConnectAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 192.0.2.2\r\n");
 
-        var aliceAgain = await RawWebSocket.RefusalAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 6.6.6.6, 192.0.2.1\r\n");
+        var aliceAgain = await RawUpgrade.RefusalAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 6.6.6.6, 192.0.2.1\r\n");
         using var untrusted = await RawWebSocket.ConnectAsync(server.Endpoint, source: Second, extraHeaders: "X-Forwarded-For: 192.0.2.1\r\n");
-        var spoofed = await RawWebSocket.RefusalAsync(server.Endpoint, source: Second, extraHeaders: "X-Forwarded-For: 192.0.2.3\r\n");
+        var spoofed = await RawUpgrade.RefusalAsync(server.Endpoint, source: Second, extraHeaders: "X-Forwarded-For: 192.0.2.3\r\n");
 
         Assert.That(RawHttp.Status(aliceAgain), Is.EqualTo(503), "the right-most entry is the client Apache saw");
         Assert.That(RawHttp.Status(spoofed), Is.EqualTo(503), "127.0.0.2 is no trusted proxy: it is counted as itself whatever it claims");

@@ -71,7 +71,7 @@ public sealed class TransportRefusalTests
     {
         await using var server = TestServer.Start(new DaemonOptions { AllowedOrigins = ["https://call.example"] });
 
-        var refused = await RawWebSocket.RefusalAsync(server.Endpoint, extraHeaders: "Origin: https://evil.example\r\n");
+        var refused = await RawUpgrade.RefusalAsync(server.Endpoint, extraHeaders: "Origin: https://evil.example\r\n");
         await using var allowed = await WsClient.ConnectAsync(server.Ws("/ws/"), o => o.SetRequestHeader("Origin", "https://call.example"));
 
         Assert.That(RawHttp.Status(refused), Is.EqualTo(403));
@@ -87,7 +87,7 @@ public sealed class TransportRefusalTests
         // Loopback is a trusted proxy by default, so the same socket can play Apache.
         await using var server = TestServer.Start(new DaemonOptions { RequireForwardedTls = true });
 
-        var direct = await RawWebSocket.RefusalAsync(server.Endpoint);
+        var direct = await RawUpgrade.RefusalAsync(server.Endpoint);
         using var proxied = await RawWebSocket.ConnectAsync(server.Endpoint, extraHeaders: "X-Forwarded-Proto: https\r\nX-Forwarded-For: 192.0.2.4\r\n");
 
         Assert.That(RawHttp.Status(direct), Is.EqualTo(403));

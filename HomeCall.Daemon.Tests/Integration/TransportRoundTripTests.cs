@@ -136,6 +136,24 @@ public sealed class TransportRoundTripTests
         await client.DisposeAsync();
     }
 
+    [TestCase(new byte[0], 1000, TestName = "Close_PeerCloseWithoutStatus_ServerAnswers1000")]
+    [TestCase(new byte[] { 0x0F, 0xA0 }, 4000, TestName = "Close_PeerCloseWithStatus4000_ServerEchoesIt")]
+    [TestCase(new byte[] { 0x03, 0xE9, 0x62, 0x79, 0x65 }, 1001, TestName = "Close_PeerCloseWithReason_ServerEchoesStatus")]
+    public async Task Close_PeerSendsClose_ServerAnswersWithCloseFrame(byte[] payload, int expected)
+    {
+        // RFC 6455 §5.5.1: the endpoint answers a close with a close, typically echoing the status.
+        await using var server = TestServer.Start();
+        using var raw = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+
+        await raw.SendAsync(WsFrames.Frame(WsFrames.Close, payload));
+
+        using var cts = new CancellationTokenSource(WsClient.DefaultWait);
+        var frame = await raw.ReadFrameAsync(cts.Token);
+        Assert.That(frame?.Opcode, Is.EqualTo(WsFrames.Close));
+        Assert.That(frame!.Value.Payload[0] << 8 | frame.Value.Payload[1], Is.EqualTo(expected));
+        Assert.That(await raw.WaitForEndAsync(WsClient.DefaultWait), Is.True, "the server closes the TCP connection after the close handshake");
+    }
+
     /// <summary>A JSON object of exactly <paramref name="length"/> UTF-8 bytes whose type is unknown.</summary>
     private static string JsonOfLength(int length)
     {

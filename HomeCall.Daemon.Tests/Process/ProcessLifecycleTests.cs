@@ -22,6 +22,19 @@ public sealed class ProcessLifecycleTests
         Assert.That(lines[0], Does.Contain($"127.0.0.1:{port}").And.Contain("address already in use"));
     }
 
+    [Test]
+    public async Task Run_Ipv6PortBusy_Exits1NamingBracketedAddress()
+    {
+        using var taken = new TcpListener(IPAddress.IPv6Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        using var daemon = DaemonProcess.Start(["--host", "::1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        Assert.That(await daemon.WaitForExitAsync(), Is.EqualTo(1));
+        Assert.That(daemon.Stdout, Has.Exactly(1).Contains($"Cannot listen on [::1]:{port}: address already in use"));
+    }
+
     [TestCase("TERM", "SIGTERM")]
     [TestCase("INT", "SIGINT")]
     public async Task Signal_ConnectedClient_GetsShuttingDownThen1001AndProcessExits0(string signal, string name)

@@ -50,7 +50,7 @@ internal sealed class RawWebSocket : IDisposable
             await socket.ConnectAsync(server, cts.Token);
             byte[] head = Encoding.ASCII.GetBytes(RawHttp.UpgradeRequest(path, extraHeaders));
             await socket.SendAsync(sameWrite is null ? head : [.. head, .. sameWrite], SocketFlags.None, cts.Token);
-            var client = new RawWebSocket(socket, await ReadHeadAsync(socket, cts.Token));
+            var client = new RawWebSocket(socket, await RawUpgrade.ReadResponseHeadAsync(socket, cts.Token));
             if (RawHttp.Status(client.ResponseHead) != 101)
             {
                 throw new AssertionException("upgrade refused: " + client.ResponseHead);
@@ -106,26 +106,6 @@ internal sealed class RawWebSocket : IDisposable
         }
     }
 
-    /// <summary>
-    /// Sends an upgrade request and returns the whole response when the server refuses it
-    /// (it closes after a refusal); fails when the upgrade succeeds.
-    /// </summary>
-    public static async Task<string> RefusalAsync(IPEndPoint server, IPAddress? source = null, string path = "/", string extraHeaders = "")
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        if (source is not null)
-        {
-            socket.Bind(new IPEndPoint(source, 0));
-        }
-
-        using var cts = new CancellationTokenSource(WsClient.DefaultWait);
-        await socket.ConnectAsync(server, cts.Token);
-        await socket.SendAsync(Encoding.ASCII.GetBytes(RawHttp.UpgradeRequest(path, extraHeaders)), SocketFlags.None, cts.Token);
-        var head = await ReadHeadAsync(socket, cts.Token);
-        Assert.That(RawHttp.Status(head), Is.Not.EqualTo(101), "the upgrade was expected to be refused");
-        return head + await RawHttp.ReadToEndAsync(socket, cts.Token);
-    }
-
     /// <summary>The next text message (pings answered); fails on EOF, a close frame or the timeout.</summary>
     public async Task<string> ReceiveTextAsync(TimeSpan? wait = null)
     {
@@ -154,24 +134,6 @@ internal sealed class RawWebSocket : IDisposable
     }
 
     public void Dispose() => _socket.Dispose();
-
-    private static async Task<string> ReadHeadAsync(Socket socket, CancellationToken token)
-    {
-        // Byte by byte, so nothing after the head (the server's first frame) is consumed here.
-        var head = new List<byte>();
-        var one = new byte[1];
-        while (head.Count < 4 || head[^4] != '\r' || head[^3] != '\n' || head[^2] != '\r' || head[^1] != '\n')
-        {
-            if (await socket.ReceiveAsync(one, SocketFlags.None, token) == 0)
-            {
-                break;
-            }
-
-            head.Add(one[0]);
-        }
-
-        return Encoding.ASCII.GetString(head.ToArray());
-    }
 
     private async Task<(byte Opcode, byte[] Payload)?> ReadAnyFrameAsync(CancellationToken token)
     {
