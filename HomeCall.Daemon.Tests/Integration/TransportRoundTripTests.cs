@@ -28,6 +28,20 @@ public sealed class TransportRoundTripTests
     }
 
     [Test]
+    public async Task Connect_ServerOnFakeClock_SendsEveryMessage()
+    {
+        // Tests drive expiry with a fake clock; the transport must not depend on the system timer.
+        await using var server = TestServer.Start(time: new FakeTimeProvider());
+        await using var client = await WsClient.ConnectAsync(server.Ws("/ws/"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await client.SendTextAsync("{}");
+            Assert.That(await client.ReceiveTextAsync(), Is.EqualTo(InvalidMessage), $"reply {i}");
+        }
+    }
+
+    [Test]
     public async Task Connect_Signal_ErrorsCarryRoom()
     {
         await using var server = TestServer.Start(new DaemonOptions { ErrorLanguage = ErrorLanguage.English });
