@@ -22,6 +22,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     private readonly ILogger _log;
     private readonly CancellationTokenSource _receiveCts;
     private readonly SendQueue _sends;
+    private int _shutdownMarked;
 
     public WebSocketConnection(long id, WebSocket ws, IPAddress remoteIp, EndpointKind endpoint, string query, ConnectionLimits limits, ILogger log)
     {
@@ -53,6 +54,9 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     public bool Send(ReadOnlyMemory<byte> utf8Json) => _sends.Send(utf8Json);
 
     public void Close(int status, string reason) => _sends.Close(status, reason);
+
+    /// <summary>True for the first caller only: shutdown tells each connection once.</summary>
+    public bool TryMarkShutdown() => Interlocked.Exchange(ref _shutdownMarked, 1) == 0;
 
     /// <summary>Aborts the socket at once (shutdown grace over, or a fatal error).</summary>
     public void Abort() => _ws.Abort();
