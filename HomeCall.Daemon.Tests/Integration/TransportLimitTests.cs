@@ -97,6 +97,28 @@ public sealed class TransportLimitTests
         Assert.That(server.Host.Metrics.UpgradesRefused.Get("pending-handshakes"), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Upgrade_RefusedPastMaxConnections_StaysPendingWhileItsAnswerLingers()
+    {
+        // On a fake clock the refused socket's linger cannot end by itself, so the order is certain.
+        var options = new DaemonOptions { MaxConnections = 1, MaxPendingHandshakes = 1 };
+        await using var server = TestServer.Start(options, new FakeTimeProvider());
+        await using var first = await WsClient.ConnectAsync(server.Ws("/ws/"));
+        using var cts = new CancellationTokenSource(WsClient.DefaultWait);
+        using var refused = await ConnectAsync(server);
+        await refused.SendAsync(Encoding.ASCII.GetBytes(RawHttp.UpgradeRequest()), SocketFlags.None);
+        var head = await RawUpgrade.ReadResponseHeadAsync(refused, cts.Token);
+
+        // The refused client keeps its socket open: it still holds the one pending-handshake slot.
+        using var third = await ConnectAsync(server);
+        await third.SendAsync(Encoding.ASCII.GetBytes(RawHttp.UpgradeRequest()), SocketFlags.None);
+        var thirdResponse = await RawHttp.ReadToEndAsync(third, cts.Token);
+
+        Assert.That(RawHttp.Status(head), Is.EqualTo(503));
+        Assert.That(thirdResponse, Is.Empty, "turned away by MAX_PENDING_HANDSHAKES, not answered");
+        Assert.That(server.Host.Metrics.UpgradesRefused.Get("pending-handshakes"), Is.EqualTo(1));
+    }
+
     private static async Task<Socket> ConnectAsync(TestServer server)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
