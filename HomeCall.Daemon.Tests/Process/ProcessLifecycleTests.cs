@@ -71,6 +71,20 @@ public sealed class ProcessLifecycleTests
         again.Stop();
     }
 
+    [TestCase(2000, true)]
+    [TestCase(12000, false)]
+    public async Task Run_OpenFileLimitBelowSettings_WarnsAtStart(int limit, bool warns)
+    {
+        // Defaults: 10000 connections + 1000 pending handshakes + 64 reserved.
+        using var daemon = DaemonProcess.Start(["--port", "0"], wrapper: ["prlimit", $"--nofile={limit}:{limit}"]);
+        await daemon.WaitForListeningAsync();
+        await daemon.SignalAsync("TERM");
+        Assert.That(await daemon.WaitForExitAsync(), Is.Zero);
+
+        var warning = $"MAX_CONNECTIONS 10000 + MAX_PENDING_HANDSHAKES 1000 + 64 reserved exceed the open-file limit {limit}";
+        Assert.That(daemon.Stdout.Any(l => l.Contains(warning, StringComparison.Ordinal)), Is.EqualTo(warns));
+    }
+
     [Test]
     public async Task Run_Serving_AnswersHealthOverHttp()
     {

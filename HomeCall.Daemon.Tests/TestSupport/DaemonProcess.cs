@@ -36,16 +36,22 @@ internal sealed partial class DaemonProcess : IDisposable
     public int Pid => _process.Id;
 
     /// <summary>Starts `dotnet homecall.dll args` with only <paramref name="environment"/> among the daemon's settings.</summary>
-    public static DaemonProcess Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="wrapper">A command to run it under, such as ["prlimit", "--nofile=100"].</param>
+    public static DaemonProcess Start(string[] args, IReadOnlyDictionary<string, string>? environment = null, string[]? wrapper = null)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var info = new ProcessStartInfo(dotnet)
+        string[] command = [.. wrapper ?? [], dotnet, RepoPaths.DaemonDll];
+        var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(RepoPaths.DaemonDll);
+        foreach (var part in command[1..])
+        {
+            info.ArgumentList.Add(part);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
