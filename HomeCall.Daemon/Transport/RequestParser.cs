@@ -40,18 +40,27 @@ internal static class RequestParser
             return ParseResult.Invalid("control or non-ASCII byte in head");
         }
 
-        var text = Encoding.ASCII.GetString(head);
-        var lines = text.Split("\r\n");
+        var lines = Encoding.ASCII.GetString(head).Split("\r\n");
         var request = ParseRequestLine(lines[0], out var reason);
         if (request is null)
         {
             return ParseResult.Invalid(reason);
         }
 
+        // The split leaves one empty entry after the last header's line end.
+        var headers = ParseHeaders(lines.AsSpan(1, lines.Length - 2));
+        return headers.Status == ParseStatus.Complete
+            ? new ParseResult(ParseStatus.Complete, request with { Headers = headers.Head!.Headers }, end + 4, "")
+            : headers;
+    }
+
+    /// <summary>Header lines into a head with only headers; Invalid or TooLarge as <see cref="Parse"/> reports them.</summary>
+    private static ParseResult ParseHeaders(ReadOnlySpan<string> lines)
+    {
         var headers = new List<KeyValuePair<string, string>>();
-        for (var i = 1; i < lines.Length - 1; i++)
+        foreach (var line in lines)
         {
-            if (!TryParseHeader(lines[i], out var header, out reason))
+            if (!TryParseHeader(line, out var header, out var reason))
             {
                 return ParseResult.Invalid(reason);
             }
@@ -64,7 +73,7 @@ internal static class RequestParser
             headers.Add(header);
         }
 
-        return new ParseResult(ParseStatus.Complete, request with { Headers = headers }, end + 4, "");
+        return new ParseResult(ParseStatus.Complete, new HttpRequestHead("", "", headers), 0, "");
     }
 
     private static bool HasBareLf(ReadOnlySpan<byte> span)

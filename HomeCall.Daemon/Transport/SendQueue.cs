@@ -22,13 +22,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     private readonly ConnectionLimits _limits;
     private readonly ILogger _log;
     private readonly Action _closeSent;
-    private readonly CancellationTokenSource _sendCts = new();
-
-    /// <summary>
-    /// One timer from the injected clock, re-armed for each send. (CancellationTokenSource.TryReset
-    /// fails for any TimeProvider but the system one, so a CTS with its own timer cannot be reused.)
-    /// </summary>
-    private readonly ITimer _deadline;
+    private readonly SendDeadline _deadline;
     private readonly Lock _gate = new();
     private readonly Queue<OutgoingFrame> _queue = new(0);
     private int _queuedBytes;
@@ -45,7 +39,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         _limits = limits;
         _log = log;
         _closeSent = closeSent;
-        _deadline = limits.Time.CreateTimer(static s => ((SendQueue)s!).DeadlinePassed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _deadline = new SendDeadline(limits.Time);
     }
 
     /// <summary>True once a close was queued or the connection ended: nothing more is sent or processed.</summary>
@@ -143,11 +137,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _deadline.Dispose();
-        _sendCts.Dispose();
-    }
+    public void Dispose() => _deadline.Dispose();
 
     void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
 
@@ -217,22 +207,22 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
                 if (_ws.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
                     Volatile.Write(ref _sentCloseStatus, frame.CloseStatus);
-                    await _ws.CloseOutputAsync((WebSocketCloseStatus)frame.CloseStatus, frame.Reason, _sendCts.Token).ConfigureAwait(false);
+                    await _ws.CloseOutputAsync((WebSocketCloseStatus)frame.CloseStatus, frame.Reason, _deadline.Token).ConfigureAwait(false);
                 }
 
                 _closeSent();
             }
             else
             {
-                await _ws.SendAsync(frame.Data, WebSocketMessageType.Text, endOfMessage: true, _sendCts.Token).ConfigureAwait(false);
+                await _ws.SendAsync(frame.Data, WebSocketMessageType.Text, endOfMessage: true, _deadline.Token).ConfigureAwait(false);
                 lock (_gate)
                 {
                     _queuedBytes -= frame.Data.Length;
                 }
             }
 
-            _deadline.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            if (_sendCts.IsCancellationRequested)
+            _deadline.Disarm();
+            if (_deadline.HasPassed)
             {
                 // The deadline fired as the send completed: the peer was too slow all the same.
                 _ws.Abort();
@@ -252,31 +242,8 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     /// <summary>
     /// SEND_TIMEOUT_MS (or the overflow grace) for the next send: a peer that stops reading stalls
     /// SendAsync forever otherwise; the cancellation aborts the socket, which ends the receive loop too.
-    /// False when the queue was already disposed. Called with the gate held.
+    /// Called with the gate held.
     /// </summary>
-    private bool TryArmSendDeadline()
-    {
-        var deadline = _overflowed && OverflowSendGrace < _limits.SendTimeout ? OverflowSendGrace : _limits.SendTimeout;
-        try
-        {
-            return _deadline.Change(deadline, Timeout.InfiniteTimeSpan);
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Timer callback: cancelling the send's token makes the WebSocket abort the socket.</summary>
-    private void DeadlinePassed()
-    {
-        try
-        {
-            _sendCts.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection ended while the timer fired: nothing left to abort.
-        }
-    }
+    private bool TryArmSendDeadline() =>
+        _deadline.TryArm(_overflowed && OverflowSendGrace < _limits.SendTimeout ? OverflowSendGrace : _limits.SendTimeout);
 }

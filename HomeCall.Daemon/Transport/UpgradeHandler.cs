@@ -41,53 +41,41 @@ internal sealed class UpgradeHandler(
         }
     }
 
+    /// <summary>
+    /// Serves one accepted socket to its end. <paramref name="handshakeDone"/> is called once,
+    /// when the socket stops counting against MAX_PENDING_HANDSHAKES (upgraded, or closed).
+    /// </summary>
     public async Task HandleAsync(Socket socket, Action handshakeDone, CancellationToken stopping)
     {
-        var handshaking = true;
+        var upgraded = false;
         try
         {
             var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
-            var head = await ReadHeadAsync(socket, stopping).ConfigureAwait(false);
-            if (head is null)
-            {
-                return;
-            }
-
-            var (request, leftover) = head.Value;
-            if (request is null)
+            if (await ReadHeadAsync(socket, stopping).ConfigureAwait(false) is not ({ } request, var leftover))
             {
                 return;
             }
 
             var decision = _validator.Decide(request, peer);
-            HttpResponse response;
-            if (decision.IsUpgrade)
+            var refusal = decision.IsUpgrade ? tracker.TryAcquire(decision.ClientIp) : null;
+            if (decision.IsUpgrade && refusal is null)
             {
-                var refusal = tracker.TryAcquire(decision.ClientIp);
-                if (refusal is null)
-                {
-                    handshaking = false;
-                    handshakeDone();
-                    await UpgradeAsync(socket, request, decision, leftover).ConfigureAwait(false);
-                    return;
-                }
-
-                // Still counted as a pending handshake while the answer lingers, so a flood past
-                // MAX_CONNECTIONS holds at most MAX_PENDING_HANDSHAKES sockets (and file descriptors).
-                response = _refusals.OverLimit(refusal, decision.ClientIp);
-            }
-            else
-            {
-                response = decision.IsHttpEndpoint
-                    ? http.Handle(decision.Endpoint, request)
-                    : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders);
+                upgraded = true;
+                handshakeDone();
+                await UpgradeAsync(socket, request, decision, leftover).ConfigureAwait(false);
+                return;
             }
 
+            // A 503 still counts as a pending handshake while its answer lingers, so a flood past
+            // MAX_CONNECTIONS holds at most MAX_PENDING_HANDSHAKES sockets (and file descriptors).
+            var response = refusal is not null ? _refusals.OverLimit(refusal, decision.ClientIp)
+                : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request)
+                : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders);
             await _refusals.RespondAsync(socket, response, includeBody: request.Method != "HEAD").ConfigureAwait(false);
         }
         finally
         {
-            if (handshaking)
+            if (!upgraded)
             {
                 handshakeDone();
                 socket.Dispose();
