@@ -18,7 +18,7 @@ public sealed partial class SystemdServiceTests
     {
         using var manager = NotifySocket.Abstract();
         var clock = Stopwatch.StartNew();
-        using var daemon = DaemonProcess.Start(new Dictionary<string, string>
+        using var daemon = DaemonProcess.Start(["--host", "127.0.0.1", "--port", "0"], new Dictionary<string, string>
         {
             ["NOTIFY_SOCKET"] = manager.Address,
             ["WATCHDOG_USEC"] = ((long)WatchdogHalf.TotalMicroseconds * 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -45,7 +45,7 @@ public sealed partial class SystemdServiceTests
     public async Task Process_WatchdogPidOfAnotherProcess_NoPings()
     {
         using var manager = NotifySocket.InTempDirectory();
-        using var daemon = DaemonProcess.Start(new Dictionary<string, string>
+        using var daemon = DaemonProcess.Start(["--host", "127.0.0.1", "--port", "0"], new Dictionary<string, string>
         {
             ["NOTIFY_SOCKET"] = manager.Address,
             ["WATCHDOG_USEC"] = "1000",

@@ -24,6 +24,7 @@ internal sealed class Listener : IDisposable
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private Socket? _socket;
     private int _pendingHandshakes;
+    private int _stopping;
 
     public Listener(DaemonOptions options, UpgradeHandler upgrades, DaemonMetrics metrics, ILogger log)
     {
@@ -31,11 +32,35 @@ internal sealed class Listener : IDisposable
         _upgrades = upgrades;
         _metrics = metrics;
         _log = log.ForContext<Listener>();
-        _upgrades.Opened += c => _open[c.Id] = c;
+        _upgrades.Opened += OnOpened;
         _upgrades.Ended += c => _open.TryRemove(c.Id, out _);
     }
 
     public int OpenConnections => _open.Count;
+
+    /// <summary>
+    /// A connection whose handshake was already decided when shutdown began opens after the
+    /// snapshot ShutdownAsync closes: it is told and closed here instead (spec §2 "Shutdown").
+    /// The add before the flag read here, and the flag write before the snapshot there, are both
+    /// fenced, so every connection is seen by at least one side.
+    /// </summary>
+    private void OnOpened(WebSocketConnection connection)
+    {
+        _open[connection.Id] = connection;
+        if (Volatile.Read(ref _stopping) == 1)
+        {
+            CloseForShutdown(connection);
+        }
+    }
+
+    private void CloseForShutdown(WebSocketConnection connection)
+    {
+        if (connection.TryMarkShutdown())
+        {
+            _upgrades.NotifyShutdown(connection);
+            connection.Close(CloseStatus.GoingAway, "server shutting down");
+        }
+    }
 
     /// <summary>Binds and listens; throws <see cref="SocketException"/> (AddressInUse, …) when it cannot.</summary>
     public IPEndPoint Bind()
@@ -119,12 +144,12 @@ internal sealed class Listener : IDisposable
     public async Task ShutdownAsync(TimeSpan grace, TimeProvider time)
     {
         _socket?.Dispose();
+        Interlocked.Exchange(ref _stopping, 1);
         var connections = _open.Values.ToArray();
         _log.Information("Shutting down: closing {Count} connections with {CloseStatus}", connections.Length, CloseStatus.GoingAway);
         foreach (var c in connections)
         {
-            _upgrades.NotifyShutdown(c);
-            c.Close(CloseStatus.GoingAway, "server shutting down");
+            CloseForShutdown(c);
         }
 
         try
