@@ -3,7 +3,7 @@ using System.Text;
 using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Tests.TestSupport;
 
-namespace HomeCall.Daemon.Tests.Process;
+namespace HomeCall.Daemon.Tests.ProcessLevel;
 
 /// <summary>The built binary's one-shot modes and configuration exits (no listener involved).</summary>
 public sealed class ProcessConfigTests

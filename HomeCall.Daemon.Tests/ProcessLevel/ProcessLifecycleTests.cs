@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using HomeCall.Daemon.Tests.TestSupport;
 
-namespace HomeCall.Daemon.Tests.Process;
+namespace HomeCall.Daemon.Tests.ProcessLevel;
 
 /// <summary>The built binary serving: bind failure, the Listening line, graceful SIGTERM/SIGINT (spec §2 "Shutdown").</summary>
 public sealed class ProcessLifecycleTests
