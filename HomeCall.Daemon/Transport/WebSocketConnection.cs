@@ -153,13 +153,23 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             return; // Nothing is processed after this side started closing.
         }
 
-        if (type == WebSocketMessageType.Binary)
+        try
         {
-            session.OnBinary();
+            if (type == WebSocketMessageType.Binary)
+            {
+                session.OnBinary();
+            }
+            else
+            {
+                session.OnText(message);
+            }
         }
-        else
+        catch (Exception ex)
         {
-            session.OnText(message);
+            // Style rule 13: a fault in handling one message ends only this connection,
+            // with 1011 rather than a dropped socket, and is logged for the admin.
+            _log.Error(ex, "Unexpected error while handling a message, closing with {CloseStatus}", CloseStatus.InternalError);
+            Close(CloseStatus.InternalError, "internal error");
         }
     }
 
