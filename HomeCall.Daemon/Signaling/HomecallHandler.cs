@@ -164,7 +164,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
     private void Relay(ConnectionState state, in InboundMessage message)
     {
         var f = message.Fields;
-        if (!f.To.IsString || !RelayBody.IsValid(message) || !f.From.IsAbsentOrString)
+        if (!f.To.IsString || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
         {
             ctx.Replies.Error(state, ErrorCode.InvalidMessage);
             return;
@@ -180,7 +180,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
                 return;
             }
 
-            if (f.From.IsPresent && !message.StringEquals(f.From, member.UserId))
+            if (!SenderFields.Match(message, member.UserId))
             {
                 ctx.Replies.Error(state, ErrorCode.SenderMismatch);
                 return;

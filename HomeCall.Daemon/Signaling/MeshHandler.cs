@@ -67,7 +67,7 @@ internal sealed class MeshHandler(SignalingContext ctx)
         // Spec §3.2: a mesh client only relays; its identity came from the URL.
         var f = message.Fields;
         if (message.Type is not (MessageType.Offer or MessageType.Answer or MessageType.IceCandidate)
-            || !f.TargetUserId.IsString || !RelayBody.IsValid(message) || !f.FromUserId.IsAbsentOrString)
+            || !f.TargetUserId.IsString || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
         {
             ctx.Replies.Error(state, ErrorCode.InvalidMessage);
             return;
@@ -83,7 +83,7 @@ internal sealed class MeshHandler(SignalingContext ctx)
                 return;
             }
 
-            if (f.FromUserId.IsPresent && !message.StringEquals(f.FromUserId, member.UserId))
+            if (!SenderFields.Match(message, member.UserId))
             {
                 ctx.Replies.Error(state, ErrorCode.SenderMismatch);
                 return;

@@ -142,7 +142,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
     private void Signal(ConnectionState state, in InboundMessage message)
     {
         var f = message.Fields;
-        if (!f.Payload.IsPresent || !f.SenderId.IsAbsentOrString)
+        if (!f.Payload.IsPresent || !SenderFields.AreWellTyped(message))
         {
             ctx.Replies.Error(state, ErrorCode.InvalidMessage);
             return;
@@ -156,7 +156,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
                 return;
             }
 
-            if (f.SenderId.IsPresent && !message.StringEquals(f.SenderId, state.MyId))
+            if (!SenderFields.Match(message, state.MyId))
             {
                 ctx.Replies.Error(state, ErrorCode.SenderMismatch);
                 return;

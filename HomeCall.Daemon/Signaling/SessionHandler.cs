@@ -129,7 +129,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
     private void Relay(ConnectionState state, in InboundMessage message, string? id, string? echo)
     {
         var f = message.Fields;
-        if (id is null || !RelayBody.IsValid(message) || !f.From.IsAbsentOrString)
+        if (id is null || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
         {
             ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
             return;
@@ -142,7 +142,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
                 return;
             }
 
-            if (f.From.IsPresent && !message.StringEquals(f.From, member.UserId))
+            if (!SenderFields.Match(message, member.UserId))
             {
                 ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
                 return;
