@@ -47,6 +47,16 @@ public sealed class OptionsBinderTests
     }
 
     [Test]
+    public void Bind_QueuesSmallerThanOneMessage_BothNamedWithTheMinimum()
+    {
+        var result = Bind(("MAX_MESSAGE_BYTES", "65536"), ("MAX_SEND_QUEUE_BYTES", "65536"), ("MAX_QUEUED_BYTES", "2048"));
+
+        Assert.That(result.Errors, Has.Count.EqualTo(2));
+        Assert.That(result.Errors, Has.Some.StartsWith("MAX_SEND_QUEUE_BYTES must be at least MAX_MESSAGE_BYTES + 1024 (66560)"));
+        Assert.That(result.Errors, Has.Some.StartsWith("MAX_QUEUED_BYTES must be at least MAX_MESSAGE_BYTES + 1024 (66560)"));
+    }
+
+    [Test]
     public void Bind_EveryKeyWithValidValue_SetsEveryOption()
     {
         var result = Bind(
@@ -54,7 +64,7 @@ public sealed class OptionsBinderTests
             ("RATE_LIMIT_PER_SEC", "7"), ("RATE_LIMIT_BURST", "8"), ("MAX_CONNECTIONS", "9"), ("MAX_CONNECTIONS_PER_IP", "3"),
             ("MAX_SEND_QUEUE_BYTES", "4096"), ("SEND_TIMEOUT_MS", "100"), ("PING_INTERVAL_MS", "250"),
             ("SHUTDOWN_GRACE_MS", "0"), ("ROOM_TIMEOUT_MS", "1000"), ("ENDED_SESSION_TTL_MS", "0"),
-            ("JOIN_FAILURES_PER_MIN", "4"), ("MAX_QUEUED_MESSAGES", "5"), ("MAX_QUEUED_BYTES", "1024"),
+            ("JOIN_FAILURES_PER_MIN", "4"), ("MAX_QUEUED_MESSAGES", "5"), ("MAX_QUEUED_BYTES", "4096"),
             ("HANDSHAKE_TIMEOUT_MS", "300"), ("MAX_PENDING_HANDSHAKES", "6"),
             ("ALLOWED_ORIGINS", " https://a.example , https://b.example ,"), ("TRUSTED_PROXIES", ""),
             ("REQUIRE_FORWARDED_TLS", "yes"), ("ERROR_LANGUAGE", "RU"), ("SELFTEST_PAGE", "off"),
@@ -66,7 +76,7 @@ public sealed class OptionsBinderTests
         Assert.That((o.RateLimitPerSecond, o.RateLimitBurst, o.MaxConnections, o.MaxConnectionsPerIp), Is.EqualTo((7, 8, 9, 3)));
         Assert.That((o.MaxSendQueueBytes, o.SendTimeout, o.PingInterval), Is.EqualTo((4096, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))));
         Assert.That((o.ShutdownGrace, o.RoomTimeout, o.EndedSessionTtl), Is.EqualTo((TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.Zero)));
-        Assert.That((o.JoinFailuresPerMinute, o.MaxQueuedMessages, o.MaxQueuedBytes, o.MaxPendingHandshakes), Is.EqualTo((4, 5, 1024, 6)));
+        Assert.That((o.JoinFailuresPerMinute, o.MaxQueuedMessages, o.MaxQueuedBytes, o.MaxPendingHandshakes), Is.EqualTo((4, 5, 4096, 6)));
         Assert.That(o.HandshakeTimeout, Is.EqualTo(TimeSpan.FromMilliseconds(300)));
         Assert.That(o.AllowedOrigins, Is.EqualTo((string[])["https://a.example", "https://b.example"]));
         Assert.That(o.TrustedProxies, Is.Empty);
