@@ -9,7 +9,6 @@ namespace HomeCall.Daemon.Tests.Browser;
 [NonParallelizable]
 public sealed class BrowserCallTests
 {
-    private static readonly TimeSpan CallWait = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan StepWait = TimeSpan.FromSeconds(10);
 
     /// <summary>Seed 001's callee follows its link a little after the caller: the queue must carry the offer.</summary>
@@ -52,8 +51,8 @@ public sealed class BrowserCallTests
         await alice.StartCallAsync("homecall", scene.Urls.Room.ToString(), room, "bob");
         await bob.StartCallAsync("homecall", scene.Urls.Room.ToString(), room, null);
 
-        await AssertLiveCallAsync(alice, "bob");
-        await AssertLiveCallAsync(bob, "alice");
+        await LiveCall.AssertAsync(alice, "bob");
+        await LiveCall.AssertAsync(bob, "alice");
     }
 
     [Test]
@@ -71,8 +70,8 @@ public sealed class BrowserCallTests
         var callee = await scene.OpenPersonAsync("callee");
         await callee.StartCallAsync("session", scene.Urls.Signal.ToString(), session, "caller", false);
 
-        await AssertLiveCallAsync(caller, "callee");
-        await AssertLiveCallAsync(callee, "caller");
+        await LiveCall.AssertAsync(caller, "callee");
+        await LiveCall.AssertAsync(callee, "caller");
         Assert.That(QueuedOnJoin(scene).Max(), Is.GreaterThanOrEqualTo(1), "the callee's join delivered the queued offer");
     }
 
@@ -95,7 +94,7 @@ public sealed class BrowserCallTests
 
         foreach (var person in people)
         {
-            await AssertLiveCallAsync(person, names.Where(n => n != person.Name).ToArray());
+            await LiveCall.AssertAsync(person, names.Where(n => n != person.Name).ToArray());
         }
     }
 
@@ -112,18 +111,8 @@ public sealed class BrowserCallTests
         Assert.That(roomId, Does.Match("^[1-9][0-9]{3}$"), "room_created carries a 4-digit id");
         await joiner.StartCallAsync("numeric", scene.Urls.Room.ToString(), roomId);
 
-        await AssertLiveCallAsync(creator, "joiner");
-        await AssertLiveCallAsync(joiner, "creator");
-    }
-
-    /// <summary>Live call with every other person; each sent "from NAME" over its data channel, so both ways are checked.</summary>
-    private static async Task AssertLiveCallAsync(Person person, params string[] others)
-    {
-        await person.WaitForLiveCallAsync(others.Length, CallWait);
-        var report = await person.ReportAsync();
-        Assert.That(report.Peers.SelectMany(p => p.Received), Is.EquivalentTo(others.Select(o => "from " + o)), $"{person.Name}'s data channel messages");
-        Assert.That(report.Peers.Select(p => p.Frames), Has.All.GreaterThan(0), $"{person.Name} decodes remote video");
-        Assert.That(report.Errors, Is.Empty, $"{person.Name}'s page errors");
+        await LiveCall.AssertAsync(creator, "joiner");
+        await LiveCall.AssertAsync(joiner, "creator");
     }
 
     private static async Task<long> QueuedMessagesAsync(BrowserScene scene)

@@ -7,20 +7,25 @@ namespace HomeCall.Daemon.Tests.Browser;
 
 /// <summary>
 /// One browser test's world: the real daemon in-process, the URLs browsers use to reach
-/// it (directly, or through a proxy a later fixture puts in front) and the people in the
-/// call. When the test failed, the daemon's log and every page's console go to the test
-/// output and become attachments.
+/// it (directly, or through a real Apache running deploy/apache/homecall.conf) and the
+/// people in the call. When the test failed, the daemon's log, Apache's error log and
+/// every page's console go to the test output and become attachments.
 /// </summary>
 internal sealed class BrowserScene : IAsyncDisposable
 {
     private readonly List<Person> _people = [];
     private readonly List<Admin> _admins = [];
 
-    private BrowserScene(Chromium chromium, TestServer server, SignalingUrls urls)
+    /// <summary>What disposing stops: the daemon alone, or the daemon and its Apache.</summary>
+    private readonly IAsyncDisposable _stack;
+
+    private BrowserScene(Chromium chromium, TestServer server, IAsyncDisposable stack, SignalingUrls urls, ApacheProxy? apache = null)
     {
         Chromium = chromium;
         Server = server;
+        _stack = stack;
         Urls = urls;
+        Apache = apache;
     }
 
     public Chromium Chromium { get; }
@@ -29,11 +34,21 @@ internal sealed class BrowserScene : IAsyncDisposable
 
     public SignalingUrls Urls { get; }
 
+    /// <summary>The TLS proxy in front of the daemon, when the scene has one.</summary>
+    public ApacheProxy? Apache { get; }
+
     /// <summary>Starts the daemon; <paramref name="route"/> picks the URLs (default: straight to the daemon).</summary>
     public static BrowserScene Start(Chromium chromium, DaemonOptions? options = null, Func<TestServer, SignalingUrls>? route = null)
     {
         var server = TestServer.Start(options);
-        return new BrowserScene(chromium, server, (route ?? SignalingUrls.Direct)(server));
+        return new BrowserScene(chromium, server, server, (route ?? SignalingUrls.Direct)(server));
+    }
+
+    /// <summary>Starts the daemon behind Apache (TLS, self-signed); browsers reach it only at https:// and wss:// (spec §1).</summary>
+    public static async Task<BrowserScene> StartBehindApacheAsync(Chromium chromium, DaemonOptions options)
+    {
+        var stack = await ProxiedDaemon.StartAsync(options);
+        return new BrowserScene(chromium, stack.Daemon, stack, SignalingUrls.ThroughApache(stack.Apache), stack.Apache);
     }
 
     public async Task<Person> OpenPersonAsync(string name)
@@ -73,6 +88,12 @@ internal sealed class BrowserScene : IAsyncDisposable
             log.AddRange(admin.Console.Select(line => $"self-test console {line}"));
         }
 
+        if (Apache is not null)
+        {
+            log.Add("--- Apache error log:");
+            log.Add(Apache.ErrorLog);
+        }
+
         await TestContext.Out.WriteLineAsync("Daemon log and browser consoles:\n" + string.Join('\n', log));
         var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.daemon.log");
         await File.WriteAllLinesAsync(path, log);
@@ -91,7 +112,7 @@ internal sealed class BrowserScene : IAsyncDisposable
             await admin.DisposeAsync();
         }
 
-        await Server.DisposeAsync();
+        await _stack.DisposeAsync();
     }
 
     private static async Task<string> DescribeSafelyAsync(Person person)

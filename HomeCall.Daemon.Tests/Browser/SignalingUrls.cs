@@ -11,6 +11,10 @@ internal sealed record SignalingUrls(Uri SelfTestPage, Uri Room, Uri Signal)
     public static SignalingUrls Direct(TestServer server) =>
         new(server.Http("/"), server.Ws("/ws/"), server.Ws("/signal"));
 
+    /// <summary>Through deploy/apache/homecall.conf: the page at https://host/ws/, /ws/ and /signal over wss:// (spec §1).</summary>
+    public static SignalingUrls ThroughApache(ApacheProxy apache) =>
+        new(apache.Https("/ws/"), apache.Wss("/ws/"), apache.Wss("/signal"));
+
     /// <summary>The room endpoint with a query (mesh identifies itself in the URL, spec §3.2).</summary>
     public Uri RoomWithQuery(string query) => new UriBuilder(Room) { Query = query }.Uri;
 }
