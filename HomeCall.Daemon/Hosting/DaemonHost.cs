@@ -33,7 +33,7 @@ internal sealed class DaemonHost : IDisposable
         _tracker = new ConnectionTracker(options.MaxConnections, options.MaxConnectionsPerIp);
         var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, new AdminToken(options.AdminToken), time, Version);
         var upgrades = new UpgradeHandler(options, Hub, http, _tracker, Metrics, time, log);
-        _listener = new Listener(options, upgrades, Metrics, log);
+        _listener = new Listener(options, upgrades, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
     }
 

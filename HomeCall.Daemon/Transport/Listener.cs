@@ -16,6 +16,11 @@ internal sealed class Listener : IDisposable
 {
     private const int Backlog = 1024;
 
+    /// <summary>Pause after a failed accept (out of descriptors): long enough to stop a busy loop, short enough to be unnoticeable.</summary>
+    private static readonly TimeSpan AcceptBackoff = TimeSpan.FromMilliseconds(100);
+
+    private readonly TimeProvider _time;
+
     private readonly DaemonOptions _options;
     private readonly UpgradeHandler _upgrades;
     private readonly DaemonMetrics _metrics;
@@ -24,10 +29,12 @@ internal sealed class Listener : IDisposable
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private Socket? _socket;
     private int _pendingHandshakes;
+    private int _acceptFailures;
     private int _stopping;
 
-    public Listener(DaemonOptions options, UpgradeHandler upgrades, DaemonMetrics metrics, ILogger log)
+    public Listener(DaemonOptions options, UpgradeHandler upgrades, DaemonMetrics metrics, ILogger log, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _options = options;
         _upgrades = upgrades;
         _metrics = metrics;
@@ -103,11 +110,13 @@ internal sealed class Listener : IDisposable
             }
             catch (SocketException ex)
             {
-                // EMFILE and friends: keep serving the connections we have.
-                _log.Warning(ex, "Accept failed: {SocketError}", ex.SocketErrorCode);
+                // EMFILE and friends: keep serving the connections we have, and give closing
+                // ones time to free descriptors instead of spinning on accept.
+                await BackOffAsync(ex, stopping).ConfigureAwait(false);
                 continue;
             }
 
+            _acceptFailures = 0;
             client.NoDelay = true;
             if (Interlocked.Increment(ref _pendingHandshakes) > _options.MaxPendingHandshakes)
             {
@@ -118,6 +127,23 @@ internal sealed class Listener : IDisposable
             }
 
             Track(HandleAsync(client, stopping));
+        }
+    }
+
+    private async Task BackOffAsync(SocketException ex, CancellationToken stopping)
+    {
+        if (_acceptFailures++ == 0)
+        {
+            _log.Warning(ex, "Accept failed: {SocketError}; pausing accepts for {BackoffMs} ms at a time until it succeeds", ex.SocketErrorCode, AcceptBackoff.TotalMilliseconds);
+        }
+
+        try
+        {
+            await Task.Delay(AcceptBackoff, _time, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the loop ends.
         }
     }
 
