@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net.WebSockets;
 using Serilog;
 
@@ -198,7 +199,9 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         }
     }
 
-    private async Task<bool> SendFrameAsync(OutgoingFrame frame)
+    // Pooled: a send that waits for the socket would otherwise allocate its state machine per message.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> SendFrameAsync(OutgoingFrame frame)
     {
         try
         {
