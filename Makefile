@@ -47,3 +47,23 @@ publish:
 clean:
 	$(DOTNET) clean HomeCall.Daemon.sln -c $(CONFIG) >/dev/null
 	rm -rf $(DIST) $(RESULTS) */bin */obj
+
+# --- Benchmarks (bench/, docs/benchmarks.md) --------------------------------
+# `make bench`: publish the daemon, build HomeCall.Bench, install the Node reference's
+# dependencies (bench/reference, seed 004 on `ws`), then run the standard set against fresh
+# servers on loopback and write docs/benchmarks.md (about 6 minutes on 2 cores).
+BENCH_TOOL   = bench/HomeCall.Bench/bin/$(CONFIG)/net10.0/HomeCall.Bench.dll
+BENCH_OUT   ?= docs/benchmarks.md
+BENCH_ARGS  ?=
+
+.PHONY: bench bench-tool bench-reference
+
+bench-tool:
+	$(DOTNET) build bench/HomeCall.Bench/HomeCall.Bench.csproj -c $(CONFIG)
+
+bench-reference:
+	cd bench/reference && npm ci --no-audit --no-fund
+
+bench: publish bench-tool bench-reference
+	$(DOTNET) $(BENCH_TOOL) suite --daemon $(DIST)/homecall --reference bench/reference/server.js \
+		--out $(BENCH_OUT) $(BENCH_ARGS)

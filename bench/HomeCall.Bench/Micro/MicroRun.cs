@@ -9,8 +9,8 @@ namespace HomeCall.Bench.Micro;
 
 /// <summary>
 /// `micro`: BenchmarkDotNet in-process (the daemon project is referenced, not rebuilt per
-/// benchmark), a short job (3 warm-ups, 8 iterations) that keeps the 20 benchmarks to a few
-/// minutes; or `--quick`, a single pass of <see cref="QuickAllocations"/>.
+/// benchmark), a short job (2 warm-ups, 6 iterations of 100 ms) that keeps the 20 benchmarks
+/// to a minute or two; or `--quick`, a single pass of <see cref="QuickAllocations"/>.
 /// </summary>
 internal static class MicroRun
 {
@@ -23,8 +23,9 @@ internal static class MicroRun
 
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(3)
-            .WithIterationCount(8)
+            .WithWarmupCount(2)
+            .WithIterationCount(6)
+            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100))
             .WithLaunchCount(1);
         var config = ManualConfig.CreateMinimumViable()
             .AddJob(job)
