@@ -18,6 +18,7 @@ internal sealed class ReportWriter(MachineInfo machine, SuiteSettings settings, 
         Micro();
         new TargetCheck(results).Write(_md);
         Commands();
+        Usage();
         return _md.ToString();
     }
 
@@ -52,7 +53,7 @@ internal sealed class ReportWriter(MachineInfo machine, SuiteSettings settings, 
             .Paragraph("P pairs, each in its own numeric room, keep W offer-sized messages (800-byte RTCSessionDescription payload, "
                 + "828-byte message) in flight between them: each delivered message is answered at once by the receiver (a closed loop). "
                 + "Latency is one-way, from the sender's send call to the receiver's read. Lost = sent − delivered after draining; "
-                + "gaps = sequence numbers skipped. 2 s warm-up, then the measured window.");
+                + "gaps = sequence numbers skipped. 3 s warm-up, then the measured window (10 s by default).");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var key in new[] { "relay-200x1", "relay-50x8", "relay-dialects" })
         {
@@ -136,6 +137,27 @@ internal sealed class ReportWriter(MachineInfo machine, SuiteSettings settings, 
     {
         _md.Heading(2, "Hot path: parse → dispatch → write");
         new MicroSection(results.FirstOrDefault(r => r.Scenario.Key == "micro"), bdn).Write(_md);
+    }
+
+    private void Usage()
+    {
+        _md.Heading(2, "Running the tool against a deployment")
+            .Paragraph("`HomeCall.Bench` loads any deployment, `ws://` directly or `wss://` through Apache (`--url` is the room "
+                + "endpoint, `/` or `/ws/`; `/signal` is derived from it or given with `--signal-url`). Raise the daemon's "
+                + "RATE_LIMIT_PER_SEC, RATE_LIMIT_BURST, MAX_CONNECTIONS and MAX_CONNECTIONS_PER_IP for the test, and give "
+                + "`--server-pid` when the server runs on the same machine to get its CPU time and memory. For example:")
+            .Code("sh",
+            [
+                "B='dotnet bench/HomeCall.Bench/bin/Release/net10.0/HomeCall.Bench.dll'",
+                "$B relay --url ws://127.0.0.1:8080/ --pairs 200 --window 1 --server-pid $(pidof homecall)",
+                "$B relay --url wss://127.0.0.1:8443/ws/ --insecure --dialect homecall,session --pairs 50 --window 8",
+                "$B idle  --url ws://127.0.0.1:8080/ --connections 19000 --room-size 4 --server-pid $(pidof homecall)",
+                "$B churn --url ws://127.0.0.1:8080/ --dialect homecall --parallel 32",
+                "$B start --exe dist/homecall",
+                "$B micro            # BenchmarkDotNet, a few minutes",
+                "$B micro --quick    # allocation per relayed message, seconds",
+            ])
+            .Code("text", Cli.Usage.Text.Split('\n'));
     }
 
     private void Commands()

@@ -26,22 +26,22 @@ internal static class StandardSet
         var d = s.DurationSeconds.ToString(CultureInfo.InvariantCulture);
         var none = new Dictionary<string, string>();
         var churnEnv = new Dictionary<string, string> { ["ROOM_TIMEOUT_MS"] = ChurnRoomTimeoutMs };
-        string[] relay1 = ["relay", "--pairs", "200", "--window", "1", "--size", "800", "--dialect", "numeric", "--warmup", "2", "--duration", d];
-        string[] relay8 = ["relay", "--pairs", "50", "--window", "8", "--size", "800", "--dialect", "numeric", "--warmup", "2", "--duration", d];
+        string[] relay1 = ["relay", "--pairs", "200", "--window", "1", "--size", "800", "--dialect", "numeric", "--warmup", "3", "--duration", d];
+        string[] relay8 = ["relay", "--pairs", "50", "--window", "8", "--size", "800", "--dialect", "numeric", "--warmup", "3", "--duration", d];
         string[] idle = ["idle", "--connections", s.IdleConnections.ToString(CultureInfo.InvariantCulture), "--room-size", "4", "--dialect", "numeric", "--settle", "3", "--hold", "10"];
-        string[] churn = ["churn", "--parallel", "32", "--dialect", "numeric", "--warmup", "2", "--duration", d];
+        string[] churn = ["churn", "--parallel", "32", "--dialect", "numeric", "--warmup", "3", "--duration", d];
         return
         [
             new("relay-200x1", ServerKind.Daemon, relay1, none),
             new("relay-200x1", ServerKind.Node, relay1, none),
             new("relay-50x8", ServerKind.Daemon, relay8, none),
             new("relay-50x8", ServerKind.Node, relay8, none),
-            new("relay-dialects", ServerKind.Daemon, ["relay", "--pairs", "200", "--window", "1", "--dialect", "numeric,homecall,mesh,session", "--warmup", "2", "--duration", d], none),
+            new("relay-dialects", ServerKind.Daemon, ["relay", "--pairs", "200", "--window", "1", "--dialect", "numeric,homecall,mesh,session", "--warmup", "3", "--duration", d], none),
             new("idle", ServerKind.Daemon, idle, none),
             new("idle", ServerKind.Node, idle, none),
             new("churn", ServerKind.Daemon, churn, churnEnv),
             new("churn", ServerKind.Node, churn, churnEnv),
-            new("churn-homecall", ServerKind.Daemon, ["churn", "--parallel", "32", "--dialect", "homecall", "--warmup", "2", "--duration", d], none),
+            new("churn-homecall", ServerKind.Daemon, ["churn", "--parallel", "32", "--dialect", "homecall", "--warmup", "3", "--duration", d], none),
             new("start", ServerKind.Daemon, ["start", "--exe", s.Daemon, "--runs", "5", "--settle", "2"], none),
             new("start", ServerKind.Node, ["start", "--exe", s.Node, "--script", s.Reference, "--runs", "5", "--settle", "2"], none),
             new("micro", ServerKind.None, ["micro", "--quick"], none),
