@@ -143,5 +143,5 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
     }
 
     private string Status(string phase, double elapsed, double total) =>
-        string.Create(CultureInfo.InvariantCulture, $"churn  {phase} {elapsed:F0}/{total:F0} s  sessions {Interlocked.Read(ref _completed)}  failed {Interlocked.Read(ref _failed)}");
+        string.Create(CultureInfo.InvariantCulture, $"churn  {phase} {elapsed:0.#}/{total:0.#} s  sessions {Interlocked.Read(ref _completed)}  failed {Interlocked.Read(ref _failed)}");
 }

@@ -143,7 +143,7 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
     {
         var server = ProcessSample.Read(settings.ServerPid);
         var rss = server is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  server RSS {server.RssKiB / 1024.0:F1} MiB");
-        var time = total > 0 ? string.Create(CultureInfo.InvariantCulture, $" {elapsed:F0}/{total:F0} s") : "";
+        var time = total > 0 ? string.Create(CultureInfo.InvariantCulture, $" {elapsed:0.#}/{total:0.#} s") : "";
         return string.Create(CultureInfo.InvariantCulture, $"idle  {phase}{time}  open {_holder.Open}/{settings.Connections}  dropped {_holder.Dropped}{rss}");
     }
 }

@@ -94,7 +94,7 @@ internal sealed class RelayRun(WsConnector connector, RelaySettings settings)
     }
 
     private static string Status(string phase, double elapsed, double total, RelayPeer[] peers) =>
-        string.Create(CultureInfo.InvariantCulture, $"relay  {phase} {elapsed:F0}/{total:F0} s  received {peers.Sum(p => p.Received)}  errors {peers.Sum(p => p.Errors)}");
+        string.Create(CultureInfo.InvariantCulture, $"relay  {phase} {elapsed:0.#}/{total:0.#} s  received {peers.Sum(p => p.Received)}  errors {peers.Sum(p => p.Errors)}");
 
     private string Result(RelayPair[] pairs, RelayPeer[] peers, double seconds, ProcessSample? before, ProcessSample? after)
     {

@@ -54,7 +54,8 @@ internal sealed class LatencyHistogram
             seen += _counts[i];
             if (seen >= Math.Max(1, rank))
             {
-                return Math.Min(Max, UpperEdge(i));
+                // The last bucket also holds everything past the range (over 2^46 ns): only Max is honest there.
+                return i == _counts.Length - 1 ? Max : Math.Min(Max, UpperEdge(i));
             }
         }
 
