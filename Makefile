@@ -51,7 +51,7 @@ clean:
 # --- Benchmarks (bench/, docs/benchmarks.md) --------------------------------
 # `make bench`: publish the daemon, build HomeCall.Bench, install the Node reference's
 # dependencies (bench/reference, seed 004 on `ws`), then run the standard set against fresh
-# servers on loopback and write docs/benchmarks.md (about 6 minutes on 2 cores).
+# servers on loopback and write docs/benchmarks.md (about 12 minutes on 2 cores: relay and churn run 3 rounds).
 BENCH_TOOL   = bench/HomeCall.Bench/bin/$(CONFIG)/net10.0/HomeCall.Bench.dll
 BENCH_OUT   ?= docs/benchmarks.md
 BENCH_ARGS  ?=

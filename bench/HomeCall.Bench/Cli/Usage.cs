@@ -14,7 +14,8 @@ internal static class Usage
           churn  --url URL [--parallel 32] [--dialect numeric] [--warmup 2] [--duration 10]
           start  --exe dist/homecall [--runs 5] [--settle 2]
           micro  [--quick] [BenchmarkDotNet options after --bdn, e.g. --bdn --filter '*Numeric*']
-          suite  --daemon dist/homecall --reference bench/reference/server.js --out docs/benchmarks.md
+          suite  [--daemon dist/homecall] [--reference bench/reference/server.js] [--out docs/benchmarks.md]
+                 [--rounds 3] [--duration 10] [--idle-connections 19000] [--skip-micro]
 
         Common to relay, idle and churn:
           --server-pid PID   read the server's CPU time and RSS from /proc/PID (same machine)

@@ -29,7 +29,7 @@ internal sealed class SuiteRun(SuiteSettings settings)
         var results = new List<Measurement>();
         foreach (var scenario in StandardSet.Plan(settings))
         {
-            Console.Error.WriteLine($"== {scenario.Key} on {scenario.Server}");
+            Console.Error.WriteLine($"== {scenario.Key} on {scenario.Server} (round {scenario.Round})");
             results.Add(await MeasureAsync(scenario, ct).ConfigureAwait(false));
         }
 

@@ -8,4 +8,5 @@ internal sealed record SuiteSettings(
     string Out,
     int IdleConnections,
     double DurationSeconds,
+    int Rounds,
     bool SkipMicro);
