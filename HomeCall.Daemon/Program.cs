@@ -81,7 +81,8 @@ internal static class Program
 
         log.Information("homecall {Version} starting with {Settings}", DaemonHost.Version, Settings(options));
         using var signals = new ShutdownSignals();
-        using var host = new DaemonHost(options, TimeProvider.System, logger);
+        using var systemd = SystemdNotifier.FromEnvironment(Environment.GetEnvironmentVariables(), Environment.ProcessId);
+        using var host = new DaemonHost(options, TimeProvider.System, logger, systemd);
         try
         {
             host.Start();

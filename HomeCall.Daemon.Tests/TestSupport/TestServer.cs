@@ -16,11 +16,17 @@ internal sealed class TestServer : IAsyncDisposable
     private readonly Task _run;
     private bool _stopped;
 
-    private TestServer(DaemonOptions options, TimeProvider time)
+    private TestServer(DaemonOptions options, TimeProvider time, ILogger? extraLogger)
     {
         Options = options;
         Logs = new CapturingSink();
-        var logger = new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Verbose).WriteTo.Sink(Logs).CreateLogger();
+        var config = new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Verbose).WriteTo.Sink(Logs);
+        if (extraLogger is not null)
+        {
+            config = config.WriteTo.Logger(extraLogger);
+        }
+
+        var logger = config.CreateLogger();
         Host = new DaemonHost(options, time, logger);
         Endpoint = Host.Start();
         _run = Task.Run(() => Host.RunAsync(_stop.Token));
@@ -41,8 +47,9 @@ internal sealed class TestServer : IAsyncDisposable
 
     public Uri Http(string path) => new($"http://127.0.0.1:{Endpoint.Port}{path}");
 
-    public static TestServer Start(DaemonOptions? options = null, TimeProvider? time = null) =>
-        new((options ?? new DaemonOptions()) with { Host = "127.0.0.1", Port = 0 }, time ?? TimeProvider.System);
+    /// <summary>Starts a server; <paramref name="extraLogger"/> also receives every event (e.g. the product's file logger).</summary>
+    public static TestServer Start(DaemonOptions? options = null, TimeProvider? time = null, ILogger? extraLogger = null) =>
+        new((options ?? new DaemonOptions()) with { Host = "127.0.0.1", Port = 0 }, time ?? TimeProvider.System, extraLogger);
 
     /// <summary>Runs the graceful shutdown (as SIGTERM does) and waits for it.</summary>
     public async Task StopAsync()
