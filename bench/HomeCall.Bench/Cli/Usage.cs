@@ -13,7 +13,7 @@ internal static class Usage
                  [--hold 10] [--settle 3] [--parallel 64]
           churn  --url URL [--parallel 32] [--dialect numeric] [--warmup 2] [--duration 10]
           start  --exe dist/homecall [--runs 5] [--settle 2]
-          micro  [--quick] [BenchmarkDotNet options after --bdn, e.g. --bdn --filter '*Numeric*']
+          micro  [--quick] [BenchmarkDotNet options after --bdn, e.g. --bdn --filter '*Parse*']
           suite  [--daemon dist/homecall] [--reference bench/reference/server.js] [--out docs/benchmarks.md]
                  [--rounds 3] [--duration 10] [--idle-connections 19000] [--skip-micro]
 
