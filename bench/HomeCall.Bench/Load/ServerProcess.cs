@@ -103,6 +103,15 @@ internal sealed class ServerProcess : IDisposable
         return Stopwatch.GetElapsedTime(started);
     }
 
+    /// <summary>Removes the log after a run that went well (a failed run's log is kept and named in the error).</summary>
+    public void DeleteLog()
+    {
+        if (_process.HasExited)
+        {
+            File.Delete(LogPath);
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -31,6 +31,7 @@ internal sealed class StartRun(StartSettings settings)
             await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds), ct).ConfigureAwait(false);
             rssKiB.Add(ProcessSample.Read(server.Pid)?.RssKiB ?? 0);
             stopMs.Add((await server.StopAsync().ConfigureAwait(false)).TotalMilliseconds);
+            server.DeleteLog();
             Progress.Update(string.Create(CultureInfo.InvariantCulture, $"start  run {run + 1}/{settings.Runs}: listening after {listenMs[^1]:F1} ms, idle RSS {rssKiB[^1] / 1024.0:F1} MiB"));
         }
 

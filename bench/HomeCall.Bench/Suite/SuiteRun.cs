@@ -66,6 +66,7 @@ internal sealed class SuiteRun(SuiteSettings settings)
         var args = scenario.Args.Concat(["--url", $"ws://127.0.0.1:{port}/", "--server-pid", server.Pid.ToString(CultureInfo.InvariantCulture), "--label", scenario.Server.ToString().ToLowerInvariant()]).ToArray();
         var result = await Tool.RunSelfAsync(args, ct).ConfigureAwait(false);
         await server.StopAsync().ConfigureAwait(false);
+        server.DeleteLog();
         var serverCommand = string.Join(' ', env.Select(kv => $"{kv.Key}={kv.Value}"))
             + (scenario.Server == ServerKind.Daemon ? $" {settings.Daemon} --port $PORT" : $" PORT=$PORT {settings.Node} {settings.Reference}");
         var toolCommand = "HomeCall.Bench " + string.Join(' ', scenario.Args) + " --url ws://127.0.0.1:$PORT/ --server-pid $PID";
