@@ -91,3 +91,24 @@ uninstall:
 	rm -f "$(DESTDIR)$(DOCDIR)/apache-homecall.conf" "$(DESTDIR)$(DOCDIR)/deploy.md" "$(DESTDIR)$(DOCDIR)/homecall.env.example"
 	-rmdir "$(DESTDIR)$(DOCDIR)" 2>/dev/null
 	@echo "kept $(DESTDIR)$(CONFDIR)/homecall.env; remove it by hand when it is no longer wanted"
+
+# --- Benchmarks (bench/, docs/benchmarks.md) --------------------------------
+# `make bench`: publish the daemon, build HomeCall.Bench, install the Node reference's
+# dependencies (bench/reference, seed 004 on `ws`), then run the standard set against fresh
+# servers on loopback and write docs/benchmarks.md (about 12 minutes on 2 cores: relay and
+# churn run 3 rounds). BENCH_ARGS passes options to `suite`, e.g. "--rounds 1 --duration 5".
+BENCH_TOOL   = bench/HomeCall.Bench/bin/$(CONFIG)/net10.0/HomeCall.Bench.dll
+BENCH_OUT   ?= docs/benchmarks.md
+BENCH_ARGS  ?=
+
+.PHONY: bench bench-tool bench-reference
+
+bench-tool:
+	$(DOTNET) build bench/HomeCall.Bench/HomeCall.Bench.csproj -c $(CONFIG)
+
+bench-reference:
+	cd bench/reference && npm ci --no-audit --no-fund
+
+bench: publish bench-tool bench-reference
+	$(DOTNET) $(BENCH_TOOL) suite --daemon $(DIST)/homecall --reference bench/reference/server.js \
+		--out $(BENCH_OUT) $(BENCH_ARGS)
