@@ -22,13 +22,13 @@ build:
 run:
 	$(DOTNET) run --project HomeCall.Daemon -c $(CONFIG) -- --env-file homecall.env
 
-# Every test. Results also land in $(RESULTS)/results.trx (read by .ci/run).
+# Every test. Each test project writes $(RESULTS)/results_*.trx (.ci/run adds them up).
 # The suite talks only to loopback; as root it runs in a private network namespace
 # that has nothing but lo (browsers' WebRTC would otherwise gather eth0 candidates),
 # so the build (which restores packages) runs first, outside it.
 NETNS := $(shell [ "$$(id -u)" = 0 ] && unshare -n true 2>/dev/null && command -v ip >/dev/null && echo yes)
 TEST_CMD = $(DOTNET) test HomeCall.Daemon.sln -c $(CONFIG) --no-build \
-	--logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
+	--logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" \
 	--results-directory $(RESULTS) $(if $(TEST_FILTER),--filter "$(TEST_FILTER)")
 
 test: build
@@ -38,11 +38,12 @@ else
 	$(TEST_CMD)
 endif
 
-# One self-contained, trimmed, single-file binary: $(DIST)/homecall
+# One self-contained, trimmed, single-file binary: $(DIST)/homecall. ReadyToRun keeps the
+# start fast: trimming drops the framework's precompiled code, which R2R puts back for what is kept.
 publish:
 	$(DOTNET) publish HomeCall.Daemon/HomeCall.Daemon.csproj -c $(CONFIG) -r $(RID) \
 		--self-contained true -p:PublishSingleFile=true -p:PublishTrimmed=true \
-		-p:DebugType=none -o $(DIST)
+		-p:PublishReadyToRun=true -p:DebugType=none -o $(DIST)
 
 clean:
 	$(DOTNET) clean HomeCall.Daemon.sln -c $(CONFIG) >/dev/null
