@@ -170,7 +170,6 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             return;
         }
 
-        var to = message.String(f.To);
         lock (ctx.Registry.Gate)
         {
             var member = state.Membership;
@@ -187,10 +186,10 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             }
 
             // A target that is closing refuses the send: say so rather than lose the message.
-            if (state.Room!.FindUser(to)?.Connection is not { } target
+            if (RelayTarget.Find(state.Room!, message, f.To) is not { } target
                 || !target.Send(MessageWriter.PassThrough(message, null, member.UserId)))
             {
-                ctx.Replies.Error(state, ErrorCode.UserNotFound, "to", to);
+                ctx.Replies.Error(state, ErrorCode.UserNotFound, "to", message.String(f.To));
                 return;
             }
 

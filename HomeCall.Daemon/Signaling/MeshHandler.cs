@@ -73,7 +73,6 @@ internal sealed class MeshHandler(SignalingContext ctx)
             return;
         }
 
-        var target = message.String(f.TargetUserId);
         lock (ctx.Registry.Gate)
         {
             var member = state.Membership;
@@ -91,10 +90,10 @@ internal sealed class MeshHandler(SignalingContext ctx)
 
             // Like homecall's `to`, the error names the target so a client with several
             // offers in flight knows which one failed.
-            if (state.Room!.FindUser(target)?.Connection is not { } connection
+            if (RelayTarget.Find(state.Room!, message, f.TargetUserId) is not { } connection
                 || !connection.Send(MeshMessages.Relay(message, member.UserId)))
             {
-                ctx.Replies.Error(state, ErrorCode.UserNotFound, "targetUserId", target);
+                ctx.Replies.Error(state, ErrorCode.UserNotFound, "targetUserId", message.String(f.TargetUserId));
                 return;
             }
 

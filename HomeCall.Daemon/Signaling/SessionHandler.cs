@@ -14,8 +14,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
     public void Handle(ConnectionState state, in InboundMessage message)
     {
         var f = message.Fields;
-        var named = f.Room.IsString ? message.String(f.Room) : null;
-        var id = named is null ? null : SessionIds.Normalize(named);
+        var (named, id) = NamedSession(state, message);
         var echo = id ?? named; // Errors echo the session id in lower case (spec §4), anything else as sent.
         switch (message.Type)
         {
@@ -32,6 +31,28 @@ internal sealed class SessionHandler(SignalingContext ctx)
                 ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The `room` a message names as sent, and as a normalised session id (null when not a
+    /// UUID). The usual case — the lower-case id of the session this connection is in — is
+    /// recognised without decoding; membership itself is checked again under the lock.
+    /// </summary>
+    private static (string? Named, string? Id) NamedSession(ConnectionState state, in InboundMessage message)
+    {
+        var field = message.Fields.Room;
+        if (!field.IsString)
+        {
+            return (null, null);
+        }
+
+        if (state.Room is { } current && message.StringEquals(field, current.Id))
+        {
+            return (current.Id, current.Id);
+        }
+
+        var named = message.String(field);
+        return (named, SessionIds.Normalize(named));
     }
 
     /// <summary>The session this connection is attached to, for errors not about a message (rate-limited, shutting-down).</summary>
@@ -150,7 +171,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
 
             session.LastActivity = ctx.Time.GetUtcNow();
             var relay = MessageWriter.PassThrough(message, session.Id, member.UserId);
-            var other = session.Members.Find(m => m != member);
+            var other = RelayTarget.Other(session, member);
             if (other?.Connection is { } target && target.Send(relay))
             {
                 ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
