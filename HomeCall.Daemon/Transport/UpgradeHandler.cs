@@ -130,7 +130,7 @@ internal sealed class UpgradeHandler(
         try
         {
             await socket.SendAsync(Handshake.SwitchingProtocols(request.Single("Sec-WebSocket-Key")!), SocketFlags.None).ConfigureAwait(false);
-            var stream = new PrefixedStream(new NetworkStream(socket, ownsSocket: true), leftover);
+            var stream = new BufferedReadStream(new NetworkStream(socket, ownsSocket: true), leftover);
             var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
             {
                 IsServer = true,
