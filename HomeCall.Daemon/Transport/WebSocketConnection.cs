@@ -20,6 +20,8 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     private readonly WebSocket _ws;
     private readonly ConnectionLimits _limits;
     private readonly ILogger _log;
+
+    public ILogger Log => _log;
     private readonly CancellationTokenSource _receiveCts;
     private readonly SendQueue _sends;
     private int _shutdownMarked;
