@@ -3,14 +3,14 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.ProcessLevel;
 
-/// <summary>Out of file descriptors, the daemon pauses accepting, keeps running and recovers once sockets close.</summary>
+/// <summary>Near the descriptor limit the daemon stops accepting (before the runtime could fail), keeps running and accepts again once sockets close.</summary>
 public sealed class AcceptExhaustionTests
 {
     private const int FileLimit = 96;
     private const int Clients = 120;
 
     [Test]
-    public async Task Accept_OutOfDescriptors_WarnsOnceAndServesAgainAfterClientsLeave()
+    public async Task Accept_AtDescriptorLimit_PausesWarnsOnceAndServesAgainAfterClientsLeave()
     {
         using var daemon = DaemonProcess.Start(["--port", "0"], wrapper: ["prlimit", $"--nofile={FileLimit}:{FileLimit}"]);
         var endpoint = await daemon.WaitForListeningAsync();
@@ -26,9 +26,9 @@ public sealed class AcceptExhaustionTests
             }
 
             await WaitUntil.TrueAsync(
-                () => daemon.Stdout.Any(l => l.Contains("Accept failed", StringComparison.Ordinal)),
+                () => daemon.Stdout.Any(l => l.Contains("Not accepting", StringComparison.Ordinal)),
                 TimeSpan.FromSeconds(20),
-                "the daemon to run out of descriptors");
+                "the daemon to reach its descriptor limit");
         }
         finally
         {
@@ -44,7 +44,9 @@ public sealed class AcceptExhaustionTests
             TimeSpan.FromSeconds(20));
 
         Assert.That(response, Is.EqualTo(200));
-        Assert.That(daemon.Stdout.Count(l => l.Contains("Accept failed", StringComparison.Ordinal)), Is.EqualTo(1), daemon.Output);
+        Assert.That(daemon.Stdout.Count(l => l.Contains("Not accepting", StringComparison.Ordinal)), Is.EqualTo(1), daemon.Output);
+        Assert.That(daemon.Stdout, Has.Some.Contains("Accepting again"));
+        Assert.That(daemon.Stdout, Has.None.Contains("Accept failed"), "the limit was never hit");
         await daemon.SignalAsync("TERM");
         Assert.That(await daemon.WaitForExitAsync(), Is.Zero, daemon.Output);
     }

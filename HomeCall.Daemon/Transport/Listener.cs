@@ -33,10 +33,16 @@ internal sealed class Listener : IDisposable
     private Socket? _socket;
     private int _pendingHandshakes;
     private int _acceptFailures;
+    private readonly long _maxSockets;
+    private bool _atLimit;
     private int _stopping;
 
-    public Listener(DaemonOptions options, UpgradeHandler upgrades, DaemonMetrics metrics, ILogger log, TimeProvider? time = null)
+    public Listener(DaemonOptions options, UpgradeHandler upgrades, DaemonMetrics metrics, ILogger log, TimeProvider? time = null, long? socketBudget = null)
     {
+        // At the descriptor limit the runtime itself can fail (it aborts with "Out of memory."
+        // when it cannot get a descriptor), so sockets stop being accepted before that point:
+        // further clients wait in the kernel's backlog until some close.
+        _maxSockets = socketBudget ?? OpenFileLimit.SocketBudget() ?? long.MaxValue;
         _time = time ?? TimeProvider.System;
         _handshakeDone = () => Interlocked.Decrement(ref _pendingHandshakes);
         _options = options;
@@ -103,6 +109,18 @@ internal sealed class Listener : IDisposable
         var socket = _socket ?? throw new InvalidOperationException("Bind first");
         while (!stopping.IsCancellationRequested)
         {
+            if (Volatile.Read(ref _active) >= _maxSockets)
+            {
+                await PauseAtLimitAsync(stopping).ConfigureAwait(false);
+                continue;
+            }
+
+            if (_atLimit)
+            {
+                _atLimit = false;
+                _log.Information("Accepting again: {Open} sockets open", Volatile.Read(ref _active));
+            }
+
             Socket client;
             try
             {
@@ -135,13 +153,21 @@ internal sealed class Listener : IDisposable
         }
     }
 
-    private async Task BackOffAsync(SocketException ex, CancellationToken stopping)
+    private async Task PauseAtLimitAsync(CancellationToken stopping)
     {
-        if (_acceptFailures++ == 0)
+        if (!_atLimit)
         {
-            _log.Warning(ex, "Accept failed: {SocketError}; pausing accepts for {BackoffMs} ms at a time until it succeeds", ex.SocketErrorCode, AcceptBackoff.TotalMilliseconds);
+            _atLimit = true;
+            _log.Warning(
+                "Not accepting: {Open} sockets open, all the open-file limit allows; new clients wait in the backlog",
+                Volatile.Read(ref _active));
         }
 
+        await DelayAsync(stopping).ConfigureAwait(false);
+    }
+
+    private async Task DelayAsync(CancellationToken stopping)
+    {
         try
         {
             await Task.Delay(AcceptBackoff, _time, stopping).ConfigureAwait(false);
@@ -150,6 +176,16 @@ internal sealed class Listener : IDisposable
         {
             // Stopping: the loop ends.
         }
+    }
+
+    private async Task BackOffAsync(SocketException ex, CancellationToken stopping)
+    {
+        if (_acceptFailures++ == 0)
+        {
+            _log.Warning(ex, "Accept failed: {SocketError}; pausing accepts for {BackoffMs} ms at a time until it succeeds", ex.SocketErrorCode, AcceptBackoff.TotalMilliseconds);
+        }
+
+        await DelayAsync(stopping).ConfigureAwait(false);
     }
 
     private async Task HandleAsync(Socket client, CancellationToken stopping)

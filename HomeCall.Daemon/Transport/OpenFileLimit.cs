@@ -38,6 +38,27 @@ internal static class OpenFileLimit
         return null;
     }
 
+    /// <summary>Descriptors this process has open now (runtime files, the listener, logs), or null where /proc is missing.</summary>
+    public static int? OpenNow()
+    {
+        try
+        {
+            return Directory.GetFileSystemEntries("/proc/self/fd").Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// How many client sockets may be open at once so that the process never reaches its
+    /// descriptor limit: the limit, less what is open now, less <see cref="Reserve"/> for
+    /// what the runtime opens later (assemblies, log files). Null when there is no limit.
+    /// </summary>
+    public static long? SocketBudget() =>
+        Current() is { } limit ? Math.Max(1, limit - (OpenNow() ?? 0) - Reserve) : null;
+
     /// <summary>This process's soft limit, or null where it cannot be read (not Linux) or is unlimited.</summary>
     public static long? Current()
     {
