@@ -1,0 +1,237 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace HomeCall.Daemon.Tests.TestSupport;
+
+/// <summary>
+/// A WebSocket client on a bare TCP socket: it sends whatever bytes a test builds and
+/// reads the server's frames itself, so tests can break the protocol on purpose, stop
+/// reading, never answer pings, or reset the connection. Every read is bounded.
+/// </summary>
+internal sealed class RawWsConnection : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+
+    private readonly byte[] _buffer = new byte[256 * 1024];
+    private int _start;
+    private int _end;
+
+    private RawWsConnection(Socket socket)
+    {
+        Socket = socket;
+    }
+
+    public Socket Socket { get; }
+
+    /// <summary>The server's answer to the upgrade (status line and headers).</summary>
+    public string ResponseHead { get; private set; } = "";
+
+    public int Status => RawHttp.Status(ResponseHead);
+
+    /// <summary>A connected TCP socket, optionally from a chosen loopback source address (per-IP tests).</summary>
+    public static async Task<Socket> ConnectSocketAsync(IPEndPoint server, IPAddress? source = null, int? receiveBuffer = null)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (receiveBuffer is { } size)
+        {
+            socket.ReceiveBufferSize = size; // Before connect, so the advertised window stays small.
+        }
+
+        if (source is not null)
+        {
+            socket.Bind(new IPEndPoint(source, 0));
+        }
+
+        using var cts = new CancellationTokenSource(DefaultWait);
+        await socket.ConnectAsync(server, cts.Token);
+        return socket;
+    }
+
+    /// <summary>Sends <paramref name="head"/> (a valid upgrade by default) plus <paramref name="after"/> in one write and reads the response head.</summary>
+    public static async Task<RawWsConnection> OpenAsync(IPEndPoint server, string path = "/", IPAddress? source = null, byte[]? after = null, string? head = null, int? receiveBuffer = null)
+    {
+        var connection = new RawWsConnection(await ConnectSocketAsync(server, source, receiveBuffer));
+        await connection.SendAsync([.. Encoding.ASCII.GetBytes(head ?? RawHttp.UpgradeRequest(path)), .. after ?? []]);
+        await connection.ReadHeadAsync();
+        return connection;
+    }
+
+    /// <summary>Opens and insists on 101 Switching Protocols.</summary>
+    public static async Task<RawWsConnection> UpgradeAsync(IPEndPoint server, string path = "/", IPAddress? source = null, int? receiveBuffer = null)
+    {
+        var connection = await OpenAsync(server, path, source, receiveBuffer: receiveBuffer);
+        Assert.That(connection.Status, Is.EqualTo(101), connection.ResponseHead);
+        return connection;
+    }
+
+    public async Task SendAsync(byte[] bytes)
+    {
+        using var cts = new CancellationTokenSource(DefaultWait);
+        await Socket.SendAsync(bytes, SocketFlags.None, cts.Token);
+    }
+
+    /// <summary>One byte per send (and so, with Nagle off, per TCP segment).</summary>
+    public async Task SendBytewiseAsync(byte[] bytes)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            await SendAsync(bytes[i..(i + 1)]);
+        }
+    }
+
+    public Task SendTextAsync(string text) => SendAsync(WireFrame.TextFrame(text));
+
+    /// <summary>The next frame, or null when the server closed or reset the TCP connection.</summary>
+    public async Task<RawFrame?> ReadFrameAsync(TimeSpan? wait = null)
+    {
+        using var cts = new CancellationTokenSource(wait ?? DefaultWait);
+        if (!await FillAsync(2, cts.Token))
+        {
+            return null;
+        }
+
+        var b0 = _buffer[_start];
+        var b1 = _buffer[_start + 1];
+        var headLength = 2 + ((b1 & 0x7F) switch { 126 => 2, 127 => 8, _ => 0 });
+        if (!await FillAsync(headLength, cts.Token))
+        {
+            return null;
+        }
+
+        var length = (b1 & 0x7F) switch
+        {
+            126 => BinaryPrimitives.ReadUInt16BigEndian(_buffer.AsSpan(_start + 2)),
+            127 => (int)BinaryPrimitives.ReadUInt64BigEndian(_buffer.AsSpan(_start + 2)),
+            var n => n,
+        };
+        if (!await FillAsync(headLength + length, cts.Token))
+        {
+            return null;
+        }
+
+        var payload = _buffer.AsSpan(_start + headLength, length).ToArray();
+        _start += headLength + length;
+        return new RawFrame(b0 & 0x0F, (b0 & 0x80) != 0, payload);
+    }
+
+    /// <summary>Reads until the server's close frame; its status, or null when the TCP connection ended without one.</summary>
+    public async Task<int?> ReadCloseStatusAsync(TimeSpan? wait = null)
+    {
+        while (await ReadFrameAsync(wait) is { } frame)
+        {
+            if (frame.IsClose)
+            {
+                return frame.CloseStatus;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The next text message as JSON, skipping pings and pongs; fails on close.</summary>
+    public async Task<JsonElement> ReadJsonAsync(TimeSpan? wait = null)
+    {
+        while (await ReadFrameAsync(wait) is { } frame)
+        {
+            if (frame.Opcode == WireFrame.Text)
+            {
+                return JsonDocument.Parse(frame.Payload).RootElement;
+            }
+
+            if (frame.IsClose)
+            {
+                throw new AssertionException("the server closed with " + frame.CloseStatus + " while a message was expected");
+            }
+        }
+
+        throw new AssertionException("the connection ended while a message was expected");
+    }
+
+    /// <summary>True when the server ended the TCP connection (EOF or reset) within the wait.</summary>
+    public async Task<bool> WaitForEndAsync(TimeSpan? wait = null)
+    {
+        try
+        {
+            while (await ReadFrameAsync(wait) is not null)
+            {
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Abortive close: SO_LINGER 0 makes the kernel send RST instead of FIN.</summary>
+    public void Reset()
+    {
+        Socket.LingerState = new LingerOption(true, 0);
+        Socket.Close();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task ReadHeadAsync()
+    {
+        using var cts = new CancellationTokenSource(DefaultWait);
+        while (true)
+        {
+            var end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8);
+            if (end >= 0)
+            {
+                ResponseHead = Encoding.ASCII.GetString(_buffer, _start, end + 4);
+                _start += end + 4;
+                return;
+            }
+
+            if (!await FillAsync(_end - _start + 1, cts.Token))
+            {
+                ResponseHead = Encoding.ASCII.GetString(_buffer, _start, _end - _start);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Makes at least <paramref name="count"/> unread bytes available; false on EOF or reset.</summary>
+    private async Task<bool> FillAsync(int count, CancellationToken token)
+    {
+        if (_end - _start >= count)
+        {
+            return true;
+        }
+
+        Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+        _end -= _start;
+        _start = 0;
+        while (_end < count)
+        {
+            int n;
+            try
+            {
+                n = await Socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, token);
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+
+            if (n == 0)
+            {
+                return false;
+            }
+
+            _end += n;
+        }
+
+        return true;
+    }
+}
