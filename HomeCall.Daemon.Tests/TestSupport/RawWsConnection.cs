@@ -50,6 +50,9 @@ internal sealed class RawWsConnection : IAsyncDisposable
         return socket;
     }
 
+    /// <summary>Takes over a socket connected by the test (the head is the test's business).</summary>
+    public static RawWsConnection Wrap(Socket socket) => new(socket);
+
     /// <summary>Sends <paramref name="head"/> (a valid upgrade by default) plus <paramref name="after"/> in one write and reads the response head.</summary>
     public static async Task<RawWsConnection> OpenAsync(IPEndPoint server, string path = "/", IPAddress? source = null, byte[]? after = null, string? head = null, int? receiveBuffer = null)
     {
