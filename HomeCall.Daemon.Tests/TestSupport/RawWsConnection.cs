@@ -153,6 +153,19 @@ internal sealed class RawWsConnection : IAsyncDisposable
         throw new AssertionException("the connection ended while a message was expected");
     }
 
+    /// <summary>Completes the closing handshake from our side; the server may already be gone.</summary>
+    public async Task AnswerCloseAsync(int status)
+    {
+        try
+        {
+            await SendAsync(WireFrame.CloseFrame(status is 1005 or 1006 or 1015 ? 1000 : status));
+        }
+        catch (SocketException)
+        {
+            // The server closed the TCP connection first (it does after a protocol error).
+        }
+    }
+
     /// <summary>True when the server ended the TCP connection (EOF or reset) within the wait.</summary>
     public async Task<bool> WaitForEndAsync(TimeSpan? wait = null)
     {
