@@ -59,6 +59,7 @@ internal static class MessageCasesRoom
         ("join room array", """{"type":"join","room":["garden"],"user":"alice"}""", "invalid-message"),
         ("join room 129 chars", Join(new string('r', 129), "alice"), "invalid-message"),
         ("join room 128 chars", Join(new string('r', 128), "alice"), "reply:online"),
+        ("join room 60000 chars", Join(new string('r', 60_000), "alice"), "invalid-message"),
         ("join user number", """{"type":"join","room":"garden","user":1}""", "invalid-message"),
         ("join user true", """{"type":"join","room":"garden","user":true}""", "invalid-message"),
         ("join user empty", Join("garden", ""), "invalid-message"),
