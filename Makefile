@@ -22,13 +22,13 @@ build:
 run:
 	$(DOTNET) run --project HomeCall.Daemon -c $(CONFIG) -- --env-file homecall.env
 
-# Every test. Results also land in $(RESULTS)/results.trx (read by .ci/run).
+# Every test. Each test project writes $(RESULTS)/results_*.trx (.ci/run adds them up).
 # The suite talks only to loopback; as root it runs in a private network namespace
 # that has nothing but lo (browsers' WebRTC would otherwise gather eth0 candidates),
 # so the build (which restores packages) runs first, outside it.
 NETNS := $(shell [ "$$(id -u)" = 0 ] && unshare -n true 2>/dev/null && command -v ip >/dev/null && echo yes)
 TEST_CMD = $(DOTNET) test HomeCall.Daemon.sln -c $(CONFIG) --no-build \
-	--logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
+	--logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" \
 	--results-directory $(RESULTS) $(if $(TEST_FILTER),--filter "$(TEST_FILTER)")
 
 test: build
@@ -38,15 +38,81 @@ else
 	$(TEST_CMD)
 endif
 
-# One self-contained, trimmed, single-file binary: $(DIST)/homecall
+# One self-contained, trimmed, single-file binary: $(DIST)/homecall. ReadyToRun keeps the
+# start fast: trimming drops the framework's precompiled code, which R2R puts back for what is kept.
 publish:
 	$(DOTNET) publish HomeCall.Daemon/HomeCall.Daemon.csproj -c $(CONFIG) -r $(RID) \
 		--self-contained true -p:PublishSingleFile=true -p:PublishTrimmed=true \
-		-p:DebugType=none -o $(DIST)
+		-p:PublishReadyToRun=true -p:DebugType=none -o $(DIST)
 
 clean:
 	$(DOTNET) clean HomeCall.Daemon.sln -c $(CONFIG) >/dev/null
 	rm -rf $(DIST) $(RESULTS) */bin */obj
+
+# --- install / uninstall (docs/deploy.md) --------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=] [BIN=$(DIST)/homecall] [SYSCONFDIR=/etc]
+# BIN is the binary to install: by default the self-contained single file from
+# `make publish`. A framework-dependent single file also works on a server that has the
+# .NET runtime (the install test uses one: it builds in seconds, offline).
+# The unit gets the real paths; an existing homecall.env is never overwritten (the new
+# sample goes to $(DOCDIR)/homecall.env.example). Run `systemctl daemon-reload` after.
+BIN        ?= $(DIST)/homecall
+BINDIR     ?= $(PREFIX)/bin
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+DOCDIR     ?= $(PREFIX)/share/doc/homecall
+SYSCONFDIR ?= /etc
+CONFDIR    := $(SYSCONFDIR)/homecall
+INSTALL    ?= install
+
+.PHONY: install uninstall
+
+install:
+	@test -f "$(BIN)" || { echo "make install: $(BIN) not found: run 'make publish' first, or pass BIN=path/to/homecall" >&2; exit 1; }
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(DOCDIR)" "$(DESTDIR)$(CONFDIR)"
+	$(INSTALL) -m 0755 "$(BIN)" "$(DESTDIR)$(BINDIR)/homecall"
+	sed -e 's|/usr/local/bin/homecall|$(BINDIR)/homecall|' \
+	    -e 's|/usr/local/share/doc/homecall|$(DOCDIR)|' \
+	    -e 's|/etc/homecall/|$(CONFDIR)/|' \
+	    systemd/homecall.service > "$(DESTDIR)$(UNITDIR)/homecall.service"
+	chmod 0644 "$(DESTDIR)$(UNITDIR)/homecall.service"
+	$(INSTALL) -m 0644 deploy/apache/homecall.conf "$(DESTDIR)$(DOCDIR)/apache-homecall.conf"
+	$(INSTALL) -m 0644 docs/deploy.md "$(DESTDIR)$(DOCDIR)/deploy.md"
+	$(INSTALL) -m 0644 homecall.env "$(DESTDIR)$(DOCDIR)/homecall.env.example"
+	@if [ -e "$(DESTDIR)$(CONFDIR)/homecall.env" ]; then \
+	    echo "kept $(DESTDIR)$(CONFDIR)/homecall.env (compare with $(DOCDIR)/homecall.env.example)"; \
+	else \
+	    $(INSTALL) -m 0640 homecall.env "$(DESTDIR)$(CONFDIR)/homecall.env" && \
+	    echo "installed $(DESTDIR)$(CONFDIR)/homecall.env: edit it, then systemctl daemon-reload && systemctl enable --now homecall"; \
+	fi
+
+# Leaves $(CONFDIR)/homecall.env (the admin's settings) and /var/log/homecall.
+# On a live system stop the service first: systemctl disable --now homecall.
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/homecall" "$(DESTDIR)$(UNITDIR)/homecall.service"
+	rm -f "$(DESTDIR)$(DOCDIR)/apache-homecall.conf" "$(DESTDIR)$(DOCDIR)/deploy.md" "$(DESTDIR)$(DOCDIR)/homecall.env.example"
+	-rmdir "$(DESTDIR)$(DOCDIR)" 2>/dev/null
+	@echo "kept $(DESTDIR)$(CONFDIR)/homecall.env; remove it by hand when it is no longer wanted"
+
+# --- Benchmarks (bench/, docs/benchmarks.md) --------------------------------
+# `make bench`: publish the daemon, build HomeCall.Bench, install the Node reference's
+# dependencies (bench/reference, seed 004 on `ws`), then run the standard set against fresh
+# servers on loopback and write docs/benchmarks.md (about 12 minutes on 2 cores: relay and
+# churn run 3 rounds). BENCH_ARGS passes options to `suite`, e.g. "--rounds 1 --duration 5".
+BENCH_TOOL   = bench/HomeCall.Bench/bin/$(CONFIG)/net10.0/HomeCall.Bench.dll
+BENCH_OUT   ?= docs/benchmarks.md
+BENCH_ARGS  ?=
+
+.PHONY: bench bench-tool bench-reference
+
+bench-tool:
+	$(DOTNET) build bench/HomeCall.Bench/HomeCall.Bench.csproj -c $(CONFIG)
+
+bench-reference:
+	cd bench/reference && npm ci --no-audit --no-fund
+
+bench: publish bench-tool bench-reference
+	$(DOTNET) $(BENCH_TOOL) suite --daemon $(DIST)/homecall --reference bench/reference/server.js \
+		--out $(BENCH_OUT) $(BENCH_ARGS)
 
 # --- soak (hardening) ---------------------------------------------------------
 # A bounded loopback soak (HomeCall.Daemon.Tests/Hardening/SoakTests.cs): SOAK_CLIENTS

@@ -4,6 +4,7 @@ using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
 using Serilog;
 
 namespace HomeCall.Daemon;
@@ -80,21 +81,39 @@ internal static class Program
         }
 
         log.Information("homecall {Version} starting with {Settings}", DaemonHost.Version, Settings(options));
+        WarnIfOpenFileLimitLow(options, log);
         using var signals = new ShutdownSignals();
-        using var host = new DaemonHost(options, TimeProvider.System, logger);
+        using var systemd = SystemdNotifier.FromEnvironment(Environment.GetEnvironmentVariables(), Environment.ProcessId);
+        using var host = new DaemonHost(options, TimeProvider.System, logger, systemd);
         try
         {
             host.Start();
         }
         catch (SocketException ex)
         {
-            log.Fatal("Cannot listen on {Host}:{Port}: {Reason}", options.Host, options.Port, ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? "address already in use" : ex.Message);
+            // One line naming what could not be bound; IPv6 in brackets so the port stays readable.
+            var where = options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]:{options.Port}" : $"{options.Host}:{options.Port}";
+            log.Fatal("Cannot listen on {Address}: {Reason}", where, ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? "address already in use" : ex.Message);
             return ExitCodes.Failure;
         }
 
         await host.RunAsync(signals.Token).ConfigureAwait(false);
         log.Information("Shut down on {Signal}", signals.Received);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>At the open-file limit the runtime stops accepting or aborts: say so at start, not at the first flood.</summary>
+    private static void WarnIfOpenFileLimitLow(DaemonOptions options, ILogger log)
+    {
+        if (OpenFileLimit.Current() is { } limit && OpenFileLimit.Needed(options) > limit)
+        {
+            log.Warning(
+                "MAX_CONNECTIONS {MaxConnections} + MAX_PENDING_HANDSHAKES {MaxPendingHandshakes} + {Reserve} reserved exceed the open-file limit {Limit}: raise LimitNOFILE or lower the settings",
+                options.MaxConnections,
+                options.MaxPendingHandshakes,
+                OpenFileLimit.Reserve,
+                limit);
+        }
     }
 
     private static Dictionary<string, string> Settings(DaemonOptions options) =>

@@ -25,14 +25,14 @@ public sealed class AbuseConnectionFloodTests
         Assert.That(await StatusesAsync(server, "127.0.0.4", 3, open), Is.EqualTo(new[] { 101, 101, 503 }), "12 in total");
 
         await open[0].DisposeAsync(); // One of 127.0.0.2's.
-        await Poll.UntilAsync(() => server.Host.Connections == 11);
+        await Poll.UntilAsync(() => server.Host.Connections == 11, "11 open connections");
         Assert.That(await StatusesAsync(server, "127.0.0.4", 1, open), Is.EqualTo(new[] { 101 }));
         foreach (var c in open)
         {
             await c.DisposeAsync();
         }
 
-        await Poll.UntilAsync(() => server.Host.Connections == 0);
+        await Poll.UntilAsync(() => server.Host.Connections == 0, "0 open connections");
         Assert.That(server.Logs.Lines, Has.Some.Contains("per-ip-limit").And.Some.Contains("connection-limit"));
     }
 
@@ -91,7 +91,7 @@ public sealed class AbuseConnectionFloodTests
             await c.DisposeAsync();
         }
 
-        await Poll.UntilAsync(() => server.Host.Connections == 0);
+        await Poll.UntilAsync(() => server.Host.Connections == 0, "0 open connections");
     }
 
     private static async Task<int[]> StatusesAsync(TestServer server, string source, int count, List<RawWsConnection> open)

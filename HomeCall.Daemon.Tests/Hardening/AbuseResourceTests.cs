@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Hardening;
@@ -42,7 +43,7 @@ public sealed class AbuseResourceTests
         Assert.That(codes, Is.EqualTo(new[] { "queued", "queued", "queued", "queued", "queue-full", "queue-full" }));
         lock (harness.Hub.Registry.Gate)
         {
-            Assert.That(harness.Hub.Registry.Find(Rooms.Dialect.Session, Session)!.Queue!.Bytes, Is.LessThanOrEqualTo(harness.Options.MaxQueuedBytes));
+            Assert.That(harness.Hub.Registry.Find(Dialect.Session, Session)!.Queue!.Bytes, Is.LessThanOrEqualTo(harness.Options.MaxQueuedBytes));
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class AbuseSlowReaderTests
         Assert.That(online.GetProperty("users").EnumerateArray().Select(u => u.GetString()), Is.EqualTo(new[] { "sender", "reader" }));
         Assert.That(slowest, Is.LessThan(TimeSpan.FromSeconds(1)), "the stalled member never delayed the reading one");
         Assert.That(server.Logs.Lines, Has.Some.StartsWith("Send queue over 262144 bytes"));
-        await Poll.UntilAsync(() => server.Host.Connections == 2);
+        await Poll.UntilAsync(() => server.Host.Connections == 2, "2 open connections");
     }
 
     private static async Task<WsClient> JoinAsync(TestServer server, string user)

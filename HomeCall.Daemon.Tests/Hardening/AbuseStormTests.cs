@@ -91,7 +91,7 @@ public sealed class AbuseStormTests
             }
         }
 
-        await Poll.UntilAsync(() => server.Host.Connections == 0);
+        await Poll.UntilAsync(() => server.Host.Connections == 0, "0 open connections");
         Assert.That(await RoomSizesAsync(server), Is.Empty);
     }
 

@@ -27,7 +27,7 @@ public sealed class FaultDisconnectTests
 
         var online = await bystander.ReceiveTypeAsync("online");
         Assert.That(online.GetProperty("users").GetArrayLength(), Is.EqualTo(1));
-        await Poll.UntilAsync(() => server.Host.Connections == 1);
+        await Poll.UntilAsync(() => server.Host.Connections == 1, "1 open connection");
     }
 
     [Test]
@@ -40,7 +40,7 @@ public sealed class FaultDisconnectTests
             raw.Reset();
         }
 
-        await Poll.UntilAsync(() => server.Host.Connections == 0);
+        await Poll.UntilAsync(() => server.Host.Connections == 0, "0 open connections");
     }
 
     [Test]
@@ -77,7 +77,7 @@ public sealed class FaultDisconnectTests
         var online = await healthy.ReceiveTypeAsync("online");
 
         Assert.That(online.GetProperty("users").EnumerateArray().Select(u => u.GetString()), Is.EqualTo(new[] { "healthy" }));
-        await Poll.UntilAsync(() => server.Host.Connections == 1);
+        await Poll.UntilAsync(() => server.Host.Connections == 1, "1 open connection");
         var frames = new List<RawFrame>();
         while (await ghost.ReadFrameAsync() is { } f)
         {

@@ -43,7 +43,7 @@ public sealed class FaultLogSinkTests
         await using var daemon = await SpawnedDaemon.StartAsync(new Dictionary<string, string> { ["LOG_DIR"] = _dir });
         await AssertServesAsync(daemon, rounds: 20);
 
-        await Poll.UntilAsync(() => daemon.Stderr.Any(l => l.StartsWith(SinkFailure, StringComparison.Ordinal)));
+        await Poll.UntilAsync(() => daemon.Stderr.Any(l => l.StartsWith(SinkFailure, StringComparison.Ordinal)), "the sink failure on stderr");
         Assert.That(daemon.Stderr.Count(l => l.StartsWith(SinkFailure, StringComparison.Ordinal)), Is.EqualTo(1), "said once, not per event");
     }
 
@@ -74,7 +74,7 @@ public sealed class FaultLogSinkTests
             await FillAsync(Path.Combine(_dir, "filler"));
             await AssertServesAsync(daemon, rounds: 20);
 
-            await Poll.UntilAsync(() => daemon.Stderr.Any(l => l.StartsWith(SinkFailure, StringComparison.Ordinal)));
+            await Poll.UntilAsync(() => daemon.Stderr.Any(l => l.StartsWith(SinkFailure, StringComparison.Ordinal)), "the sink failure on stderr");
             Assert.That(daemon.Stderr.Count(l => l.StartsWith(SinkFailure, StringComparison.Ordinal)), Is.EqualTo(1));
         }
         finally

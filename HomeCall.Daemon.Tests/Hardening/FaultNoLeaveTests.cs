@@ -54,7 +54,7 @@ public sealed class FaultNoLeaveTests
         var roomId = (await creator.ReadJsonAsync()).GetProperty("roomId").GetString();
 
         await EndAsync(creator, abrupt);
-        await Poll.UntilAsync(() => server.Host.Connections == 0);
+        await Poll.UntilAsync(() => server.Host.Connections == 0, "0 open connections");
         await using var late = await WsClient.ConnectAsync(server.Ws("/"));
         await late.SendTextAsync($$"""{"type":"join","roomId":"{{roomId}}"}""");
 
@@ -73,7 +73,7 @@ public sealed class FaultNoLeaveTests
         await using var callee = await JoinAsync(server, "/signal", $$"""{"type":"join","room":"{{SessionId}}","user":"callee"}""");
 
         await EndAsync(caller, abrupt);
-        await Poll.UntilAsync(() => server.Host.Connections == 1);
+        await Poll.UntilAsync(() => server.Host.Connections == 1, "1 open connection");
         await callee.SendTextAsync($$"""{"type":"answer","room":"{{SessionId}}","sdp":"queued-1"}""");
         await callee.SendTextAsync($$"""{"type":"candidate","room":"{{SessionId}}","candidate":null}""");
         await using var back = await JoinAsync(server, "/signal", $$"""{"type":"join","room":"{{SessionId}}","user":"caller"}""");

@@ -43,7 +43,7 @@ public sealed class FaultSignalTests
         }
 
         await using var deaf = await RawWsConnection.UpgradeAsync(daemon.Endpoint, "/signal");
-        await Poll.UntilAsync(() => watches.Where(w => w.Watch.Echoes > 0).Count() == 34, TimeSpan.FromSeconds(20));
+        await Poll.UntilAsync(() => watches.Count(w => w.Watch.Echoes > 0) == 34, "every talker to be talking", TimeSpan.FromSeconds(20));
 
         var clock = Stopwatch.StartNew();
         await daemon.SignalAsync("TERM");

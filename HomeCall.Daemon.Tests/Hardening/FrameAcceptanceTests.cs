@@ -119,7 +119,7 @@ public sealed class FrameAcceptanceTests
         await raw.SendAsync(Concat(CloseFrame(1000), TextFrame(JoinText)));
 
         Assert.That((await raw.ReadFrameAsync())!.IsClose, Is.True, "the close is the first and only answer");
-        await Poll.UntilAsync(() => server.Host.Connections == 0);
+        await Poll.UntilAsync(() => server.Host.Connections == 0, "0 open connections");
         Assert.That(server.Logs.Lines, Has.None.StartsWith("Joined room="));
     }
 

@@ -45,7 +45,7 @@ public sealed class FrameErrorTests
 
         Assert.That(status, Is.EqualTo(c.CloseStatus));
         Assert.That(await raw.WaitForEndAsync(), Is.True, "the server ends the TCP connection after its close");
-        await Poll.UntilAsync(() => _server.Host.Connections == 1); // Only the bystander is left.
+        await Poll.UntilAsync(() => _server.Host.Connections == 1, "1 open connection"); // Only the bystander is left.
         await AssertBystanderServedAsync();
     }
 

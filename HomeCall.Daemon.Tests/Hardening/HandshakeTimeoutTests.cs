@@ -77,7 +77,7 @@ public sealed class HandshakeTimeoutTests
         await socket.SendAsync(FirstHalf);
         if (expectedTimers is { } n)
         {
-            await Poll.UntilAsync(() => time.TimersCreated >= n);
+            await Poll.UntilAsync(() => time.TimersCreated >= n, "the server to arm its handshake timer");
         }
 
         return RawWsConnection.Wrap(socket);

@@ -40,7 +40,7 @@ public sealed class SoakTests
             .WaitAsync(settings.Duration + TimeSpan.FromMinutes(2));
         clock.Stop();
 
-        await Poll.UntilAsync(() => server.Host.Connections == 0 && server.RoomCount == 0, TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(() => server.Host.Connections == 0 && server.RoomCount == 0, "no connection and no room left", TimeSpan.FromSeconds(30));
         var after = ManagedHeapAfterFullGc();
         var ledger = SoakLedger.Of(peers);
         TestContext.Out.WriteLine(
@@ -64,7 +64,7 @@ public sealed class SoakTests
         using var gate = new SemaphoreSlim(8);
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(1);
         await Task.WhenAll(warm.Select(p => p.RunAsync(server.Ws("/ws/"), until, gate)));
-        await Poll.UntilAsync(() => server.Host.Connections == 0 && server.RoomCount == 0);
+        await Poll.UntilAsync(() => server.Host.Connections == 0 && server.RoomCount == 0, "the warm-up to leave nothing");
     }
 
     private static long ManagedHeapAfterFullGc()

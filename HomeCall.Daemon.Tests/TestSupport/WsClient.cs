@@ -104,7 +104,8 @@ internal sealed class WsClient : IAsyncDisposable
 
     public async Task CloseAsync()
     {
-        if (_ws.State == WebSocketState.Open)
+        // Answer a close the server already sent too, so it need not wait out its close timeout.
+        if (_ws.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             using var cts = new CancellationTokenSource(DefaultWait);
             await _ws.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", cts.Token);

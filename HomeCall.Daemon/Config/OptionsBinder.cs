@@ -9,6 +9,9 @@ internal static class OptionsBinder
     private const int MaxMillis = 7 * 24 * 3600 * 1000;
     private const int MaxPort = 65535;
 
+    /// <summary>Bytes a relay may add to the message it carries (stamped type, from, room).</summary>
+    private const int RelayStampAllowance = 1024;
+
     private static readonly Dictionary<string, ErrorLanguage> Languages = new(StringComparer.Ordinal)
     {
         ["auto"] = ErrorLanguage.Auto,
@@ -65,7 +68,26 @@ internal static class OptionsBinder
         };
 
         CheckHost(r, options.Host);
+        CheckRoomForOneMessage(r, options);
         return new BindResult(options, r.Errors);
+    }
+
+    /// <summary>
+    /// A relay is the sender's message plus stamped fields, so a send queue or a /signal
+    /// queue smaller than one largest message would refuse every such relay.
+    /// </summary>
+    private static void CheckRoomForOneMessage(SettingReader r, DaemonOptions o)
+    {
+        var needed = (long)o.MaxMessageBytes + RelayStampAllowance;
+        if (o.MaxSendQueueBytes < needed)
+        {
+            r.Fail($"{K.MaxSendQueueBytes} must be at least {K.MaxMessageBytes} + {RelayStampAllowance} ({needed}) to hold one relayed message (got '{o.MaxSendQueueBytes}')");
+        }
+
+        if (o.MaxQueuedBytes < needed)
+        {
+            r.Fail($"{K.MaxQueuedBytes} must be at least {K.MaxMessageBytes} + {RelayStampAllowance} ({needed}) to hold one relayed message (got '{o.MaxQueuedBytes}')");
+        }
     }
 
     private static void CheckHost(SettingReader r, string host)

@@ -11,7 +11,8 @@ namespace HomeCall.Daemon.Hosting;
 /// <summary>
 /// Wires the daemon together (transport, signaling core, HTTP endpoints) and runs it
 /// until the stop token fires, then shuts down gracefully (spec §2). Program and the
-/// integration tests both run it; tests pass port 0 and their own clock.
+/// integration tests both run it; tests pass port 0 and their own clock. Under systemd
+/// (<paramref name="systemd"/> set) it reports readiness, status, watchdog pings and the stop.
 /// </summary>
 internal sealed class DaemonHost : IDisposable
 {
@@ -20,8 +21,9 @@ internal sealed class DaemonHost : IDisposable
     private readonly ILogger _log;
     private readonly Listener _listener;
     private readonly ConnectionTracker _tracker;
+    private readonly SystemdLifecycle? _systemd;
 
-    public DaemonHost(DaemonOptions options, TimeProvider time, ILogger log)
+    public DaemonHost(DaemonOptions options, TimeProvider time, ILogger log, SystemdNotifier? systemd = null)
     {
         _options = options;
         _time = time;
@@ -31,7 +33,8 @@ internal sealed class DaemonHost : IDisposable
         _tracker = new ConnectionTracker(options.MaxConnections, options.MaxConnectionsPerIp);
         var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, new AdminToken(options.AdminToken), time, Version);
         var upgrades = new UpgradeHandler(options, Hub, http, _tracker, Metrics, time, log);
-        _listener = new Listener(options, upgrades, Metrics, log);
+        _listener = new Listener(options, upgrades, Metrics, log, time);
+        _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
     }
 
     public static string Version { get; } =
@@ -53,6 +56,8 @@ internal sealed class DaemonHost : IDisposable
             _log.Warning("ALLOWED_ORIGINS is empty: WebSocket upgrades from any Origin are accepted");
         }
 
+        // Listening already: connections wait in the backlog until RunAsync accepts them.
+        _systemd?.Ready(endpoint);
         return endpoint;
     }
 
@@ -60,13 +65,24 @@ internal sealed class DaemonHost : IDisposable
     public async Task RunAsync(CancellationToken stopping)
     {
         await _listener.AcceptLoopAsync(stopping).ConfigureAwait(false);
+        _systemd?.Stopping(_listener.OpenConnections);
         await _listener.ShutdownAsync(_options.ShutdownGrace, _time).ConfigureAwait(false);
         _log.Information("Stopped");
     }
 
     public void Dispose()
     {
+        _systemd?.Dispose();
         _listener.Dispose();
         Hub.Dispose();
+    }
+
+    private (int Connections, int Rooms) Counts()
+    {
+        var connections = _tracker.Count;
+        lock (Hub.Registry.Gate)
+        {
+            return (connections, Hub.Registry.Count);
+        }
     }
 }

@@ -23,7 +23,15 @@ internal sealed class ShutdownSignals : IDisposable
 
     private void OnSignal(PosixSignalContext context)
     {
-        // The default action would end the process at once; shutdown is ours to run.
+        if (Received is not null)
+        {
+            // A second signal while draining: the admin wants out now, so let the default
+            // action end the process (clients see 1006; nothing is stored to lose).
+            context.Cancel = false;
+            return;
+        }
+
+        // The default action would end the process at once; the first time, shutdown is ours to run.
         context.Cancel = true;
         Received = context.Signal.ToString();
         _cts.Cancel();

@@ -20,7 +20,30 @@ internal sealed class Room(Dialect dialect, string id, DateTimeOffset created, S
 
     public int ConnectedCount => Members.Count(m => m.Connection is not null);
 
-    public Member? FindUser(string userId) => Members.Find(m => m.UserId == userId);
+    // Plain loops: these run on every relay, and a capturing lambda would allocate each time.
+    public Member? FindUser(string userId)
+    {
+        foreach (var m in Members)
+        {
+            if (m.UserId == userId)
+            {
+                return m;
+            }
+        }
 
-    public Member? FindConnection(IConnection connection) => Members.Find(m => ReferenceEquals(m.Connection, connection));
+        return null;
+    }
+
+    public Member? FindConnection(IConnection connection)
+    {
+        foreach (var m in Members)
+        {
+            if (ReferenceEquals(m.Connection, connection))
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
 }

@@ -48,6 +48,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             return;
         }
 
+        state.Dialect = Dialect.Homecall; // Spec §3: a valid join with room and user fixes the dialect.
         lock (ctx.Registry.Gate)
         {
             var current = state.Membership;
@@ -58,8 +59,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             }
 
             var room = ctx.Registry.Find(Dialect.Homecall, roomId);
-            var duplicate = room?.FindUser(user);
-            if (room is not null && duplicate is null && room.Members.Count >= ctx.Options.MaxRoomUsers)
+            if (IsFull(state, room, current, user))
             {
                 ctx.Replies.Error(state, ErrorCode.RoomFull);
                 return;
@@ -70,24 +70,40 @@ internal sealed class HomecallHandler(SignalingContext ctx)
                 RemoveMember(state, state.Room!, current); // Spec §2: one room at a time.
             }
 
-            room = ctx.Registry.Find(Dialect.Homecall, roomId); // Leaving may have removed it.
-            if (room is null)
-            {
-                room = new Room(Dialect.Homecall, roomId, ctx.Time.GetUtcNow());
-                ctx.Registry.Add(room);
-            }
-
-            if (room.FindUser(user) is { } old)
-            {
-                Replace(state, room, old);
-            }
-
-            room.Members.Add(new Member(user, null, ctx.Time.GetUtcNow(), state.Connection));
-            state.Dialect = Dialect.Homecall;
-            state.Room = room;
-            state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
-            BroadcastOnline(room);
+            Enter(state, roomId, user);
         }
+    }
+
+    /// <summary>Full for a newcomer; a returning user replaces itself, and a member renaming itself in its own room frees its place first.</summary>
+    private bool IsFull(ConnectionState state, Room? room, Member? current, string user)
+    {
+        if (room is null || room.FindUser(user) is not null)
+        {
+            return false;
+        }
+
+        var others = room.Members.Count - (current is not null && state.Room == room ? 1 : 0);
+        return others >= ctx.Options.MaxRoomUsers;
+    }
+
+    private void Enter(ConnectionState state, string roomId, string user)
+    {
+        var room = ctx.Registry.Find(Dialect.Homecall, roomId); // Leaving the previous room may have removed it.
+        if (room is null)
+        {
+            room = new Room(Dialect.Homecall, roomId, ctx.Time.GetUtcNow());
+            ctx.Registry.Add(room);
+        }
+
+        if (room.FindUser(user) is { } old)
+        {
+            Replace(state, room, old); // Spec §2: the older connection of the same user is replaced.
+        }
+
+        room.Members.Add(new Member(user, null, ctx.Time.GetUtcNow(), state.Connection));
+        state.Room = room;
+        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        BroadcastOnline(room);
     }
 
     private void Replace(ConnectionState state, Room room, Member old)
@@ -148,17 +164,12 @@ internal sealed class HomecallHandler(SignalingContext ctx)
     private void Relay(ConnectionState state, in InboundMessage message)
     {
         var f = message.Fields;
-        var body = message.Type == MessageType.Candidate ? f.Candidate : f.Sdp;
-        var bodyValid = message.Type == MessageType.Candidate
-            ? body.IsObject || body.IsString || body.IsNull
-            : body.IsObject || body.IsString;
-        if (!f.To.IsString || !bodyValid || !f.From.IsAbsentOrString)
+        if (!f.To.IsString || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
         {
             ctx.Replies.Error(state, ErrorCode.InvalidMessage);
             return;
         }
 
-        var to = message.String(f.To);
         lock (ctx.Registry.Gate)
         {
             var member = state.Membership;
@@ -168,21 +179,17 @@ internal sealed class HomecallHandler(SignalingContext ctx)
                 return;
             }
 
-            if (f.From.IsPresent && !message.StringEquals(f.From, member.UserId))
+            if (!SenderFields.Match(message, member.UserId))
             {
                 ctx.Replies.Error(state, ErrorCode.SenderMismatch);
                 return;
             }
 
-            if (state.Room!.FindUser(to)?.Connection is not { } target)
+            // A target that is closing refuses the send: say so rather than lose the message.
+            if (RelayTarget.Find(state.Room!, message, f.To) is not { } target
+                || !target.Send(MessageWriter.PassThrough(message, null, member.UserId)))
             {
-                ctx.Replies.Error(state, ErrorCode.UserNotFound, "to", to);
-                return;
-            }
-
-            if (!target.Send(MessageWriter.PassThrough(message, null, member.UserId)))
-            {
-                ctx.Replies.Error(state, ErrorCode.UserNotFound, "to", to); // The target is closing: say so rather than lose it.
+                ctx.Replies.Error(state, ErrorCode.UserNotFound, "to", message.String(f.To));
                 return;
             }
 
@@ -192,22 +199,10 @@ internal sealed class HomecallHandler(SignalingContext ctx)
 
     private static void BroadcastOnline(Room room)
     {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, "online"u8);
-        w.WriteString("room"u8, room.Id);
-        w.WriteStartArray("users"u8);
+        var online = HomecallMessages.Online(room);
         foreach (var m in room.Members)
         {
-            w.WriteStringValue(m.UserId);
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-        var bytes = MessageWriter.Finish(w);
-        foreach (var m in room.Members)
-        {
-            m.Connection?.Send(bytes);
+            m.Connection?.Send(online);
         }
     }
 }

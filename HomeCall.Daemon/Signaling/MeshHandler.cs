@@ -37,43 +37,42 @@ internal sealed class MeshHandler(SignalingContext ctx)
                 Replace(state, room!, old);
             }
 
-            room = ctx.Registry.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
-            if (room is null)
-            {
-                room = new Room(Dialect.Mesh, parameters.RoomId, ctx.Time.GetUtcNow());
-                ctx.Registry.Add(room);
-            }
+            Enter(state, parameters);
+        }
+    }
 
-            var member = new Member(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
-            room.Members.Add(member);
-            state.Room = room;
-            state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
-            state.Connection.Send(Participants(room));
-            var joined = ParticipantJoined(room, member);
-            foreach (var other in room.Members.Where(m => m != member))
-            {
-                other.Connection?.Send(joined);
-            }
+    private void Enter(ConnectionState state, MeshParameters parameters)
+    {
+        var room = ctx.Registry.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
+        if (room is null)
+        {
+            room = new Room(Dialect.Mesh, parameters.RoomId, ctx.Time.GetUtcNow());
+            ctx.Registry.Add(room);
+        }
+
+        var member = new Member(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
+        room.Members.Add(member);
+        state.Room = room;
+        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        state.Connection.Send(MeshMessages.Participants(room));
+        var joined = MeshMessages.ParticipantJoined(room, member);
+        foreach (var other in room.Members.Where(m => m != member))
+        {
+            other.Connection?.Send(joined);
         }
     }
 
     public void Handle(ConnectionState state, in InboundMessage message)
     {
-        if (message.Type is not (MessageType.Offer or MessageType.Answer or MessageType.IceCandidate))
-        {
-            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
-            return;
-        }
-
+        // Spec §3.2: a mesh client only relays; its identity came from the URL.
         var f = message.Fields;
-        var body = message.Type == MessageType.IceCandidate ? f.Candidate : f.Sdp;
-        if (!f.TargetUserId.IsString || !body.IsPresent || !f.FromUserId.IsAbsentOrString)
+        if (message.Type is not (MessageType.Offer or MessageType.Answer or MessageType.IceCandidate)
+            || !f.TargetUserId.IsString || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
         {
             ctx.Replies.Error(state, ErrorCode.InvalidMessage);
             return;
         }
 
-        var target = message.String(f.TargetUserId);
         lock (ctx.Registry.Gate)
         {
             var member = state.Membership;
@@ -83,16 +82,18 @@ internal sealed class MeshHandler(SignalingContext ctx)
                 return;
             }
 
-            if (f.FromUserId.IsPresent && !message.StringEquals(f.FromUserId, member.UserId))
+            if (!SenderFields.Match(message, member.UserId))
             {
                 ctx.Replies.Error(state, ErrorCode.SenderMismatch);
                 return;
             }
 
-            if (state.Room!.FindUser(target)?.Connection is not { } connection
-                || !connection.Send(Relay(message, member.UserId, body)))
+            // Like homecall's `to`, the error names the target so a client with several
+            // offers in flight knows which one failed.
+            if (RelayTarget.Find(state.Room!, message, f.TargetUserId) is not { } connection
+                || !connection.Send(MeshMessages.Relay(message, member.UserId)))
             {
-                ctx.Replies.Error(state, ErrorCode.UserNotFound);
+                ctx.Replies.Error(state, ErrorCode.UserNotFound, "targetUserId", message.String(f.TargetUserId));
                 return;
             }
 
@@ -133,66 +134,10 @@ internal sealed class MeshHandler(SignalingContext ctx)
             return;
         }
 
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, "participant-left"u8);
-        w.WriteString("roomId"u8, room.Id);
-        w.WriteString("userId"u8, member.UserId);
-        w.WriteEndObject();
-        var left = MessageWriter.Finish(w);
+        var left = MeshMessages.ParticipantLeft(room, member);
         foreach (var other in room.Members)
         {
             other.Connection?.Send(left);
         }
-    }
-
-    private static byte[] Relay(in InboundMessage message, string from, JsonField body)
-    {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, MessageTypeNames.Utf8(message.Type));
-        w.WriteString("fromUserId"u8, from);
-        w.WritePropertyName(message.Type == MessageType.IceCandidate ? "candidate"u8 : "sdp"u8);
-        w.WriteRawValue(message.Raw(body), skipInputValidation: true);
-        w.WriteEndObject();
-        return MessageWriter.Finish(w);
-    }
-
-    private static byte[] Participants(Room room)
-    {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, "participants"u8);
-        w.WriteString("roomId"u8, room.Id);
-        w.WriteStartArray("participants"u8);
-        foreach (var m in room.Members)
-        {
-            WriteParticipant(w, m);
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-        return MessageWriter.Finish(w);
-    }
-
-    private static byte[] ParticipantJoined(Room room, Member member)
-    {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, "participant-joined"u8);
-        w.WriteString("roomId"u8, room.Id);
-        w.WritePropertyName("participant"u8);
-        WriteParticipant(w, member);
-        w.WriteEndObject();
-        return MessageWriter.Finish(w);
-    }
-
-    private static void WriteParticipant(System.Text.Json.Utf8JsonWriter w, Member m)
-    {
-        w.WriteStartObject();
-        w.WriteString("id"u8, m.UserId);
-        w.WriteString("name"u8, m.DisplayName);
-        w.WriteNumber("joinedAt"u8, m.JoinedAt.ToUnixTimeMilliseconds());
-        w.WriteEndObject();
     }
 }

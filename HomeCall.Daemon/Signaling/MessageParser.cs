@@ -5,7 +5,10 @@ namespace HomeCall.Daemon.Signaling;
 /// <summary>
 /// Reads a message with <see cref="Utf8JsonReader"/> (no reflection, no allocation):
 /// it must be one JSON object, nested at most 32 levels, with a string `type` and no
-/// known field twice. Anything else is invalid (spec §2).
+/// known field twice. Anything else is invalid (spec §2). Escaped property names and
+/// escaped identity values (room, user, to, …) must decode to valid UTF-16: a lone
+/// surrogate escape such as "\ud800" would otherwise throw later, when a handler reads
+/// the value. Opaque bodies (sdp, candidate, payload) are copied raw and not decoded.
 /// </summary>
 internal static class MessageParser
 {
@@ -26,6 +29,10 @@ internal static class MessageParser
         {
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            return false; // An escape that does not decode (a lone surrogate).
+        }
     }
 
     private static bool Read(ReadOnlySpan<byte> json, ref MessageType type, ref KnownFields fields)
@@ -39,10 +46,16 @@ internal static class MessageParser
         var typeField = default(JsonField);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            EnsureDecodable(ref reader);
             var slot = Slot(ref reader);
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             var kind = reader.TokenType;
+            if (kind == JsonTokenType.String && slot is not (FieldSlot.Other or FieldSlot.Sdp or FieldSlot.Candidate or FieldSlot.Payload))
+            {
+                EnsureDecodable(ref reader);
+            }
+
             reader.Skip();
             var field = new JsonField(start, (int)reader.BytesConsumed, kind);
             if (slot == FieldSlot.Type)
@@ -63,6 +76,15 @@ internal static class MessageParser
 
         // The object must be the whole message.
         return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && typeField.IsString;
+    }
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> when an escaped token does not decode.</summary>
+    private static void EnsureDecodable(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            _ = reader.GetString();
+        }
     }
 
     private static MessageType TypeOf(ReadOnlySpan<byte> rawString)

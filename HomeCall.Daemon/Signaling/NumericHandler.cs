@@ -43,6 +43,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
 
     private void Create(ConnectionState state)
     {
+        state.Dialect = Dialect.Numeric;
         lock (ctx.Registry.Gate)
         {
             var id = NumericRoomIds.Pick(ctx.Registry);
@@ -71,28 +72,18 @@ internal sealed class NumericHandler(SignalingContext ctx)
             return;
         }
 
-        var ip = state.Connection.RemoteIp;
+        state.Dialect = Dialect.Numeric; // Spec §3: a valid join with roomId fixes the dialect.
         lock (ctx.Registry.Gate)
         {
-            var now = ctx.Time.GetUtcNow();
-            if (ctx.JoinFailures.IsBlocked(ip, now))
+            if (FindGuarded(state, roomId) is not { } room)
             {
-                ctx.Replies.Error(state, ErrorCode.TooManyAttempts);
-                return;
-            }
-
-            var room = ctx.Registry.Find(Dialect.Numeric, roomId);
-            if (room is null)
-            {
-                ctx.JoinFailures.RecordFailure(ip, now);
-                ctx.Replies.Error(state, ErrorCode.RoomNotFound);
                 return;
             }
 
             var previous = state.Membership;
             if (previous is not null && state.Room == room)
             {
-                room.LastActivity = now;
+                room.LastActivity = ctx.Time.GetUtcNow();
                 Reply(state, room, "room_joined"u8); // Already here: answer as before.
                 return;
             }
@@ -112,31 +103,46 @@ internal sealed class NumericHandler(SignalingContext ctx)
         }
     }
 
+    /// <summary>
+    /// The room to join, or null once too-many-attempts or room-not-found has been answered.
+    /// Spec §3.3: only a join naming no room is a failed guess; refused joins do not count.
+    /// </summary>
+    private Room? FindGuarded(ConnectionState state, string roomId)
+    {
+        var ip = state.Connection.RemoteIp;
+        var now = ctx.Time.GetUtcNow();
+        if (ctx.JoinFailures.IsBlocked(ip, now))
+        {
+            ctx.Replies.Error(state, ErrorCode.TooManyAttempts);
+            return null;
+        }
+
+        var room = ctx.Registry.Find(Dialect.Numeric, roomId);
+        if (room is null)
+        {
+            ctx.JoinFailures.RecordFailure(ip, now);
+            ctx.Replies.Error(state, ErrorCode.RoomNotFound);
+        }
+
+        return room;
+    }
+
     private void Enter(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
     {
         room.Members.Add(new Member(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection));
         room.LastActivity = ctx.Time.GetUtcNow();
-        state.Dialect = Dialect.Numeric;
         state.Room = room;
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         Reply(state, room, replyType);
     }
 
-    private static void Reply(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
-    {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, replyType);
-        w.WriteString("roomId"u8, room.Id);
-        w.WriteString("myId"u8, state.MyId);
-        w.WriteEndObject();
-        state.Connection.Send(MessageWriter.Finish(w));
-    }
+    private static void Reply(ConnectionState state, Room room, ReadOnlySpan<byte> replyType) =>
+        state.Connection.Send(NumericMessages.Joined(replyType, room.Id, state.MyId));
 
     private void Signal(ConnectionState state, in InboundMessage message)
     {
         var f = message.Fields;
-        if (!f.Payload.IsPresent || !f.SenderId.IsAbsentOrString)
+        if (!f.Payload.IsPresent || !SenderFields.AreWellTyped(message))
         {
             ctx.Replies.Error(state, ErrorCode.InvalidMessage);
             return;
@@ -150,7 +156,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
                 return;
             }
 
-            if (f.SenderId.IsPresent && !message.StringEquals(f.SenderId, state.MyId))
+            if (!SenderFields.Match(message, state.MyId))
             {
                 ctx.Replies.Error(state, ErrorCode.SenderMismatch);
                 return;
@@ -158,7 +164,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
 
             var room = state.Room!;
             room.LastActivity = ctx.Time.GetUtcNow();
-            var relay = Relay(message, state.MyId);
+            var relay = NumericMessages.Signal(message, state.MyId);
             foreach (var other in room.Members)
             {
                 if (other.Connection is { } c && !ReferenceEquals(c, state.Connection) && c.Send(relay))
@@ -167,18 +173,6 @@ internal sealed class NumericHandler(SignalingContext ctx)
                 }
             }
         }
-    }
-
-    private static byte[] Relay(in InboundMessage message, string senderId)
-    {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, "signal"u8);
-        w.WriteString("senderId"u8, senderId);
-        w.WritePropertyName("payload"u8);
-        w.WriteRawValue(message.Raw(message.Fields.Payload), skipInputValidation: true);
-        w.WriteEndObject();
-        return MessageWriter.Finish(w);
     }
 
     private void Remove(ConnectionState state, Member member)

@@ -1,9 +1,14 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>Seed 004 room ids: 4 digits, "1000"-"9999", random among the unused ones.</summary>
+/// <summary>
+/// Seed 004 room ids: 4 digits, "1000"-"9999", random among the unused ones. The id is the
+/// only thing that keeps strangers out of a room, so it comes from a cryptographic generator:
+/// a client that creates rooms itself must not learn which ids others will get.
+/// </summary>
 internal static class NumericRoomIds
 {
     public const int First = 1000;
@@ -22,7 +27,7 @@ internal static class NumericRoomIds
 
         for (var i = 0; i < RandomTries; i++)
         {
-            var id = Format(Random.Shared.Next(First, Last + 1));
+            var id = Format(RandomNumberGenerator.GetInt32(First, Last + 1));
             if (!registry.Contains(Dialect.Numeric, id))
             {
                 return id;
@@ -30,7 +35,7 @@ internal static class NumericRoomIds
         }
 
         // Nearly full: walk from a random start so the pick stays unpredictable and always ends.
-        var start = Random.Shared.Next(Capacity);
+        var start = RandomNumberGenerator.GetInt32(Capacity);
         for (var i = 0; i < Capacity; i++)
         {
             var id = Format(First + ((start + i) % Capacity));

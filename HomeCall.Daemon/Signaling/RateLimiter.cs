@@ -5,23 +5,48 @@ namespace HomeCall.Daemon.Signaling;
 /// the limit is dropped; a connection that stays over it for <see cref="ExcessTolerance"/>
 /// is to be closed with 1008 (spec §2).
 /// </summary>
-internal sealed class RateLimiter(int perSecond, int burst, TimeProvider time)
+/// <remarks>
+/// "Keeps exceeding" is judged on the bucket, not on single messages: an excess period
+/// starts with the first dropped message and ends only once the bucket has refilled by a
+/// second's worth of tokens (the client got back under the limit). Refilling one token
+/// is not enough, or a client sending at twice the limit (every other message dropped)
+/// would never be closed.
+/// </remarks>
+internal sealed class RateLimiter
 {
     public static readonly TimeSpan ExcessTolerance = TimeSpan.FromSeconds(10);
 
-    private double _tokens = burst;
-    private long _last = time.GetTimestamp();
+    private readonly int _perSecond;
+    private readonly int _burst;
+    private readonly double _recovered;
+    private readonly TimeProvider _time;
+    private double _tokens;
+    private long _last;
     private long _excessSince = -1;
+
+    public RateLimiter(int perSecond, int burst, TimeProvider time)
+    {
+        _perSecond = perSecond;
+        _burst = burst;
+        _recovered = Math.Max(1, Math.Min(burst, perSecond));
+        _time = time;
+        _tokens = burst;
+        _last = time.GetTimestamp();
+    }
 
     public RateDecision Take()
     {
-        var now = time.GetTimestamp();
-        _tokens = Math.Min(burst, _tokens + (time.GetElapsedTime(_last, now).TotalSeconds * perSecond));
+        var now = _time.GetTimestamp();
+        _tokens = Math.Min(_burst, _tokens + (_time.GetElapsedTime(_last, now).TotalSeconds * _perSecond));
         _last = now;
         if (_tokens >= 1)
         {
+            if (_tokens >= _recovered)
+            {
+                _excessSince = -1;
+            }
+
             _tokens -= 1;
-            _excessSince = -1;
             return RateDecision.Allowed;
         }
 
@@ -30,6 +55,6 @@ internal sealed class RateLimiter(int perSecond, int burst, TimeProvider time)
             _excessSince = now;
         }
 
-        return time.GetElapsedTime(_excessSince, now) >= ExcessTolerance ? RateDecision.Disconnect : RateDecision.Limited;
+        return _time.GetElapsedTime(_excessSince, now) >= ExcessTolerance ? RateDecision.Disconnect : RateDecision.Limited;
     }
 }

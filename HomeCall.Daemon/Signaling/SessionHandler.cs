@@ -1,5 +1,4 @@
 using HomeCall.Daemon.Rooms;
-using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Signaling;
 
@@ -10,26 +9,58 @@ namespace HomeCall.Daemon.Signaling;
 /// </summary>
 internal sealed class SessionHandler(SignalingContext ctx)
 {
-    private const int MaxParticipants = 2;
+    private readonly SessionMembership _membership = new(ctx);
 
     public void Handle(ConnectionState state, in InboundMessage message)
     {
         var f = message.Fields;
-        var named = f.Room.IsString ? message.String(f.Room) : null;
+        var (named, id) = NamedSession(state, message);
+        var echo = id ?? named; // Errors echo the session id in lower case (spec §4), anything else as sent.
         switch (message.Type)
         {
             case MessageType.Join:
-                Join(state, message, named);
+                Join(state, message, id, echo);
                 break;
             case MessageType.Leave:
-                Leave(state, message, named);
+                Leave(state, message, id, echo);
                 break;
             case MessageType.Offer or MessageType.Answer or MessageType.Candidate:
-                Relay(state, message, named);
+                Relay(state, message, id, echo);
                 break;
             default:
-                ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, named);
+                ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The `room` a message names as sent, and as a normalised session id (null when not a
+    /// UUID). The usual case — the lower-case id of the session this connection is in — is
+    /// recognised without decoding; membership itself is checked again under the lock.
+    /// </summary>
+    private static (string? Named, string? Id) NamedSession(ConnectionState state, in InboundMessage message)
+    {
+        var field = message.Fields.Room;
+        if (!field.IsString)
+        {
+            return (null, null);
+        }
+
+        if (state.Room is { } current && message.StringEquals(field, current.Id))
+        {
+            return (current.Id, current.Id);
+        }
+
+        var named = message.String(field);
+        return (named, SessionIds.Normalize(named));
+    }
+
+    /// <summary>The session this connection is attached to, for errors not about a message (rate-limited, shutting-down).</summary>
+    public string? CurrentSessionId(ConnectionState state)
+    {
+        lock (ctx.Registry.Gate)
+        {
+            return state.Membership is null ? null : state.Room!.Id;
         }
     }
 
@@ -37,16 +68,15 @@ internal sealed class SessionHandler(SignalingContext ctx)
     {
         lock (ctx.Registry.Gate)
         {
-            Detach(state);
+            _membership.Detach(state);
         }
     }
 
-    private void Join(ConnectionState state, in InboundMessage message, string? named)
+    private void Join(ConnectionState state, in InboundMessage message, string? id, string? echo)
     {
-        var id = named is null ? null : SessionIds.Normalize(named);
         if (id is null || !FieldRules.IsValid(message, message.Fields.User, FieldRules.MaxUserLength, out var user))
         {
-            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, named);
+            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
             return;
         }
 
@@ -60,7 +90,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
 
             var session = ctx.Registry.Find(Dialect.Session, id);
             var existing = session?.FindUser(user);
-            if (session is not null && existing is null && session.Members.Count >= MaxParticipants)
+            if (session is not null && existing is null && session.Members.Count >= SessionMembership.MaxParticipants)
             {
                 ctx.Replies.SessionError(state, ErrorCode.RoomFull, id);
                 return;
@@ -68,64 +98,25 @@ internal sealed class SessionHandler(SignalingContext ctx)
 
             if (state.Room != session || state.Membership?.UserId != user)
             {
-                Detach(state); // Spec §4: joining another session leaves the previous one waiting for a reconnect.
+                _membership.Detach(state); // Spec §4: joining another session leaves the previous one waiting for a reconnect.
             }
 
-            session ??= CreateSession(id);
-            Attach(state, session, existing, user);
+            _membership.Attach(state, session ?? _membership.Create(id), existing, user);
         }
     }
 
-    private Room CreateSession(string id)
+    /// <remarks>`room` is required: leave is destructive, so it must name the session it ends.</remarks>
+    private void Leave(ConnectionState state, in InboundMessage message, string? id, string? echo)
     {
-        var session = new Room(Dialect.Session, id, ctx.Time.GetUtcNow(), new SessionQueue(ctx.Options.MaxQueuedMessages, ctx.Options.MaxQueuedBytes));
-        ctx.Registry.Add(session);
-        return session;
-    }
-
-    private void Attach(ConnectionState state, Room session, Member? existing, string user)
-    {
-        if (existing?.Connection is { } old && !ReferenceEquals(old, state.Connection))
+        if (id is null || !message.Fields.User.IsAbsentOrString)
         {
-            state.Log.Information("Replaced an older connection of the same user in room={Room}", session.Fingerprint);
-            ctx.Replies.ErrorTo(old, Dialect.Session, ErrorCode.Replaced, session.Id);
-            old.Close(CloseStatus.Replaced, "replaced by a newer connection");
-        }
-
-        if (existing is null)
-        {
-            existing = new Member(user, null, ctx.Time.GetUtcNow(), state.Connection);
-            session.Members.Add(existing);
-        }
-
-        existing.Connection = state.Connection;
-        state.Dialect = Dialect.Session;
-        state.Room = session;
-        session.LastActivity = ctx.Time.GetUtcNow();
-        var queued = session.Queue!.TakeFor(user);
-        state.Log.Information(
-            "Joined room={Room} ({Count}/{Capacity}), {Queued} queued messages delivered",
-            session.Fingerprint,
-            session.Members.Count,
-            MaxParticipants,
-            queued.Count);
-        foreach (var item in queued)
-        {
-            state.Connection.Send(item.Data);
-        }
-    }
-
-    private void Leave(ConnectionState state, in InboundMessage message, string? named)
-    {
-        if (!message.Fields.User.IsAbsentOrString || !message.Fields.Room.IsAbsentOrString)
-        {
-            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, named);
+            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
             return;
         }
 
         lock (ctx.Registry.Gate)
         {
-            if (!TryGetSession(state, named, out var session, out var member))
+            if (!TryGetSession(state, id, out var session, out var member))
             {
                 return;
             }
@@ -143,13 +134,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
     /// <summary>Spec §4 / seed 001: leave ends the session; the other participant is told, the id is remembered as ended.</summary>
     private void End(ConnectionState state, Room session, Member leaver)
     {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, "leave"u8);
-        w.WriteString("room"u8, session.Id);
-        w.WriteString("from"u8, leaver.UserId);
-        w.WriteEndObject();
-        var notice = MessageWriter.Finish(w);
+        var notice = SessionMessages.Leave(session.Id, leaver.UserId);
         foreach (var other in session.Members.Where(m => m != leaver))
         {
             other.Connection?.Send(notice);
@@ -161,25 +146,24 @@ internal sealed class SessionHandler(SignalingContext ctx)
         state.Log.Information("Ended room={Room} by leave", session.Fingerprint);
     }
 
-    private void Relay(ConnectionState state, in InboundMessage message, string? named)
+    /// <remarks>`room` is required and must be a session id: it is what routes the relay (spec §4).</remarks>
+    private void Relay(ConnectionState state, in InboundMessage message, string? id, string? echo)
     {
         var f = message.Fields;
-        var body = message.Type == MessageType.Candidate ? f.Candidate : f.Sdp;
-        var bodyValid = message.Type == MessageType.Candidate ? body.IsObject || body.IsString || body.IsNull : body.IsObject || body.IsString;
-        if (!bodyValid || !f.From.IsAbsentOrString || !f.Room.IsAbsentOrString)
+        if (id is null || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
         {
-            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, named);
+            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
             return;
         }
 
         lock (ctx.Registry.Gate)
         {
-            if (!TryGetSession(state, named, out var session, out var member))
+            if (!TryGetSession(state, id, out var session, out var member))
             {
                 return;
             }
 
-            if (f.From.IsPresent && !message.StringEquals(f.From, member.UserId))
+            if (!SenderFields.Match(message, member.UserId))
             {
                 ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
                 return;
@@ -187,7 +171,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
 
             session.LastActivity = ctx.Time.GetUtcNow();
             var relay = MessageWriter.PassThrough(message, session.Id, member.UserId);
-            var other = session.Members.Find(m => m != member);
+            var other = RelayTarget.Other(session, member);
             if (other?.Connection is { } target && target.Send(relay))
             {
                 ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
@@ -203,12 +187,11 @@ internal sealed class SessionHandler(SignalingContext ctx)
     /// The session a relay or leave names, if it is the one this connection joined:
     /// otherwise session-ended (a tombstone) or session-not-found has been answered.
     /// </summary>
-    private bool TryGetSession(ConnectionState state, string? named, out Room session, out Member member)
+    private bool TryGetSession(ConnectionState state, string id, out Room session, out Member member)
     {
         session = null!;
         member = null!;
-        var id = named is null ? null : SessionIds.Normalize(named) ?? named;
-        if (id is not null && ctx.Registry.IsEnded(id))
+        if (ctx.Registry.IsEnded(id))
         {
             ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
             return false;
@@ -216,7 +199,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
 
         if (state.Membership is not { } m || state.Room!.Id != id)
         {
-            ctx.Replies.SessionError(state, ErrorCode.SessionNotFound, named);
+            ctx.Replies.SessionError(state, ErrorCode.SessionNotFound, id);
             return false;
         }
 
@@ -224,19 +207,4 @@ internal sealed class SessionHandler(SignalingContext ctx)
         member = m;
         return true;
     }
-
-    /// <summary>Disconnect or a move to another session: the session waits for a reconnect (spec §4).</summary>
-    private void Detach(ConnectionState state)
-    {
-        if (state.Membership is { } member)
-        {
-            member.Connection = null;
-            state.Room!.LastActivity = ctx.Time.GetUtcNow();
-            state.Log.Information("Detached from room={Room}, waiting for a reconnect", state.Room.Fingerprint);
-        }
-    }
-
-    /// <summary>Sweep: a session nobody is connected to and idle past ROOM_TIMEOUT_MS is forgotten with its queue.</summary>
-    public static bool IsAbandoned(Room session, DateTimeOffset now, TimeSpan timeout) =>
-        session.ConnectedCount == 0 && now - session.LastActivity >= timeout;
 }

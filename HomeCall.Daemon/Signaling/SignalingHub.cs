@@ -31,7 +31,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
             metrics,
             new Replies(options.ErrorLanguage, metrics));
         _handlers = new DialectHandlers(new HomecallHandler(_ctx), new MeshHandler(_ctx), new NumericHandler(_ctx), new SessionHandler(_ctx));
-        _sweepTimer = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
+        _sweepTimer = time.CreateTimer(_ => SweepGuarded(), null, SweepInterval, SweepInterval);
     }
 
     public RoomRegistry Registry => _ctx.Registry;
@@ -68,7 +68,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
                 _handlers.Numeric.Expire(room);
             }
 
-            foreach (var session in _ctx.Registry.Of(Dialect.Session).Where(s => SessionHandler.IsAbandoned(s, now, timeout)).ToArray())
+            foreach (var session in _ctx.Registry.Of(Dialect.Session).Where(s => SessionMembership.IsAbandoned(s, now, timeout)).ToArray())
             {
                 _log.Information("Room room={Room} forgotten after {TimeoutMs} ms unattended, {Queued} queued messages dropped", session.Fingerprint, timeout.TotalMilliseconds, session.Queue!.Count);
                 _ctx.Registry.Remove(session);
@@ -81,4 +81,17 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     }
 
     public void Dispose() => _sweepTimer.Dispose();
+
+    /// <summary>An exception escaping a timer callback would end the process (style rule 13): log it and sweep again next time.</summary>
+    private void SweepGuarded()
+    {
+        try
+        {
+            Sweep();
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "Expiry sweep failed");
+        }
+    }
 }

@@ -65,7 +65,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
     {
         if (state.Connection.Endpoint == EndpointKind.Signal)
         {
-            ctx.Replies.SessionError(state, ErrorCode.ShuttingDown, state.Room?.Id);
+            ctx.Replies.SessionError(state, ErrorCode.ShuttingDown, handlers.Session.CurrentSessionId(state));
         }
         else
         {
@@ -104,7 +104,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
             case RateDecision.Limited:
                 if (state.Connection.Endpoint == EndpointKind.Signal)
                 {
-                    ctx.Replies.SessionError(state, ErrorCode.RateLimited, state.Room?.Id);
+                    ctx.Replies.SessionError(state, ErrorCode.RateLimited, handlers.Session.CurrentSessionId(state));
                 }
                 else
                 {
@@ -131,18 +131,21 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
         }
     }
 
-    /// <summary>Spec §3 rule 2: `join` with room and user is homecall; `create`, or `join` with roomId, is numeric.</summary>
-    private Dialect? Detect(in InboundMessage message)
+    /// <summary>
+    /// Spec §3 rule 2: `join` with room and user is homecall; `create`, or `join` with
+    /// roomId, is numeric. The handler fixes the dialect only if the message is valid:
+    /// a message answered with invalid-message has no effect at all.
+    /// </summary>
+    private static Dialect? Detect(in InboundMessage message)
     {
         var f = message.Fields;
-        state.Dialect = message.Type switch
+        return message.Type switch
         {
             MessageType.Join when f.Room.IsPresent && f.User.IsPresent => Dialect.Homecall,
             MessageType.Join when f.RoomId.IsPresent => Dialect.Numeric,
             MessageType.Create => Dialect.Numeric,
             _ => null,
         };
-        return state.Dialect;
     }
 
     private void Undetected(MessageType type)

@@ -16,6 +16,11 @@ internal sealed class Listener : IDisposable
 {
     private const int Backlog = 1024;
 
+    /// <summary>Pause after a failed accept (out of descriptors): long enough to stop a busy loop, short enough to be unnoticeable.</summary>
+    private static readonly TimeSpan AcceptBackoff = TimeSpan.FromMilliseconds(100);
+
+    private readonly TimeProvider _time;
+
     private readonly DaemonOptions _options;
     private readonly UpgradeHandler _upgrades;
     private readonly DaemonMetrics _metrics;
@@ -24,18 +29,45 @@ internal sealed class Listener : IDisposable
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private Socket? _socket;
     private int _pendingHandshakes;
+    private int _acceptFailures;
+    private int _stopping;
 
-    public Listener(DaemonOptions options, UpgradeHandler upgrades, DaemonMetrics metrics, ILogger log)
+    public Listener(DaemonOptions options, UpgradeHandler upgrades, DaemonMetrics metrics, ILogger log, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _options = options;
         _upgrades = upgrades;
         _metrics = metrics;
         _log = log.ForContext<Listener>();
-        _upgrades.Opened += c => _open[c.Id] = c;
+        _upgrades.Opened += OnOpened;
         _upgrades.Ended += c => _open.TryRemove(c.Id, out _);
     }
 
     public int OpenConnections => _open.Count;
+
+    /// <summary>
+    /// A connection whose handshake was already decided when shutdown began opens after the
+    /// snapshot ShutdownAsync closes: it is told and closed here instead (spec §2 "Shutdown").
+    /// The add before the flag read here, and the flag write before the snapshot there, are both
+    /// fenced, so every connection is seen by at least one side.
+    /// </summary>
+    private void OnOpened(WebSocketConnection connection)
+    {
+        _open[connection.Id] = connection;
+        if (Volatile.Read(ref _stopping) == 1)
+        {
+            CloseForShutdown(connection);
+        }
+    }
+
+    private void CloseForShutdown(WebSocketConnection connection)
+    {
+        if (connection.TryMarkShutdown())
+        {
+            _upgrades.NotifyShutdown(connection);
+            connection.Close(CloseStatus.GoingAway, "server shutting down");
+        }
+    }
 
     /// <summary>Binds and listens; throws <see cref="SocketException"/> (AddressInUse, …) when it cannot.</summary>
     public IPEndPoint Bind()
@@ -78,11 +110,13 @@ internal sealed class Listener : IDisposable
             }
             catch (SocketException ex)
             {
-                // EMFILE and friends: keep serving the connections we have.
-                _log.Warning(ex, "Accept failed: {SocketError}", ex.SocketErrorCode);
+                // EMFILE and friends: keep serving the connections we have, and give closing
+                // ones time to free descriptors instead of spinning on accept.
+                await BackOffAsync(ex, stopping).ConfigureAwait(false);
                 continue;
             }
 
+            _acceptFailures = 0;
             client.NoDelay = true;
             if (Interlocked.Increment(ref _pendingHandshakes) > _options.MaxPendingHandshakes)
             {
@@ -93,6 +127,23 @@ internal sealed class Listener : IDisposable
             }
 
             Track(HandleAsync(client, stopping));
+        }
+    }
+
+    private async Task BackOffAsync(SocketException ex, CancellationToken stopping)
+    {
+        if (_acceptFailures++ == 0)
+        {
+            _log.Warning(ex, "Accept failed: {SocketError}; pausing accepts for {BackoffMs} ms at a time until it succeeds", ex.SocketErrorCode, AcceptBackoff.TotalMilliseconds);
+        }
+
+        try
+        {
+            await Task.Delay(AcceptBackoff, _time, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the loop ends.
         }
     }
 
@@ -119,12 +170,12 @@ internal sealed class Listener : IDisposable
     public async Task ShutdownAsync(TimeSpan grace, TimeProvider time)
     {
         _socket?.Dispose();
+        Interlocked.Exchange(ref _stopping, 1);
         var connections = _open.Values.ToArray();
         _log.Information("Shutting down: closing {Count} connections with {CloseStatus}", connections.Length, CloseStatus.GoingAway);
         foreach (var c in connections)
         {
-            _upgrades.NotifyShutdown(c);
-            c.Close(CloseStatus.GoingAway, "server shutting down");
+            CloseForShutdown(c);
         }
 
         try

@@ -35,26 +35,32 @@ internal static class RequestParser
             return ParseResult.Invalid("bare LF line end");
         }
 
-        foreach (var b in head)
+        if (HasForbiddenByte(head))
         {
-            if (b >= 0x80 || (b < 0x20 && b != (byte)'\r' && b != (byte)'\n' && b != (byte)'\t') || b == 0x7F)
-            {
-                return ParseResult.Invalid("control or non-ASCII byte in head");
-            }
+            return ParseResult.Invalid("control or non-ASCII byte in head");
         }
 
-        var text = Encoding.ASCII.GetString(head);
-        var lines = text.Split("\r\n");
+        var lines = Encoding.ASCII.GetString(head).Split("\r\n");
         var request = ParseRequestLine(lines[0], out var reason);
         if (request is null)
         {
             return ParseResult.Invalid(reason);
         }
 
+        // The split leaves one empty entry after the last header's line end.
+        var headers = ParseHeaders(lines.AsSpan(1, lines.Length - 2));
+        return headers.Status == ParseStatus.Complete
+            ? new ParseResult(ParseStatus.Complete, request with { Headers = headers.Head!.Headers }, end + 4, "")
+            : headers;
+    }
+
+    /// <summary>Header lines into a head with only headers; Invalid or TooLarge as <see cref="Parse"/> reports them.</summary>
+    private static ParseResult ParseHeaders(ReadOnlySpan<string> lines)
+    {
         var headers = new List<KeyValuePair<string, string>>();
-        for (var i = 1; i < lines.Length - 1; i++)
+        foreach (var line in lines)
         {
-            if (!TryParseHeader(lines[i], out var header, out reason))
+            if (!TryParseHeader(line, out var header, out var reason))
             {
                 return ParseResult.Invalid(reason);
             }
@@ -67,7 +73,7 @@ internal static class RequestParser
             headers.Add(header);
         }
 
-        return new ParseResult(ParseStatus.Complete, request with { Headers = headers }, end + 4, "");
+        return new ParseResult(ParseStatus.Complete, new HttpRequestHead("", "", headers), 0, "");
     }
 
     private static bool HasBareLf(ReadOnlySpan<byte> span)
@@ -87,6 +93,25 @@ internal static class RequestParser
             var rel = s[(from + 1)..].IndexOf((byte)'\n');
             return rel < 0 ? -1 : from + 1 + rel;
         }
+    }
+
+    /// <summary>
+    /// Control characters (tab aside), DEL and non-ASCII bytes, and a CR that does not start a
+    /// line end: RFC 9112 §2.2 lets a recipient reject a bare CR, and spec §5 refuses control characters.
+    /// </summary>
+    private static bool HasForbiddenByte(ReadOnlySpan<byte> head)
+    {
+        for (var i = 0; i < head.Length; i++)
+        {
+            var b = head[i];
+            var isLineEnd = b == (byte)'\n' || (b == (byte)'\r' && i + 1 < head.Length && head[i + 1] == (byte)'\n');
+            if (b >= 0x7F || (b < 0x20 && b != (byte)'\t' && !isLineEnd))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static HttpRequestHead? ParseRequestLine(string line, out string reason)

@@ -22,10 +22,8 @@ internal sealed class UpgradeHandler(
     TimeProvider time,
     ILogger log)
 {
-    /// <summary>How long a refused client gets to read our answer before the socket is closed.</summary>
-    private static readonly TimeSpan LingerAfterResponse = TimeSpan.FromSeconds(1);
-
     private readonly UpgradeValidator _validator = new(options);
+    private readonly Refusals _refusals = new(metrics, time, log);
     private readonly ConnectionLimits _limits = new(options.MaxMessageBytes, options.MaxSendQueueBytes, options.SendTimeout, time);
     private readonly ConcurrentDictionary<long, IConnectionSession> _sessions = new();
     private readonly ILogger _log = log.ForContext<UpgradeHandler>();
@@ -43,41 +41,41 @@ internal sealed class UpgradeHandler(
         }
     }
 
+    /// <summary>
+    /// Serves one accepted socket to its end. <paramref name="handshakeDone"/> is called once,
+    /// when the socket stops counting against MAX_PENDING_HANDSHAKES (upgraded, or closed).
+    /// </summary>
     public async Task HandleAsync(Socket socket, Action handshakeDone, CancellationToken stopping)
     {
-        var handshaking = true;
+        var upgraded = false;
         try
         {
             var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
-            var head = await ReadHeadAsync(socket, stopping).ConfigureAwait(false);
-            if (head is null)
-            {
-                return;
-            }
-
-            var (request, leftover) = head.Value;
-            if (request is null)
+            if (await ReadHeadAsync(socket, stopping).ConfigureAwait(false) is not ({ } request, var leftover))
             {
                 return;
             }
 
             var decision = _validator.Decide(request, peer);
-            if (decision.IsUpgrade)
+            var refusal = decision.IsUpgrade ? tracker.TryAcquire(decision.ClientIp) : null;
+            if (decision.IsUpgrade && refusal is null)
             {
-                handshaking = false;
+                upgraded = true;
                 handshakeDone();
                 await UpgradeAsync(socket, request, decision, leftover).ConfigureAwait(false);
                 return;
             }
 
-            var response = decision.IsHttpEndpoint
-                ? http.Handle(decision.Endpoint, request)
-                : Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders);
-            await RespondAsync(socket, response, includeBody: request.Method != "HEAD").ConfigureAwait(false);
+            // A 503 still counts as a pending handshake while its answer lingers, so a flood past
+            // MAX_CONNECTIONS holds at most MAX_PENDING_HANDSHAKES sockets (and file descriptors).
+            var response = refusal is not null ? _refusals.OverLimit(refusal, decision.ClientIp)
+                : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request)
+                : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders);
+            await _refusals.RespondAsync(socket, response, includeBody: request.Method != "HEAD").ConfigureAwait(false);
         }
         finally
         {
-            if (handshaking)
+            if (!upgraded)
             {
                 handshakeDone();
                 socket.Dispose();
@@ -118,70 +116,21 @@ internal sealed class UpgradeHandler(
 
         var status = read.Parse.Status == ParseStatus.TooLarge ? 431 : 400;
         var ip = ClientAddress.Normalize(((IPEndPoint)socket.RemoteEndPoint!).Address);
-        await RespondAsync(socket, Refuse(status, read.Parse.Reason, ip, []), includeBody: true).ConfigureAwait(false);
+        await _refusals.RespondAsync(socket, _refusals.Refuse(status, read.Parse.Reason, ip, []), includeBody: true).ConfigureAwait(false);
         return (null, []);
-    }
-
-    private HttpResponse Refuse(int status, string reason, IPAddress ip, IReadOnlyList<KeyValuePair<string, string>> headers)
-    {
-        metrics.UpgradesRefused.Increment(RefusalLabel(status));
-        _log.Information("Upgrade refused with {Status} ({Reason}) for {ClientIp}", status, reason, ip);
-        return HttpResponse.Text(status, $"{status} {HttpResponse.ReasonPhrase(status)}: {reason}", [.. headers]);
-    }
-
-    private static string RefusalLabel(int status) => status switch
-    {
-        400 => "bad-request",
-        403 => "forbidden",
-        404 => "not-found",
-        405 => "method",
-        426 => "upgrade-required",
-        431 => "head-too-large",
-        503 => "limit",
-        _ => "other",
-    };
-
-    private async Task RespondAsync(Socket socket, HttpResponse response, bool includeBody)
-    {
-        try
-        {
-            await socket.SendAsync(response.Serialize(includeBody), SocketFlags.None).ConfigureAwait(false);
-            socket.Shutdown(SocketShutdown.Send);
-
-            // Read (and drop) what the client still sends so the close is a FIN, not a reset
-            // that could destroy the response before the client read it.
-            using var linger = new CancellationTokenSource(LingerAfterResponse, time);
-            var sink = new byte[512];
-            while (await socket.ReceiveAsync(sink, SocketFlags.None, linger.Token).ConfigureAwait(false) > 0)
-            {
-            }
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The client left or lingered too long; nothing more to tell it.
-        }
     }
 
     private async Task UpgradeAsync(Socket socket, HttpRequestHead request, HandshakeDecision decision, byte[] leftover)
     {
+        // The caller acquired the connection slot; it is released when the connection ends.
         var ip = decision.ClientIp;
-        var refusal = tracker.TryAcquire(ip);
-        if (refusal is not null)
-        {
-            metrics.UpgradesRefused.Increment(refusal);
-            _log.Information("Upgrade refused with {Status} ({Reason}) for {ClientIp}", 503, refusal, ip);
-            await RespondAsync(socket, HttpResponse.Text(503, "503 Service Unavailable: " + refusal), true).ConfigureAwait(false);
-            socket.Dispose();
-            return;
-        }
-
         var id = Interlocked.Increment(ref _nextId);
         var connLog = _log.ForContext("ConnectionId", "c" + id);
         WebSocketConnection? connection = null;
         try
         {
             await socket.SendAsync(Handshake.SwitchingProtocols(request.Single("Sec-WebSocket-Key")!), SocketFlags.None).ConfigureAwait(false);
-            var stream = new PrefixedStream(new NetworkStream(socket, ownsSocket: true), leftover);
+            var stream = new BufferedReadStream(new NetworkStream(socket, ownsSocket: true), leftover);
             var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
             {
                 IsServer = true,

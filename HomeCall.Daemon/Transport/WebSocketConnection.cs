@@ -7,11 +7,10 @@ namespace HomeCall.Daemon.Transport;
 
 /// <summary>
 /// One upgraded connection: a receive loop that enforces MAX_MESSAGE_BYTES and hands
-/// whole messages to the signaling session, and one serialized, bounded send queue
-/// drained on the thread pool, so that a caller (possibly holding the room lock) never
-/// does socket I/O and one slow reader never delays anybody else (spec §2).
+/// whole messages to the signaling session, and a <see cref="SendQueue"/> for everything
+/// sent to it (spec §2).
 /// </summary>
-internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, IDisposable
+internal sealed class WebSocketConnection : IConnection, IDisposable
 {
     /// <summary>How long a close frame may wait for the peer's answer before the socket is aborted.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
@@ -22,14 +21,8 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
     private readonly ConnectionLimits _limits;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _receiveCts;
-    private readonly CancellationTokenSource _sendCts;
-    private readonly Lock _gate = new();
-    private readonly Queue<OutgoingFrame> _queue = new(0);
-    private int _queuedBytes;
-    private bool _draining;
-    private bool _closing;
-    private int _sentCloseStatus;
-    private TaskCompletionSource? _drained;
+    private readonly SendQueue _sends;
+    private int _shutdownMarked;
 
     public WebSocketConnection(long id, WebSocket ws, IPAddress remoteIp, EndpointKind endpoint, string query, ConnectionLimits limits, ILogger log)
     {
@@ -41,7 +34,7 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
         _limits = limits;
         _log = log;
         _receiveCts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, limits.Time);
-        _sendCts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, limits.Time);
+        _sends = new SendQueue(ws, limits, log, () => _receiveCts.CancelAfter(CloseHandshakeTimeout));
     }
 
     public long Id { get; }
@@ -53,51 +46,17 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
     public string Query { get; }
 
     /// <summary>The status this side sent in its close frame (0 when none), for the close log line.</summary>
-    public int SentCloseStatus => _sentCloseStatus;
+    public int SentCloseStatus => _sends.SentCloseStatus;
 
     /// <summary>The status the peer sent in its close frame, if it sent one.</summary>
     public int? ReceivedCloseStatus => (int?)_ws.CloseStatus;
 
-    public bool Send(ReadOnlyMemory<byte> utf8Json)
-    {
-        bool overflow;
-        lock (_gate)
-        {
-            if (_closing)
-            {
-                return false;
-            }
+    public bool Send(ReadOnlyMemory<byte> utf8Json) => _sends.Send(utf8Json);
 
-            overflow = _queuedBytes + utf8Json.Length > _limits.MaxSendQueueBytes;
-            if (!overflow)
-            {
-                Enqueue(new OutgoingFrame(utf8Json, 0, null));
-                return true;
-            }
+    public void Close(int status, string reason) => _sends.Close(status, reason);
 
-            // Past the bound the backlog is abandoned: the reader is too slow to ever catch up.
-            _queue.Clear();
-            _queuedBytes = 0;
-        }
-
-        _log.Warning("Send queue over {MaxSendQueueBytes} bytes, closing slow reader", _limits.MaxSendQueueBytes);
-        Close(CloseStatus.PolicyViolation, "send queue full");
-        return false;
-    }
-
-    public void Close(int status, string reason)
-    {
-        lock (_gate)
-        {
-            if (_closing)
-            {
-                return;
-            }
-
-            _closing = true;
-            Enqueue(new OutgoingFrame(default, status, reason));
-        }
-    }
+    /// <summary>True for the first caller only: shutdown tells each connection once.</summary>
+    public bool TryMarkShutdown() => Interlocked.Exchange(ref _shutdownMarked, 1) == 0;
 
     /// <summary>Aborts the socket at once (shutdown grace over, or a fatal error).</summary>
     public void Abort() => _ws.Abort();
@@ -118,7 +77,7 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
         finally
         {
             session.OnClosed();
-            await WaitForDrainAsync().ConfigureAwait(false);
+            await _sends.FinishAsync(CloseHandshakeTimeout).ConfigureAwait(false);
         }
     }
 
@@ -189,21 +148,28 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
 
     private void Dispatch(IConnectionSession session, WebSocketMessageType type, ReadOnlyMemory<byte> message)
     {
-        lock (_gate)
+        if (_sends.IsClosing)
         {
-            if (_closing)
-            {
-                return; // Spec: nothing is processed after this side started closing.
-            }
+            return; // Nothing is processed after this side started closing.
         }
 
-        if (type == WebSocketMessageType.Binary)
+        try
         {
-            session.OnBinary();
+            if (type == WebSocketMessageType.Binary)
+            {
+                session.OnBinary();
+            }
+            else
+            {
+                session.OnText(message);
+            }
         }
-        else
+        catch (Exception ex)
         {
-            session.OnText(message);
+            // Style rule 13: a fault in handling one message ends only this connection,
+            // with 1011 rather than a dropped socket, and is logged for the admin.
+            _log.Error(ex, "Unexpected error while handling a message, closing with {CloseStatus}", CloseStatus.InternalError);
+            Close(CloseStatus.InternalError, "internal error");
         }
     }
 
@@ -222,115 +188,10 @@ internal sealed class WebSocketConnection : IConnection, IThreadPoolWorkItem, ID
         Close(status, "");
     }
 
-    private void Enqueue(OutgoingFrame frame)
-    {
-        _queue.Enqueue(frame);
-        _queuedBytes += frame.Data.Length;
-        if (!_draining)
-        {
-            _draining = true;
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-    }
-
-    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
-
-    private async Task DrainAsync()
-    {
-        while (true)
-        {
-            OutgoingFrame frame;
-            lock (_gate)
-            {
-                if (!_queue.TryDequeue(out frame))
-                {
-                    _draining = false;
-                    _drained?.TrySetResult();
-                    return;
-                }
-            }
-
-            if (!await SendFrameAsync(frame).ConfigureAwait(false))
-            {
-                lock (_gate)
-                {
-                    _queue.Clear();
-                    _queuedBytes = 0;
-                    _closing = true;
-                    _draining = false;
-                    _drained?.TrySetResult();
-                }
-
-                return;
-            }
-        }
-    }
-
-    private async Task<bool> SendFrameAsync(OutgoingFrame frame)
-    {
-        try
-        {
-            // SEND_TIMEOUT_MS: a peer that stops reading stalls SendAsync forever otherwise;
-            // cancelling aborts the socket, which ends the receive loop too.
-            _sendCts.CancelAfter(_limits.SendTimeout);
-            if (frame.IsClose)
-            {
-                if (_ws.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                {
-                    _sentCloseStatus = frame.CloseStatus;
-                    await _ws.CloseOutputAsync((WebSocketCloseStatus)frame.CloseStatus, frame.Reason, _sendCts.Token).ConfigureAwait(false);
-                }
-
-                _receiveCts.CancelAfter(CloseHandshakeTimeout);
-            }
-            else
-            {
-                await _ws.SendAsync(frame.Data, WebSocketMessageType.Text, endOfMessage: true, _sendCts.Token).ConfigureAwait(false);
-                lock (_gate)
-                {
-                    _queuedBytes -= frame.Data.Length;
-                }
-            }
-
-            return _sendCts.TryReset();
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            _log.Debug(ex, "Send failed, aborting the connection");
-            _ws.Abort();
-            return false;
-        }
-    }
-
-    private async Task WaitForDrainAsync()
-    {
-        Task pending;
-        lock (_gate)
-        {
-            _closing = true;
-            if (!_draining)
-            {
-                return;
-            }
-
-            _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            pending = _drained.Task;
-        }
-
-        try
-        {
-            await pending.WaitAsync(CloseHandshakeTimeout, _limits.Time).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            _ws.Abort();
-        }
-    }
-
     public void Dispose()
     {
         _ws.Dispose();
         _receiveCts.Dispose();
-        _sendCts.Dispose();
+        _sends.Dispose();
     }
 }

@@ -1,12 +1,11 @@
-namespace HomeCall.Daemon.Transport;
+namespace HomeCall.Bench.Net;
 
 /// <summary>
-/// A stream that first returns bytes already read past the request head (the client's
-/// first frame may arrive in the same packet, spec §5) and then reads from the socket.
+/// A stream that first returns bytes already read past the HTTP response head (a frame the
+/// server sent right after its 101 can arrive in the same read), then the inner stream.
 /// </summary>
-internal sealed class PrefixedStream(Stream inner, byte[] prefix) : Stream
+internal sealed class PrefixStream(Stream inner, byte[] prefix) : Stream
 {
-    private byte[] _prefix = prefix;
     private int _offset;
 
     public override bool CanRead => true;
@@ -23,9 +22,21 @@ internal sealed class PrefixedStream(Stream inner, byte[] prefix) : Stream
         set => throw new NotSupportedException();
     }
 
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_offset < prefix.Length)
+        {
+            return TakePrefix(buffer);
+        }
+
+        return inner.Read(buffer);
+    }
+
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_offset < _prefix.Length)
+        if (_offset < prefix.Length && buffer.Length > 0)
         {
             return ValueTask.FromResult(TakePrefix(buffer.Span));
         }
@@ -33,19 +44,18 @@ internal sealed class PrefixedStream(Stream inner, byte[] prefix) : Stream
         return inner.ReadAsync(buffer, cancellationToken);
     }
 
-    public override int Read(byte[] buffer, int offset, int count) =>
-        _offset < _prefix.Length ? TakePrefix(buffer.AsSpan(offset, count)) : inner.Read(buffer, offset, count);
-
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+    public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
         inner.WriteAsync(buffer, cancellationToken);
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         inner.WriteAsync(buffer, offset, count, cancellationToken);
-
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
 
     public override void Flush() => inner.Flush();
 
@@ -65,22 +75,11 @@ internal sealed class PrefixedStream(Stream inner, byte[] prefix) : Stream
         base.Dispose(disposing);
     }
 
-    private int TakePrefix(Span<byte> destination)
+    private int TakePrefix(Span<byte> buffer)
     {
-        if (destination.IsEmpty)
-        {
-            return 0;
-        }
-
-        var n = Math.Min(destination.Length, _prefix.Length - _offset);
-        _prefix.AsSpan(_offset, n).CopyTo(destination);
+        var n = Math.Min(buffer.Length, prefix.Length - _offset);
+        prefix.AsSpan(_offset, n).CopyTo(buffer);
         _offset += n;
-        if (_offset == _prefix.Length)
-        {
-            _prefix = [];
-            _offset = 0;
-        }
-
         return n;
     }
 }

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Net;
+using HomeCall.Daemon.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace HomeCall.Daemon.Tests.Browser;
+
+/// <summary>The embedded self-test page (spec §1) opened in Chromium under its own CSP, as an admin would.</summary>
+[NonParallelizable]
+public sealed class SelfTestInChromiumTests
+{
+    private static readonly TimeSpan ResultWait = TimeSpan.FromSeconds(30);
+    private static readonly string[] CallSteps = ["setup", "connect", "join", "offer", "answer", "ice", "channel", "message-ab", "message-ba"];
+
+    private Chromium _chromium = null!;
+    private BrowserScene? _scene;
+
+    [OneTimeSetUp]
+    public async Task LaunchChromiumAsync() => _chromium = await Chromium.LaunchAsync();
+
+    [OneTimeTearDown]
+    public async Task CloseChromiumAsync()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+    }
+
+    [TearDown]
+    public async Task ReportAndStopAsync()
+    {
+        if (_scene is { } scene)
+        {
+            _scene = null;
+            await scene.ReportIfFailedAsync();
+            await scene.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task SelfTest_DaemonRunning_EveryStepPassesWithoutExternalRequests()
+    {
+        var scene = _scene = BrowserScene.Start(_chromium);
+        var admin = await scene.OpenAdminAsync();
+        var requests = new ConcurrentQueue<string>();
+        admin.Page.Request += (_, request) => requests.Enqueue(request.Url);
+
+        await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
+        await admin.RunSelfTestAsync(ResultWait);
+
+        var screenshot = await SaveScreenshotAsync(admin.Page, "selftest.png");
+        Assert.That(await admin.ResultStateAsync(), Is.EqualTo("pass"), await admin.ResultTextAsync());
+        Assert.Multiple(async () =>
+        {
+            foreach (var step in CallSteps)
+            {
+                Assert.That(await admin.StepStateAsync(step), Is.EqualTo("pass"), step);
+                Assert.That(await admin.StepTimeAsync(step), Does.Match(@"^\d+ ms$"), step);
+            }
+
+            Assert.That(await admin.Page.GetAttributeAsync("#candidates", "data-types"), Does.Contain("host"));
+            Assert.That(await admin.Page.GetAttributeAsync("#pair", "data-local"), Is.EqualTo("host"));
+            Assert.That(await admin.Page.TextContentAsync("#pair"), Does.Contain("⇄"));
+            Assert.That(requests, Has.All.StartsWith(scene.Urls.SelfTestPage.GetLeftPart(UriPartial.Authority)), "no external request");
+            Assert.That(admin.Console, Is.Empty, "no console errors or CSP violations");
+            Assert.That(new FileInfo(screenshot).Length, Is.GreaterThan(0));
+        });
+    }
+
+    [Test]
+    public async Task SelfTest_DaemonStoppedWhileAnswerIsInFlight_FailsAtAnswerSayingDaemonStopped()
+    {
+        var scene = _scene = BrowserScene.Start(_chromium);
+        var admin = await scene.OpenAdminAsync();
+        var answerHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Every frame passes through unchanged except the answer the daemon relays to A: the
+        // page is then mid-call, waiting for it, when the daemon stops.
+        await admin.Page.RouteWebSocketAsync(_ => true, page =>
+        {
+            var daemon = page.ConnectToServer();
+            daemon.OnMessage(frame =>
+            {
+                if (frame.Text is { } text && text.Contains("\"type\":\"answer\"", StringComparison.Ordinal))
+                {
+                    answerHeld.TrySetResult();
+                    return;
+                }
+
+                page.Send(frame.Text!);
+            });
+        });
+        await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
+
+        await admin.Page.ClickAsync("#run");
+        await answerHeld.Task.WaitAsync(ResultWait);
+        await scene.Server.StopAsync();
+        await admin.WaitForResultAsync(ResultWait);
+        await SaveScreenshotAsync(admin.Page, "selftest-daemon-stopped.png");
+
+        Assert.That(await admin.ResultStateAsync(), Is.EqualTo("fail"));
+        Assert.That(await admin.Page.GetAttributeAsync("#result", "data-failed-step"), Is.EqualTo("answer"));
+        Assert.That(await admin.ResultTextAsync(), Does.Contain("shutting down").And.Contain("systemctl status homecall"));
+        Assert.That(await admin.StepStateAsync("offer"), Is.EqualTo("pass"));
+    }
+
+    [Test]
+    public async Task SelfTest_DaemonStoppedAfterPageLoaded_FailsAtConnectWithWhatToCheck()
+    {
+        var scene = _scene = BrowserScene.Start(_chromium);
+        var admin = await scene.OpenAdminAsync();
+        await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
+
+        await scene.Server.StopAsync();
+        await admin.RunSelfTestAsync(ResultWait);
+
+        Assert.That(await admin.ResultStateAsync(), Is.EqualTo("fail"));
+        Assert.That(await admin.Page.GetAttributeAsync("#result", "data-failed-step"), Is.EqualTo("connect"));
+        Assert.That(await admin.ResultTextAsync(), Does.Contain("Could not open " + scene.Urls.Room.GetLeftPart(UriPartial.Authority))
+            .And.Contain("ALLOWED_ORIGINS").And.Contain("TLS"));
+    }
+
+    [Test]
+    public async Task SelfTest_StunServerGiven_ServersStepPassesWithServerReflexiveCandidate()
+    {
+        var scene = _scene = BrowserScene.Start(_chromium);
+        await using var stun = new StunResponder(IPAddress.Parse("127.0.0.77"));
+        var admin = await scene.OpenAdminAsync();
+        await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
+
+        await admin.Page.FillAsync("#ice-urls", $"stun:127.0.0.1:{stun.Port}");
+        await admin.RunSelfTestAsync(ResultWait);
+
+        Assert.That(await admin.ResultStateAsync(), Is.EqualTo("pass"), await admin.StepsAsync());
+        Assert.That(await admin.StepStateAsync("servers"), Is.EqualTo("pass"), await admin.StepsAsync());
+        Assert.That(await admin.Page.GetAttributeAsync("#candidates", "data-types"), Does.Contain("srflx"));
+        Assert.That(stun.Answered, Is.GreaterThan(0));
+    }
+
+    [TestCase("turn:127.0.0.1:3478?transport=udp", false, "credentials")]
+    [TestCase("stun:127.0.0.1:3478", true, "turn: or turns:")]
+    public async Task SelfTest_UnusableIceServers_FailsAtSetupSayingWhatToFix(string urls, bool relayOnly, string advice)
+    {
+        var scene = _scene = BrowserScene.Start(_chromium);
+        var admin = await scene.OpenAdminAsync();
+        await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
+
+        await admin.Page.FillAsync("#ice-urls", urls);
+        await admin.Page.SetCheckedAsync("#relay-only", relayOnly);
+        await admin.RunSelfTestAsync(ResultWait);
+
+        Assert.That(await admin.Page.GetAttributeAsync("#result", "data-failed-step"), Is.EqualTo("setup"));
+        Assert.That(await admin.ResultTextAsync(), Does.Contain(advice).And.Contain("STUN/TURN"));
+        Assert.That(await admin.StepStateAsync("connect"), Is.Null, "nothing runs after a failed step");
+    }
+
+    private static async Task<string> SaveScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, "the self-test page as the admin sees it");
+        return path;
+    }
+}

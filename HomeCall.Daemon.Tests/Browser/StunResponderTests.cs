@@ -1,0 +1,29 @@
+using System.Net;
+using HomeCall.Daemon.Tests.TestSupport;
+
+namespace HomeCall.Daemon.Tests.Browser;
+
+/// <summary>The test STUN server the self-test page is checked against answers like a real one.</summary>
+public sealed class StunResponderTests
+{
+    private static readonly byte[] TransactionId = Convert.FromHexString("b7e7a701bc34d686fa87dfae");
+
+    [Test]
+    public void Answer_BindingRequest_XorMappedAddressAsInRfc5769()
+    {
+        byte[] request = [0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42, .. TransactionId];
+
+        var response = StunResponder.Answer(request, new IPEndPoint(IPAddress.Parse("192.0.2.1"), 32853));
+
+        // RFC 5769 §2.2: XOR-MAPPED-ADDRESS of 192.0.2.1:32853 is 0001 a147 e112a643.
+        Assert.That(Convert.ToHexString(response!).ToLowerInvariant(), Is.EqualTo("0101000c2112a442b7e7a701bc34d686fa87dfae" + "0020000800" + "01a147e112a643"));
+    }
+
+    [Test]
+    public void Answer_NotABindingRequest_Null()
+    {
+        byte[] indication = [0x00, 0x11, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42, .. TransactionId];
+
+        Assert.That(StunResponder.Answer(indication, new IPEndPoint(IPAddress.Loopback, 1)), Is.Null);
+    }
+}

@@ -1,0 +1,121 @@
+using HomeCall.Daemon.Config;
+
+namespace HomeCall.Daemon.Tests.Config;
+
+public sealed class CommandLineTests
+{
+    [Test]
+    public void Parse_NoArguments_RunsWithNoOverrides()
+    {
+        var request = CommandLine.Parse([]);
+
+        Assert.That(request.Mode, Is.EqualTo(CommandMode.Run));
+        Assert.That(request.Overrides, Is.Empty);
+        Assert.That(request.EnvFile, Is.Null);
+        Assert.That(request.Errors, Is.Empty);
+    }
+
+    [Test]
+    public void Parse_SettingFlags_BecomeOverridesUnderTheirKeys()
+    {
+        var request = CommandLine.Parse(["--host", "0.0.0.0", "--port", "9000", "--log-level", "debug", "--env-file", "/etc/h.env"]);
+
+        Assert.That(request.Errors, Is.Empty);
+        Assert.That(request.Overrides, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["WS_HOST"] = "0.0.0.0",
+            ["WS_PORT"] = "9000",
+            ["LOG_LEVEL"] = "debug",
+        }));
+        Assert.That(request.EnvFile, Is.EqualTo("/etc/h.env"));
+    }
+
+    [TestCase("--check-config", nameof(CommandMode.CheckConfig))]
+    [TestCase("--version", nameof(CommandMode.Version))]
+    [TestCase("--help", nameof(CommandMode.Help))]
+    [TestCase("-h", nameof(CommandMode.Help))]
+    public void Parse_ModeFlag_SelectsMode(string flag, string mode)
+    {
+        var request = CommandLine.Parse([flag]);
+
+        Assert.That(request.Errors, Is.Empty);
+        Assert.That(request.Mode, Is.EqualTo(Enum.Parse<CommandMode>(mode)));
+    }
+
+    [Test]
+    public void Parse_CheckConfigWithEnvFile_KeepsBoth()
+    {
+        var request = CommandLine.Parse(["--check-config", "--env-file", "x.env", "--port", "1"]);
+
+        Assert.That(request.Mode, Is.EqualTo(CommandMode.CheckConfig));
+        Assert.That(request.EnvFile, Is.EqualTo("x.env"));
+        Assert.That(request.Overrides["WS_PORT"], Is.EqualTo("1"));
+    }
+
+    [Test]
+    public void Parse_FingerprintRoom_DefaultsToHomecallDialect()
+    {
+        var request = CommandLine.Parse(["fingerprint", "garden"]);
+
+        Assert.That(request.Errors, Is.Empty);
+        Assert.That(request.Mode, Is.EqualTo(CommandMode.Fingerprint));
+        Assert.That(request.FingerprintRoom, Is.EqualTo("garden"));
+        Assert.That(request.FingerprintDialect, Is.EqualTo("homecall"));
+    }
+
+    [TestCase("fingerprint", "1234", "--dialect", "numeric")]
+    [TestCase("fingerprint", "--dialect", "numeric", "1234")]
+    public void Parse_FingerprintWithDialect_TakesDialectInAnyOrder(string a, string b, string c, string d)
+    {
+        var request = CommandLine.Parse([a, b, c, d]);
+
+        Assert.That(request.Errors, Is.Empty);
+        Assert.That(request.FingerprintRoom, Is.EqualTo("1234"));
+        Assert.That(request.FingerprintDialect, Is.EqualTo("numeric"));
+    }
+
+    [TestCase]
+    [TestCase("a", "b")]
+    public void Parse_FingerprintWithoutExactlyOneRoom_ReportsIt(params string[] rooms)
+    {
+        var request = CommandLine.Parse(["fingerprint", .. rooms]);
+
+        Assert.That(request.Errors, Is.EqualTo((string[])["fingerprint takes exactly one ROOM"]));
+    }
+
+    [TestCase("--bogus")]
+    [TestCase("-p")]
+    [TestCase("--port=9000")]
+    public void Parse_UnknownOption_ReportsIt(string option)
+    {
+        var request = CommandLine.Parse([option]);
+
+        Assert.That(request.Errors, Is.EqualTo((string[])[$"unknown option '{option}'"]));
+    }
+
+    [TestCase("--port")]
+    [TestCase("--host")]
+    [TestCase("--env-file")]
+    public void Parse_FlagWithoutValue_ReportsIt(string flag)
+    {
+        var request = CommandLine.Parse([flag]);
+
+        Assert.That(request.Errors, Is.EqualTo((string[])[flag + " needs a value"]));
+    }
+
+    [Test]
+    public void Parse_StrayArgument_ReportsIt()
+    {
+        var request = CommandLine.Parse(["--port", "1", "serve"]);
+
+        Assert.That(request.Errors, Is.EqualTo((string[])["unexpected argument 'serve'"]));
+    }
+
+    [Test]
+    public void Parse_SeveralProblems_ReportsEveryOne()
+    {
+        var request = CommandLine.Parse(["--bogus", "stray", "--port"]);
+
+        Assert.That(request.Errors, Has.Count.EqualTo(3));
+    }
+}

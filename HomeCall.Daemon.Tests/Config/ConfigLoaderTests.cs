@@ -1,0 +1,135 @@
+using System.Collections;
+using HomeCall.Daemon.Config;
+
+namespace HomeCall.Daemon.Tests.Config;
+
+/// <summary>Precedence: built-in defaults &lt; env file &lt; process environment &lt; command-line flags.</summary>
+public sealed class ConfigLoaderTests
+{
+    private const string EnvFile = "/etc/homecall/homecall.env";
+
+    private static BindResult Load(string[] args, string? file = null, Dictionary<string, string>? environment = null)
+    {
+        var request = CommandLine.Parse(file is null ? args : [.. args, "--env-file", EnvFile]);
+        Assert.That(request.Errors, Is.Empty);
+        var env = new Hashtable();
+        foreach (var (key, value) in environment ?? [])
+        {
+            env[key] = value;
+        }
+
+        return ConfigLoader.Load(request, env, path => path == EnvFile ? file! : throw new FileNotFoundException("no such file", path));
+    }
+
+    [Test]
+    public void Load_NothingGiven_ReturnsBuiltInDefaults()
+    {
+        var result = Load([]);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options, Is.EqualTo(new DaemonOptions()).Using<DaemonOptions>(Same));
+    }
+
+    [Test]
+    public void Load_AllSources_EachOverridesTheOneBelow()
+    {
+        var file = "WS_PORT=1111\nMAX_ROOM_USERS=5\nLOG_LEVEL=debug\nWS_HOST=0.0.0.0\n";
+        var environment = new Dictionary<string, string> { ["WS_PORT"] = "2222", ["MAX_ROOM_USERS"] = "6" };
+
+        var result = Load(["--port", "3333"], file, environment);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options.Port, Is.EqualTo(3333), "flag over environment");
+        Assert.That(result.Options.MaxRoomUsers, Is.EqualTo(6), "environment over file");
+        Assert.That(result.Options.LogLevel, Is.EqualTo("debug"), "file over default");
+        Assert.That(result.Options.Host, Is.EqualTo("0.0.0.0"), "file over default");
+        Assert.That(result.Options.MaxMessageBytes, Is.EqualTo(65536), "default where nothing is set");
+    }
+
+    [Test]
+    public void Load_HostAndLogLevelFlags_OverrideEnvironment()
+    {
+        var environment = new Dictionary<string, string> { ["WS_HOST"] = "0.0.0.0", ["LOG_LEVEL"] = "error" };
+
+        var result = Load(["--host", "::1", "--log-level", "warning"], environment: environment);
+
+        Assert.That(result.Options.Host, Is.EqualTo("::1"));
+        Assert.That(result.Options.LogLevel, Is.EqualTo("warning"));
+    }
+
+    [Test]
+    public void Load_UnrelatedEnvironmentVariables_AreIgnored()
+    {
+        var environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin", ["ws_port"] = "1", ["WS_PORT_X"] = "2" };
+
+        var result = Load([], environment: environment);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options.Port, Is.EqualTo(8080));
+    }
+
+    [Test]
+    public void Load_PortWithoutWsPort_UsesPort()
+    {
+        var result = Load([], environment: new Dictionary<string, string> { ["PORT"] = "4444" });
+
+        Assert.That(result.Options.Port, Is.EqualTo(4444));
+    }
+
+    [Test]
+    public void Load_PortAndWsPort_WsPortWinsAndBadPortIsIgnored()
+    {
+        var environment = new Dictionary<string, string> { ["PORT"] = "not-a-port", ["WS_PORT"] = "5555" };
+
+        var result = Load([], environment: environment);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options.Port, Is.EqualTo(5555));
+    }
+
+    [Test]
+    public void Load_WsPortInFileAndPortInEnvironment_WsPortWins()
+    {
+        var result = Load([], "WS_PORT=6666\n", new Dictionary<string, string> { ["PORT"] = "7777" });
+
+        Assert.That(result.Options.Port, Is.EqualTo(6666));
+    }
+
+    [Test]
+    public void Load_PortFlagAndPortEnvironment_FlagWins()
+    {
+        var result = Load(["--port", "0"], environment: new Dictionary<string, string> { ["PORT"] = "7777" });
+
+        Assert.That(result.Options.Port, Is.Zero);
+    }
+
+    [Test]
+    public void Load_InvalidPortWithoutWsPort_NamesPort()
+    {
+        var result = Load([], environment: new Dictionary<string, string> { ["PORT"] = "http" });
+
+        Assert.That(result.Errors, Is.EqualTo((string[])["PORT must be a whole number 0-65535 (got 'http')"]));
+    }
+
+    [Test]
+    public void Load_MissingEnvFile_ReportsItAndStillBindsTheRest()
+    {
+        var request = CommandLine.Parse(["--env-file", "/nowhere.env", "--port", "abc"]);
+
+        var result = ConfigLoader.Load(request, new Hashtable(), path => throw new FileNotFoundException("no such file", path));
+
+        Assert.That(result.Errors, Has.Count.EqualTo(2));
+        Assert.That(result.Errors[0], Does.StartWith("cannot read env file /nowhere.env"));
+        Assert.That(result.Errors[1], Does.StartWith("WS_PORT must be"));
+    }
+
+    [Test]
+    public void Load_MalformedEnvFileLine_ErrorNamesFileAndLine()
+    {
+        var result = Load([], "WS_PORT=1\nnonsense\n");
+
+        Assert.That(result.Errors, Is.EqualTo((string[])[EnvFile + ": line 2: expected KEY=value"]));
+    }
+
+    private static bool Same(DaemonOptions a, DaemonOptions b) => OptionsPrinter.Render(a) == OptionsPrinter.Render(b);
+}

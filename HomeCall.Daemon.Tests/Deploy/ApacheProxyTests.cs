@@ -1,0 +1,118 @@
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Tests.TestSupport;
+
+namespace HomeCall.Daemon.Tests.Deploy;
+
+/// <summary>
+/// A call in each dialect through a real Apache running deploy/apache/homecall.conf, in
+/// front of a daemon configured as docs/deploy.md says (REQUIRE_FORWARDED_TLS=true).
+/// </summary>
+[NonParallelizable]
+public sealed class ApacheProxyTests
+{
+    private ProxiedDaemon? _stack;
+
+    private TestServer Daemon => _stack!.Daemon;
+
+    private ApacheProxy Apache => _stack!.Apache;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() =>
+        _stack = await ProxiedDaemon.StartAsync(new DaemonOptions { RequireForwardedTls = true });
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_stack is not null)
+        {
+            await _stack.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Homecall_OverWssWs_OfferRelayedWithStampedFrom()
+    {
+        await using var alice = await WssClient.ConnectAsync(Apache, "/ws/");
+        await using var bob = await WssClient.ConnectAsync(Apache, "/ws/");
+        await alice.SendAsync(new { type = "join", room = "apache-garden", user = "alice" });
+        await alice.ReceiveTypeAsync("online");
+        await bob.SendAsync(new { type = "join", room = "apache-garden", user = "bob" });
+        await bob.ReceiveTypeAsync("online");
+
+        await alice.SendAsync(new { type = "offer", to = "bob", sdp = "v=0" });
+        var offer = await bob.ReceiveTypeAsync("offer");
+
+        Assert.That(offer.GetProperty("from").GetString(), Is.EqualTo("alice"));
+        Assert.That(offer.GetProperty("sdp").GetString(), Is.EqualTo("v=0"));
+    }
+
+    [Test]
+    public async Task Mesh_OverWssWithQuery_OfferRelayedInSeedShape()
+    {
+        await using var ann = await WssClient.ConnectAsync(Apache, "/ws/?roomId=apache-mesh&userId=ann&userName=Ann");
+        await ann.ReceiveTypeAsync("participants");
+        await using var ben = await WssClient.ConnectAsync(Apache, "/ws/?roomId=apache-mesh&userId=ben&userName=Ben");
+        await ben.ReceiveTypeAsync("participants");
+        await ann.ReceiveTypeAsync("participant-joined");
+
+        await ben.SendAsync(new { type = "offer", targetUserId = "ann", sdp = "v=0" });
+        var offer = await ann.ReceiveTypeAsync("offer");
+
+        Assert.That(offer.GetProperty("fromUserId").GetString(), Is.EqualTo("ben"));
+    }
+
+    [Test]
+    public async Task Numeric_OverWss_SignalRelayedToTheOtherMember()
+    {
+        await using var creator = await WssClient.ConnectAsync(Apache, "/ws/");
+        await using var joiner = await WssClient.ConnectAsync(Apache, "/ws/");
+        await creator.SendAsync(new { type = "create" });
+        var created = await creator.ReceiveTypeAsync("room_created");
+        await joiner.SendAsync(new { type = "join", roomId = created.GetProperty("roomId").GetString() });
+        await joiner.ReceiveTypeAsync("room_joined");
+
+        await creator.SendAsync(new { type = "signal", payload = new { kind = "offer" } });
+        var signal = await joiner.ReceiveTypeAsync("signal");
+
+        Assert.That(signal.GetProperty("senderId").GetString(), Is.EqualTo(created.GetProperty("myId").GetString()));
+        Assert.That(signal.GetProperty("payload").GetProperty("kind").GetString(), Is.EqualTo("offer"));
+    }
+
+    [Test]
+    public async Task Session_OverWssSignal_OfferRelayedToTheOtherParticipant()
+    {
+        var room = Guid.NewGuid().ToString();
+        await using var caller = await WssClient.ConnectAsync(Apache, "/signal");
+        await using var callee = await WssClient.ConnectAsync(Apache, "/signal");
+        await caller.SendAsync(new { type = "join", room, user = "caller" });
+        await callee.SendAsync(new { type = "join", room, user = "callee" });
+
+        await caller.SendAsync(new { type = "offer", room, sdp = "v=0" });
+        var offer = await callee.ReceiveTypeAsync("offer");
+
+        Assert.That(offer.GetProperty("from").GetString(), Is.EqualTo("caller"));
+        Assert.That(offer.GetProperty("room").GetString(), Is.EqualTo(room));
+    }
+
+    [Test]
+    public async Task RequireForwardedTls_DirectWsToDaemon_403WhileProxiedWorks()
+    {
+        var direct = await RawHttp.SendAsync(Daemon.Endpoint, RawHttp.UpgradeRequest("/ws/"));
+
+        Assert.That(RawHttp.Status(direct), Is.EqualTo(403), direct);
+        Assert.That(await WssClient.UpgradeStatusAsync(Apache, "/ws/"), Is.EqualTo(101));
+        Assert.That(await WssClient.UpgradeStatusAsync(Apache, "/signal"), Is.EqualTo(101));
+    }
+
+    [Test]
+    public async Task OpsEndpoints_ThroughApache_HealthServedRoomsAndMetricsDenied()
+    {
+        using var http = WssClient.HttpClient(Apache);
+
+        Assert.That((int)(await http.GetAsync(Apache.Https("/ws/health"))).StatusCode, Is.EqualTo(200));
+        Assert.That((int)(await http.GetAsync(Apache.Https("/ws/rooms"))).StatusCode, Is.EqualTo(403));
+        Assert.That((int)(await http.GetAsync(Apache.Https("/ws/metrics"))).StatusCode, Is.EqualTo(403));
+        Assert.That((int)(await http.GetAsync(Apache.Https("/ws//Metrics?x=1"))).StatusCode, Is.EqualTo(403));
+        Assert.That((int)(await http.GetAsync(Apache.Https("/ws/%72ooms"))).StatusCode, Is.EqualTo(403));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net.WebSockets;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Tests.TestSupport;
+
+namespace HomeCall.Daemon.Tests.Integration;
+
+/// <summary>Spec §2 "Liveness": pings every PING_INTERVAL_MS; a peer that does not answer within another interval is dropped.</summary>
+public sealed class TransportLivenessTests
+{
+    // Short enough to keep the tests quick, long enough that a loaded test machine still answers in time.
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(400);
+
+    private static TestServer Start() => TestServer.Start(new DaemonOptions { PingInterval = Interval });
+
+    [Test]
+    public async Task Ping_QuietPeerThatAnswers_StaysOpenAcrossManyIntervals()
+    {
+        await using var server = Start();
+        using var raw = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+
+        // Four pings answered span three intervals: past the two after which a silent peer is gone.
+        await raw.AnswerPingsAsync(4, WsClient.DefaultWait);
+        await raw.SendTextAsync("{}");
+
+        Assert.That(await raw.ReceiveTextAsync(), Does.Contain("invalid-message"));
+        Assert.That(server.Host.Connections, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Ping_IdleClientWebSocket_AnswersAutomaticallyAndStaysUsable()
+    {
+        await using var server = Start();
+        await using var idle = await WsClient.ConnectAsync(server.Ws("/ws/"), o => o.KeepAliveInterval = TimeSpan.Zero);
+        using var clock = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+        var reply = idle.ReceiveTextAsync(); // A pending receive is what answers pings in ClientWebSocket.
+
+        await clock.AnswerPingsAsync(4, WsClient.DefaultWait);
+        await idle.SendTextAsync("{}");
+
+        Assert.That(await reply, Does.Contain("invalid-message"));
+        Assert.That(idle.Socket.State, Is.EqualTo(WebSocketState.Open));
+    }
+
+    [Test]
+    public async Task Ping_PeerNeverAnswers_IsDroppedAndReleased()
+    {
+        await using var server = Start();
+        using var silent = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+        await silent.SendTextAsync("""{"type":"join","room":"r","user":"silent"}""");
+        await using var watcher = await WsClient.ConnectAsync(server.Ws("/ws/"));
+        await watcher.SendAsync(new { type = "join", room = "r", user = "watcher" });
+        await watcher.ReceiveAsync();
+        // ClientWebSocket answers pings only while a receive is pending: keep one pending, or the
+        // watcher would be dropped for silence too.
+        var online = watcher.ReceiveTypeAsync("online");
+
+        var ended = await silent.WaitForEndAsync(WsClient.DefaultWait);
+
+        Assert.That(ended, Is.True, "the server should drop a peer that never answers pings");
+        Assert.That(silent.PingsSeen, Is.GreaterThanOrEqualTo(1));
+        // Treated as a disconnect without leave: the room is told (spec §2).
+        Assert.That((await online).GetProperty("users").EnumerateArray().Select(u => u.GetString()), Is.EqualTo((string[])["watcher"]));
+        await WaitUntil.TrueAsync(() => server.Host.Connections == 1, WsClient.DefaultWait, "the dropped connection to be released");
+    }
+}

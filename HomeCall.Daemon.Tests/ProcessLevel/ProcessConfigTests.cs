@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text;
+using HomeCall.Daemon.Hosting;
+using HomeCall.Daemon.Tests.TestSupport;
+
+namespace HomeCall.Daemon.Tests.ProcessLevel;
+
+/// <summary>The built binary's one-shot modes and configuration exits (no listener involved).</summary>
+public sealed class ProcessConfigTests
+{
+    [Test]
+    public async Task Run_SeveralInvalidSettings_Exits78NamingEveryOneOnStderr()
+    {
+        var env = new Dictionary<string, string> { ["WS_PORT"] = "abc", ["MAX_ROOM_USERS"] = "0", ["ERROR_LANGUAGE"] = "de" };
+
+        using var daemon = await DaemonProcess.RunAsync(["--log-level", "loud"], env);
+
+        Assert.That(daemon.ExitCode, Is.EqualTo(78));
+        var stderr = string.Join('\n', daemon.Stderr);
+        Assert.That(stderr, Does.Contain("WS_PORT must be a whole number 0-65535 (got 'abc')"));
+        Assert.That(stderr, Does.Contain("MAX_ROOM_USERS must be a whole number 2-1000 (got '0')"));
+        Assert.That(stderr, Does.Contain("ERROR_LANGUAGE"));
+        Assert.That(stderr, Does.Contain("LOG_LEVEL"));
+        Assert.That(daemon.Stdout, Has.None.Contains("Listening on"), "nothing may be bound with a bad setting");
+    }
+
+    [Test]
+    public async Task Run_UnreadableEnvFile_Exits78NamingTheFile()
+    {
+        using var daemon = await DaemonProcess.RunAsync(["--env-file", "/nonexistent/homecall.env"]);
+
+        Assert.That(daemon.ExitCode, Is.EqualTo(78));
+        Assert.That(daemon.Stderr, Has.Some.Contains("/nonexistent/homecall.env"));
+    }
+
+    [Test]
+    public async Task CheckConfig_EnvAndFlags_PrintsEffectiveSettingsWithTokenMaskedAndExits0()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, "MAX_ROOM_USERS=5\nWS_PORT=1111\n");
+            var env = new Dictionary<string, string> { ["ADMIN_TOKEN"] = "top-secret-token", ["WS_PORT"] = "2222" };
+
+            using var daemon = await DaemonProcess.RunAsync(["--check-config", "--env-file", file, "--host", "::1"], env);
+
+            Assert.That(daemon.ExitCode, Is.Zero);
+            Assert.That(daemon.Stdout, Does.Contain("ADMIN_TOKEN=********"));
+            Assert.That(daemon.Stdout, Does.Contain("WS_PORT=2222"));
+            Assert.That(daemon.Stdout, Does.Contain("WS_HOST=::1"));
+            Assert.That(daemon.Stdout, Does.Contain("MAX_ROOM_USERS=5"));
+            Assert.That(string.Join('\n', daemon.Stdout) + string.Join('\n', daemon.Stderr), Does.Not.Contain("top-secret"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task CheckConfig_InvalidSetting_Exits78()
+    {
+        using var daemon = await DaemonProcess.RunAsync(["--check-config"], new Dictionary<string, string> { ["PING_INTERVAL_MS"] = "1" });
+
+        Assert.That(daemon.ExitCode, Is.EqualTo(78));
+        Assert.That(daemon.Stderr, Has.Some.Contains("PING_INTERVAL_MS"));
+    }
+
+    [Test]
+    public async Task Version_Flag_PrintsVersionAndExits0()
+    {
+        using var daemon = await DaemonProcess.RunAsync(["--version"]);
+
+        Assert.That(daemon.ExitCode, Is.Zero);
+        Assert.That(daemon.Stdout, Is.EqualTo((string[])["homecall " + DaemonHost.Version]));
+        Assert.That(DaemonHost.Version, Does.Match(@"^\d+\.\d+\.\d+$"));
+    }
+
+    [Test]
+    public async Task Help_Flag_PrintsUsageAndExits0()
+    {
+        using var daemon = await DaemonProcess.RunAsync(["--help"]);
+
+        Assert.That(daemon.ExitCode, Is.Zero);
+        Assert.That(daemon.Stdout, Has.Some.Contains("homecall fingerprint ROOM"));
+    }
+
+    [Test]
+    public async Task Run_UnknownOption_Exits64WithUsageOnStderr()
+    {
+        using var daemon = await DaemonProcess.RunAsync(["--frobnicate"]);
+
+        Assert.That(daemon.ExitCode, Is.EqualTo(64));
+        Assert.That(daemon.Stderr, Has.Some.Contains("unknown option '--frobnicate'"));
+        Assert.That(daemon.Stderr, Has.Some.Contains("Usage:"));
+    }
+
+    [TestCase("garden", null, "homecall")]
+    [TestCase("garden", "mesh", "mesh")]
+    [TestCase("1234", "numeric", "numeric")]
+    [TestCase("3F2504E0-4F89-11D3-9A0C-0305E82C3301", "session", "session")]
+    public async Task Fingerprint_Room_PrintsFirst8HexOfSha256(string room, string? dialect, string prefix)
+    {
+        string[] args = dialect is null ? ["fingerprint", room] : ["fingerprint", room, "--dialect", dialect];
+
+        using var daemon = await DaemonProcess.RunAsync(args);
+
+        // Spec §6: SHA-256 of "dialect:roomId", session ids in lower case.
+        var id = prefix == "session" ? room.ToLowerInvariant() : room;
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(prefix + ":" + id)))[..8];
+        Assert.That(daemon.ExitCode, Is.Zero);
+        Assert.That(daemon.Stdout, Is.EqualTo((string[])[expected]));
+    }
+
+    [Test]
+    public async Task Fingerprint_UnknownDialect_Exits64()
+    {
+        using var daemon = await DaemonProcess.RunAsync(["fingerprint", "garden", "--dialect", "irc"]);
+
+        Assert.That(daemon.ExitCode, Is.EqualTo(64));
+        Assert.That(daemon.Stderr, Has.Some.Contains("--dialect"));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using HomeCall.Daemon.Signaling;
+
+namespace HomeCall.Daemon.Tests.Signaling;
+
+/// <summary>Spec §2: relays keep unknown fields unchanged; the server stamps type, from and (on /signal) room.</summary>
+public sealed class MessageWriterTests
+{
+    private static string PassThrough(string json, string? room, string from)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        Assert.That(MessageParser.TryParse(bytes, out var type, out var fields), Is.True);
+        return Encoding.UTF8.GetString(MessageWriter.PassThrough(new InboundMessage(bytes, type, fields), room, from));
+    }
+
+    [Test]
+    public void PassThrough_NoRoom_StampsFromAndKeepsEverythingElseInOrder()
+    {
+        var json = PassThrough("{\"z\":1,\"type\":\"offer\",\"from\":\"eve\",\"to\":\"bob\",\"sdp\":{\"a\":[true,null,1e3]},\"room\":\"x\"}", null, "alice");
+
+        Assert.That(json, Is.EqualTo("{\"type\":\"offer\",\"from\":\"alice\",\"z\":1,\"to\":\"bob\",\"sdp\":{\"a\":[true,null,1e3]},\"room\":\"x\"}"));
+    }
+
+    [Test]
+    public void PassThrough_Room_StampsRoomAndDropsTheClientsOwn()
+    {
+        var json = PassThrough("{\"type\":\"candidate\",\"room\":\"ABC\",\"candidate\":null}", "abc", "caller");
+
+        Assert.That(json, Is.EqualTo("{\"type\":\"candidate\",\"room\":\"abc\",\"from\":\"caller\",\"candidate\":null}"));
+    }
+
+    [Test]
+    public void PassThrough_EscapedStampedNames_AlsoReplaced()
+    {
+        var json = PassThrough("{\"typ\\u0065\":\"answer\",\"fr\\u006fm\":\"eve\",\"to\":\"b\",\"sdp\":\"s\"}", null, "alice");
+
+        Assert.That(json, Is.EqualTo("{\"type\":\"answer\",\"from\":\"alice\",\"to\":\"b\",\"sdp\":\"s\"}"));
+    }
+
+    [Test]
+    public void PassThrough_UnicodeValues_CopiedByteForByte()
+    {
+        var json = PassThrough("{\"type\":\"offer\",\"to\":\"b\",\"sdp\":\"\\u00e9 é \\ud83d\\ude00 😀\",\"note\":\"\\\"q\\\"\"}", null, "Алиса");
+
+        Assert.That(json, Is.EqualTo("{\"type\":\"offer\",\"from\":\"Алиса\",\"to\":\"b\",\"sdp\":\"\\u00e9 é \\ud83d\\ude00 😀\",\"note\":\"\\\"q\\\"\"}"));
+    }
+}

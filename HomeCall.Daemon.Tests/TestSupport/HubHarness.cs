@@ -1,0 +1,113 @@
+using System.Net;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Metrics;
+using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Signaling;
+using HomeCall.Daemon.Transport;
+using Serilog;
+
+namespace HomeCall.Daemon.Tests.TestSupport;
+
+/// <summary>
+/// A <see cref="SignalingHub"/> on a fake clock with fake connections: the signaling core
+/// end to end without sockets. Logs are captured so tests can check what they reveal.
+/// </summary>
+internal sealed class HubHarness : IDisposable
+{
+    private long _nextId;
+
+    public HubHarness(DaemonOptions? options = null)
+    {
+        Options = options ?? new DaemonOptions();
+        Time = new FakeTimeProvider();
+        Logs = new CapturingSink();
+        Metrics = new DaemonMetrics();
+        var logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs).CreateLogger();
+        Hub = new SignalingHub(Options, Time, Metrics, logger);
+    }
+
+    public DaemonOptions Options { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public CapturingSink Logs { get; }
+
+    public DaemonMetrics Metrics { get; }
+
+    public SignalingHub Hub { get; }
+
+    /// <summary>A connection on the room endpoint (/, /ws, /ws/); a query with roomId makes it mesh.</summary>
+    public HubClient Room(string query = "", IPAddress? ip = null) => Open(EndpointKind.Room, query, ip);
+
+    /// <summary>A connection on /signal.</summary>
+    public HubClient Signal(IPAddress? ip = null) => Open(EndpointKind.Signal, "", ip);
+
+    /// <summary>A mesh connection with URL-encoded identity parameters.</summary>
+    public HubClient Mesh(string roomId, string userId, string userName) =>
+        Room($"roomId={Uri.EscapeDataString(roomId)}&userId={Uri.EscapeDataString(userId)}&userName={Uri.EscapeDataString(userName)}");
+
+    /// <summary>A homecall connection that has joined <paramref name="room"/> as <paramref name="user"/>, with its inbox cleared.</summary>
+    public HubClient Homecall(string room, string user)
+    {
+        var client = Room();
+        client.Send(new { type = "join", room, user });
+        client.Clear();
+        return client;
+    }
+
+    /// <summary>A /signal connection that has joined <paramref name="session"/> as <paramref name="user"/>, with its inbox cleared.</summary>
+    public HubClient Session(string session, string user)
+    {
+        var client = Signal();
+        client.Send(new { type = "join", room = session, user });
+        client.Clear();
+        return client;
+    }
+
+    /// <summary>A numeric connection that created a room; <paramref name="roomId"/> is its id.</summary>
+    public HubClient NumericCreator(out string roomId)
+    {
+        var client = Room();
+        client.Send(new { type = "create" });
+        roomId = client.Last.GetProperty("roomId").GetString()!;
+        client.Clear();
+        return client;
+    }
+
+    /// <summary>A numeric connection that joined <paramref name="roomId"/>, with its inbox cleared.</summary>
+    public HubClient NumericJoiner(string roomId, IPAddress? ip = null)
+    {
+        var client = Room("", ip);
+        client.Send(new { type = "join", roomId });
+        client.Clear();
+        return client;
+    }
+
+    public int RoomCount(Dialect dialect)
+    {
+        lock (Hub.Registry.Gate)
+        {
+            return Hub.Registry.CountOf(dialect);
+        }
+    }
+
+    /// <summary>The user ids of a room's members, in join order, or null when the registry does not hold it.</summary>
+    public IReadOnlyList<string>? MembersOf(Dialect dialect, string roomId)
+    {
+        lock (Hub.Registry.Gate)
+        {
+            return Hub.Registry.Find(dialect, roomId)?.Members.Select(m => m.UserId).ToArray();
+        }
+    }
+
+    /// <summary>Moves the clock; the hub's sweep timer fires on the way.</summary>
+    public void Advance(TimeSpan by) => Time.Advance(by);
+
+    public void Dispose() => Hub.Dispose();
+
+    private HubClient Open(EndpointKind endpoint, string query, IPAddress? ip)
+    {
+        var connection = new FakeConnection(++_nextId, endpoint, query, ip);
+        return new HubClient(connection, Hub.Open(connection));
+    }
+}

@@ -1,0 +1,30 @@
+using HomeCall.Daemon.Transport;
+
+namespace HomeCall.Daemon.Tests.Transport;
+
+/// <summary>A signaling core stand-in that only says shutting-down when asked, and answers plain HTTP with 200.</summary>
+internal sealed class ShutdownTellingHandler : IConnectionHandler, IHttpEndpoints
+{
+    public static readonly byte[] ShuttingDown = """{"type":"error","code":"shutting-down"}"""u8.ToArray();
+
+    public IConnectionSession Open(IConnection connection) => new Session(connection);
+
+    public HttpResponse Handle(EndpointKind endpoint, HttpRequestHead request) => HttpResponse.Text(200, "ok");
+
+    private sealed class Session(IConnection connection) : IConnectionSession
+    {
+        public void OnText(ReadOnlyMemory<byte> utf8)
+        {
+        }
+
+        public void OnBinary()
+        {
+        }
+
+        public void OnShutdown() => connection.Send(ShuttingDown);
+
+        public void OnClosed()
+        {
+        }
+    }
+}

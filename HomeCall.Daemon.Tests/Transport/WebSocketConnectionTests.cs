@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using HomeCall.Daemon.Transport;
+using HomeCall.Daemon.Tests.TestSupport;
+using Serilog;
+
+namespace HomeCall.Daemon.Tests.Transport;
+
+public sealed class WebSocketConnectionTests
+{
+    [Test]
+    public async Task RunAsync_SessionThrows_ClosesWith1011AndLogsError()
+    {
+        var (server, client) = await ConnectedPairAsync();
+        var logs = new CapturingSink();
+        var log = new LoggerConfiguration().WriteTo.Sink(logs).CreateLogger();
+        var limits = new ConnectionLimits(65536, 1 << 20, TimeSpan.FromSeconds(10), TimeProvider.System);
+        using var connection = new WebSocketConnection(1, server, IPAddress.Loopback, EndpointKind.Room, "", limits, log);
+        var session = new ThrowingSession();
+        var run = connection.RunAsync(session);
+
+        await client.SendAsync("{\"type\":\"join\"}"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
+        var buffer = new byte[256];
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var result = await client.ReceiveAsync(buffer, wait.Token);
+        await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", wait.Token);
+        await run.WaitAsync(wait.Token);
+
+        Assert.That(result.MessageType, Is.EqualTo(WebSocketMessageType.Close));
+        Assert.That((int?)client.CloseStatus, Is.EqualTo(CloseStatus.InternalError));
+        Assert.That(logs.Errors.Single().Exception, Is.InstanceOf<InvalidOperationException>());
+        Assert.That(session.Closed, Is.True);
+    }
+
+    private static async Task<(WebSocket Server, WebSocket Client)> ConnectedPairAsync()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        var clientSocket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await clientSocket.ConnectAsync(listener.LocalEndPoint!);
+        var serverSocket = await listener.AcceptAsync();
+        var server = WebSocket.CreateFromStream(new NetworkStream(serverSocket, ownsSocket: true), new WebSocketCreationOptions { IsServer = true });
+        var client = WebSocket.CreateFromStream(new NetworkStream(clientSocket, ownsSocket: true), new WebSocketCreationOptions { IsServer = false });
+        return (server, client);
+    }
+
+    private sealed class ThrowingSession : IConnectionSession
+    {
+        public bool Closed { get; private set; }
+
+        public void OnText(ReadOnlyMemory<byte> utf8) => throw new InvalidOperationException("handler bug");
+
+        public void OnBinary() => throw new InvalidOperationException("handler bug");
+
+        public void OnShutdown()
+        {
+        }
+
+        public void OnClosed() => Closed = true;
+    }
+}

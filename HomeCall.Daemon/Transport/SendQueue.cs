@@ -1,0 +1,252 @@
+using System.Runtime.CompilerServices;
+using System.Net.WebSockets;
+using Serilog;
+
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>
+/// One connection's outgoing side: a bounded queue of text messages and one close frame,
+/// drained one send at a time on the thread pool, so that a caller (possibly holding the
+/// room lock) never does socket I/O and one slow reader never delays anybody else
+/// (spec §2 "Slow readers").
+/// </summary>
+internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
+{
+    /// <summary>
+    /// Spec §2: past MAX_SEND_QUEUE_BYTES the reader is closed with 1008. It gets this long to take
+    /// the frame in flight and the close, not the whole SEND_TIMEOUT_MS, before it is aborted; until
+    /// then it would stay a member of its room and hold its socket.
+    /// </summary>
+    public static readonly TimeSpan OverflowSendGrace = TimeSpan.FromSeconds(1);
+
+    private readonly WebSocket _ws;
+    private readonly ConnectionLimits _limits;
+    private readonly ILogger _log;
+    private readonly Action _closeSent;
+    private readonly SendDeadline _deadline;
+    private readonly Lock _gate = new();
+    private readonly Queue<OutgoingFrame> _queue = new(0);
+    private int _queuedBytes;
+    private bool _draining;
+    private bool _closing;
+    private bool _overflowed;
+    private int _sentCloseStatus;
+    private TaskCompletionSource? _drained;
+
+    /// <param name="closeSent">Called once our close frame is on the wire (the peer's answer is then awaited).</param>
+    public SendQueue(WebSocket ws, ConnectionLimits limits, ILogger log, Action closeSent)
+    {
+        _ws = ws;
+        _limits = limits;
+        _log = log;
+        _closeSent = closeSent;
+        _deadline = new SendDeadline(limits.Time);
+    }
+
+    /// <summary>True once a close was queued or the connection ended: nothing more is sent or processed.</summary>
+    public bool IsClosing
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _closing;
+            }
+        }
+    }
+
+    /// <summary>True while a send is in flight or queued (tests wait for it to settle).</summary>
+    public bool IsDraining
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _draining;
+            }
+        }
+    }
+
+    /// <summary>The status of the close frame this side sent (0 when none).</summary>
+    public int SentCloseStatus => Volatile.Read(ref _sentCloseStatus);
+
+    /// <summary>Queues one text message; false when closing, or when it overflowed the bound (then closed with 1008).</summary>
+    public bool Send(ReadOnlyMemory<byte> utf8Json)
+    {
+        lock (_gate)
+        {
+            if (_closing)
+            {
+                return false;
+            }
+
+            if (_queuedBytes + utf8Json.Length <= _limits.MaxSendQueueBytes)
+            {
+                Enqueue(new OutgoingFrame(utf8Json, 0, null));
+                return true;
+            }
+
+            // Past the bound the backlog is abandoned: the reader is too slow to ever catch up.
+            _queue.Clear();
+            _queuedBytes = 0;
+            _overflowed = true;
+            if (_draining)
+            {
+                // The frame in flight is what the reader is not taking: bound it too.
+                TryArmSendDeadline();
+            }
+
+            CloseLocked(CloseStatus.PolicyViolation, "send queue full");
+        }
+
+        _log.Warning("Send queue over {MaxSendQueueBytes} bytes, closing slow reader", _limits.MaxSendQueueBytes);
+        return false;
+    }
+
+    /// <summary>Queues a close frame after what is already queued; later calls are ignored.</summary>
+    public void Close(int status, string reason)
+    {
+        lock (_gate)
+        {
+            CloseLocked(status, reason);
+        }
+    }
+
+    /// <summary>Stops taking messages and waits (at most <paramref name="timeout"/>) for what is queued to go out; aborts past it.</summary>
+    public async Task FinishAsync(TimeSpan timeout)
+    {
+        Task pending;
+        lock (_gate)
+        {
+            _closing = true;
+            if (!_draining)
+            {
+                return;
+            }
+
+            _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            pending = _drained.Task;
+        }
+
+        try
+        {
+            await pending.WaitAsync(timeout, _limits.Time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _ws.Abort();
+        }
+    }
+
+    public void Dispose() => _deadline.Dispose();
+
+    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
+
+    private void CloseLocked(int status, string reason)
+    {
+        if (_closing)
+        {
+            return;
+        }
+
+        _closing = true;
+        Enqueue(new OutgoingFrame(default, status, reason));
+    }
+
+    private void Enqueue(OutgoingFrame frame)
+    {
+        _queue.Enqueue(frame);
+        _queuedBytes += frame.Data.Length;
+        if (!_draining)
+        {
+            _draining = true;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            OutgoingFrame frame;
+            bool armed;
+            lock (_gate)
+            {
+                if (!_queue.TryDequeue(out frame))
+                {
+                    _draining = false;
+                    _drained?.TrySetResult();
+                    return;
+                }
+
+                // Armed under the lock, so an overflow in Send can only shorten it, never be overwritten.
+                armed = TryArmSendDeadline();
+            }
+
+            if (!armed || !await SendFrameAsync(frame).ConfigureAwait(false))
+            {
+                lock (_gate)
+                {
+                    _queue.Clear();
+                    _queuedBytes = 0;
+                    _closing = true;
+                    _draining = false;
+                    _drained?.TrySetResult();
+                }
+
+                return;
+            }
+        }
+    }
+
+    // Pooled: a send that waits for the socket would otherwise allocate its state machine per message.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> SendFrameAsync(OutgoingFrame frame)
+    {
+        try
+        {
+            if (frame.IsClose)
+            {
+                if (_ws.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    Volatile.Write(ref _sentCloseStatus, frame.CloseStatus);
+                    await _ws.CloseOutputAsync((WebSocketCloseStatus)frame.CloseStatus, frame.Reason, _deadline.Token).ConfigureAwait(false);
+                }
+
+                _closeSent();
+            }
+            else
+            {
+                await _ws.SendAsync(frame.Data, WebSocketMessageType.Text, endOfMessage: true, _deadline.Token).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    _queuedBytes -= frame.Data.Length;
+                }
+            }
+
+            _deadline.Disarm();
+            if (_deadline.HasPassed)
+            {
+                // The deadline fired as the send completed: the peer was too slow all the same.
+                _ws.Abort();
+                return false;
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            _log.Debug(ex, "Send failed, aborting the connection");
+            _ws.Abort();
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// SEND_TIMEOUT_MS (or the overflow grace) for the next send: a peer that stops reading stalls
+    /// SendAsync forever otherwise; the cancellation aborts the socket, which ends the receive loop too.
+    /// Called with the gate held.
+    /// </summary>
+    private bool TryArmSendDeadline() =>
+        _deadline.TryArm(_overflowed && OverflowSendGrace < _limits.SendTimeout ? OverflowSendGrace : _limits.SendTimeout);
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using HomeCall.Bench.Load;
+using HomeCall.Bench.Net;
+using HomeCall.Bench.Tests.TestSupport;
+
+namespace HomeCall.Bench.Tests.Load;
+
+/// <summary>The tool's three load modes against the real daemon, briefly: they must count what really happened.</summary>
+public sealed class LoadRunsTests
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
+
+    [Test]
+    public async Task Relay_EveryDialect_DeliversWithoutLoss()
+    {
+        using var daemon = await DaemonProcess.StartAsync();
+        var settings = new RelaySettings(8, 2, 800, "numeric,homecall,mesh,session", 0.2, 1, 0, daemon.Pid, "test");
+
+        var result = await RunAsync(daemon, c => new RelayRun(c, settings).RunAsync(CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("dialects").GetString(), Is.EqualTo("numeric,homecall,mesh,session"));
+            Assert.That(result.GetProperty("delivered").GetInt64(), Is.GreaterThan(0));
+            Assert.That(result.GetProperty("sent").GetInt64(), Is.EqualTo(result.GetProperty("received").GetInt64()));
+            Assert.That(result.GetProperty("lost").GetInt64(), Is.Zero);
+            Assert.That(result.GetProperty("gaps").GetInt64(), Is.Zero);
+            Assert.That(result.GetProperty("errors").GetInt64(), Is.Zero, result.GetProperty("firstError").ToString());
+            Assert.That(result.GetProperty("server").GetProperty("pid").GetInt32(), Is.EqualTo(daemon.Pid));
+        });
+    }
+
+    [Test]
+    public async Task Idle_RoomsOfFour_AllHeldAndMemoryMeasured()
+    {
+        using var daemon = await DaemonProcess.StartAsync();
+        var settings = new IdleSettings(40, 4, "numeric", 0.2, 0, 8, 0, daemon.Pid, "test");
+
+        var result = await RunAsync(daemon, c => new IdleRun(c, settings).RunAsync(CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("established").GetInt32(), Is.EqualTo(40));
+            Assert.That(result.GetProperty("openAtEnd").GetInt64(), Is.EqualTo(40));
+            Assert.That(result.GetProperty("dropped").GetInt64(), Is.Zero, result.GetProperty("firstDrop").ToString());
+            Assert.That(result.GetProperty("serverRssKiB").GetInt64(), Is.GreaterThan(result.GetProperty("serverBaselineRssKiB").GetInt64()));
+        });
+    }
+
+    [Test]
+    public async Task Idle_ServerConnectionLimit_StopsAtTheRefusal()
+    {
+        using var daemon = await DaemonProcess.StartAsync(new Dictionary<string, string> { ["MAX_CONNECTIONS"] = "10" });
+        var settings = new IdleSettings(40, 2, "homecall", 0, 0, 1, 0, null, "test");
+
+        var result = await RunAsync(daemon, c => new IdleRun(c, settings).RunAsync(CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("established").GetInt32(), Is.EqualTo(10));
+            Assert.That(result.GetProperty("firstFailure").GetString(), Does.Contain("503"));
+        });
+    }
+
+    [Test]
+    public async Task Churn_Homecall_SessionsCompleteWithoutFailure()
+    {
+        using var daemon = await DaemonProcess.StartAsync();
+        var settings = new ChurnSettings(4, "homecall", 800, 0.2, 1, 0, daemon.Pid, "test");
+
+        var result = await RunAsync(daemon, c => new ChurnRun(c, settings).RunAsync(CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("sessions").GetInt64(), Is.GreaterThan(0));
+            Assert.That(result.GetProperty("failed").GetInt64(), Is.Zero, result.GetProperty("firstFailure").ToString());
+        });
+    }
+
+    private static async Task<JsonElement> RunAsync(DaemonProcess daemon, Func<WsConnector, Task<string>> run)
+    {
+        var target = await Target.ResolveAsync(daemon.Url.ToString(), null, insecure: false, allowRemote: false);
+        var line = await run(new WsConnector(target)).WaitAsync(RunTimeout);
+        using var doc = JsonDocument.Parse(line);
+        return doc.RootElement.Clone();
+    }
+}

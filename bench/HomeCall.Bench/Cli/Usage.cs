@@ -1,0 +1,31 @@
+namespace HomeCall.Bench.Cli;
+
+/// <summary>The tool's help text (docs/benchmarks.md has the standard commands and what the figures mean).</summary>
+internal static class Usage
+{
+    public const string Text = """
+        HomeCall.Bench: load generator and micro-benchmarks for the HomeCall signaling daemon.
+        Progress goes to stderr; the result is one JSON line on stdout.
+
+          relay  --url ws://127.0.0.1:8080/ [--pairs 200] [--window 1] [--size 800]
+                 [--dialect numeric[,homecall,mesh,session]] [--warmup 2] [--duration 10]
+          idle   --url URL [--connections 19000] [--room-size 4] [--dialect numeric]
+                 [--hold 10] [--settle 3] [--parallel 64]
+          churn  --url URL [--parallel 32] [--dialect numeric] [--warmup 2] [--duration 10]
+          start  --exe dist/homecall [--runs 5] [--settle 2]
+          micro  [--quick] [BenchmarkDotNet options after --bdn, e.g. --bdn --filter '*Parse*']
+          suite  [--daemon dist/homecall] [--reference bench/reference/server.js] [--out docs/benchmarks.md]
+                 [--rounds 3] [--duration 10] [--idle-connections 19000] [--skip-micro]
+
+        Common to relay, idle and churn:
+          --server-pid PID   read the server's CPU time and RSS from /proc/PID (same machine)
+          --signal-url URL   the /signal endpoint (default: --url's authority with path /signal)
+          --source-ips N     connect from 127.0.0.1..127.0.0.N (default: one more per 25,000 connections)
+          --insecure         accept a self-signed certificate on wss:// (a local Apache)
+          --allow-remote     allow a non-loopback target (never used by the standard suite)
+          --label TEXT       copied into the result line
+
+        The daemon's defaults (RATE_LIMIT_PER_SEC=50, MAX_CONNECTIONS_PER_IP=200,
+        MAX_CONNECTIONS=10000) stop a load test early: raise them (see docs/benchmarks.md).
+        """;
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using HomeCall.Bench.Dialects;
+using HomeCall.Bench.Net;
+using HomeCall.Bench.Stats;
+
+namespace HomeCall.Bench.Load;
+
+/// <summary>
+/// `churn`: whole short calls, as many as the server completes: connect two clients → join
+/// one room → one offer-sized relay each way → leave (where the dialect has it) → close.
+/// Reports sessions/s, the duration of a session, and the server's CPU time per session.
+/// </summary>
+internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
+{
+    private const int ReceiveBuffer = 2048;
+    private const int MaxWorkerSessions = 100_000_000;
+    private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly RunClock _clock = new();
+    private readonly IDialect _dialect = DialectList.Parse(settings.Dialect)[0];
+    private readonly string _runId = DialectList.NewRunId();
+    private long _completed;
+    private long _windowCompleted;
+    private long _failed;
+    private string? _firstFailure;
+
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        var sources = SourceAddresses.For(connector.Target, settings.Parallel * 2, settings.SourceIps);
+        var histograms = Enumerable.Range(0, settings.Parallel).Select(_ => new LatencyHistogram()).ToArray();
+        var workers = Enumerable.Range(0, settings.Parallel).Select(w => WorkerAsync(w, sources, histograms[w], ct)).ToArray();
+        await Ticker.RunAsync(settings.WarmupSeconds, t => Status("warmup", t, settings.WarmupSeconds), ct).ConfigureAwait(false);
+        var before = ProcessSample.Read(settings.ServerPid);
+        var started = Stopwatch.GetTimestamp();
+        _clock.Phase = Phase.Measuring;
+        await Ticker.RunAsync(settings.DurationSeconds, t => Status("measuring", t, settings.DurationSeconds), ct).ConfigureAwait(false);
+        _clock.Phase = Phase.Stopping;
+        var after = ProcessSample.Read(settings.ServerPid);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        await Task.WhenAll(workers).WaitAsync(FinishTimeout, ct).ConfigureAwait(false);
+        Progress.Done();
+
+        var sessionTime = new LatencyHistogram();
+        foreach (var h in histograms)
+        {
+            sessionTime.Add(h);
+        }
+
+        var completed = Interlocked.Read(ref _windowCompleted);
+        using var line = new ResultLine("churn");
+        line.Add("label", settings.Label).Add("url", connector.Target.RoomUrl.ToString()).Add("dialect", _dialect.Name)
+            .Add("parallel", settings.Parallel).Add("durationSeconds", seconds).Add("sessions", completed)
+            .Add("sessionsPerSecond", completed / seconds, 1).Latency("sessionMs", sessionTime)
+            .Add("failed", Interlocked.Read(ref _failed)).Add("firstFailure", _firstFailure)
+            .Server(before, after, completed, "Session");
+        return line.Finish();
+    }
+
+    private async Task WorkerAsync(int worker, SourceAddresses sources, LatencyHistogram sessionTime, CancellationToken ct)
+    {
+        await Task.Yield();
+        for (var n = 0; n < MaxWorkerSessions && _clock.Phase != Phase.Stopping && !ct.IsCancellationRequested; n++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var measuring = _clock.Phase == Phase.Measuring;
+            try
+            {
+                await SessionAsync(((long)worker * MaxWorkerSessions) + n, sources, ct).ConfigureAwait(false);
+                Interlocked.Increment(ref _completed);
+                if (measuring && _clock.Phase == Phase.Measuring)
+                {
+                    Interlocked.Increment(ref _windowCompleted);
+                    sessionTime.Record((long)Stopwatch.GetElapsedTime(started).TotalNanoseconds);
+                }
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException or System.Net.Sockets.SocketException or HandshakeException
+                or OperationCanceledException or System.Text.Json.JsonException)
+            {
+                if (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                Interlocked.Increment(ref _failed);
+                _firstFailure ??= $"{ex.GetType().Name}: {ex.Message}";
+            }
+        }
+    }
+
+    private async Task SessionAsync(long index, SourceAddresses sources, CancellationToken ct)
+    {
+        var plan = DialectList.Plan(_dialect, _runId, index);
+        var connecting = new[]
+        {
+            connector.ConnectAsync(_dialect.UrlFor(connector.Target, plan, 0), sources.For(2 * index), ReceiveBuffer, ct),
+            connector.ConnectAsync(_dialect.UrlFor(connector.Target, plan, 1), sources.For((2 * index) + 1), ReceiveBuffer, ct),
+        };
+        try
+        {
+            var members = await Task.WhenAll(connecting).ConfigureAwait(false);
+            var room = await _dialect.JoinAsync(members, plan, ct).ConfigureAwait(false);
+            await RelayAsync(members[0], members[1], _dialect.Relay(room, 0, 1, settings.PayloadBytes), ct).ConfigureAwait(false);
+            await RelayAsync(members[1], members[0], _dialect.Relay(room, 1, 0, settings.PayloadBytes), ct).ConfigureAwait(false);
+            for (var m = 0; m < members.Length; m++)
+            {
+                if (_dialect.Leave(room, m) is { } leave)
+                {
+                    await members[m].SendAsync(leave, ct).ConfigureAwait(false);
+                }
+            }
+
+            await Task.WhenAll(members.Select(c => c.CloseAsync())).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var task in connecting.Where(t => t.IsCompletedSuccessfully))
+            {
+                task.Result.Dispose();
+            }
+        }
+    }
+
+    private static async Task RelayAsync(BenchClient from, BenchClient to, RelayTemplate template, CancellationToken ct)
+    {
+        await from.SendAsync(template.Stamp(0, Stopwatch.GetTimestamp()), ct).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(BenchClient.StepTimeout);
+        while (true)
+        {
+            var message = await to.ReceiveAsync(timeout.Token).ConfigureAwait(false) ?? throw new WebSocketException("closed before the relay arrived");
+            if (MessageScan.TryReadStamp(message.Span, out _, out _))
+            {
+                return;
+            }
+
+            if (MessageScan.IsError(message.Span))
+            {
+                throw new WebSocketException("server error instead of the relay: " + MessageScan.Text(message.Span));
+            }
+        }
+    }
+
+    private string Status(string phase, double elapsed, double total) =>
+        string.Create(CultureInfo.InvariantCulture, $"churn  {phase} {elapsed:0.#}/{total:0.#} s  sessions {Interlocked.Read(ref _completed)}  failed {Interlocked.Read(ref _failed)}");
+}

@@ -1,0 +1,13 @@
+namespace HomeCall.Bench.Load;
+
+/// <summary>`relay` options: P pairs × W in flight, payload size, dialects (pairs round-robin over them), timing.</summary>
+internal sealed record RelaySettings(
+    int Pairs,
+    int Window,
+    int PayloadBytes,
+    string Dialects,
+    double WarmupSeconds,
+    double DurationSeconds,
+    int SourceIps,
+    int? ServerPid,
+    string Label);
