@@ -6,7 +6,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>An <see cref="IConnection"/> that records what the core sends, for tests without sockets.</summary>
-internal sealed class FakeConnection(long id, EndpointKind endpoint = EndpointKind.Room, string query = "", IPAddress? ip = null) : IConnection
+internal sealed class FakeConnection(long id, EndpointKind endpoint = EndpointKind.Room, string query = "", IPAddress? ip = null, Serilog.ILogger? log = null) : IConnection
 {
     private readonly List<string> _sent = [];
 
@@ -15,6 +15,8 @@ internal sealed class FakeConnection(long id, EndpointKind endpoint = EndpointKi
     public IPAddress RemoteIp { get; } = ip ?? IPAddress.Loopback;
 
     public EndpointKind Endpoint { get; } = endpoint;
+
+    public Serilog.ILogger Log { get; } = log ?? Serilog.Core.Logger.None;
 
     public string Query { get; } = query;
 

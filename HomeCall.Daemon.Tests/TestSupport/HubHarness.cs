@@ -14,6 +14,7 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 /// </summary>
 internal sealed class HubHarness : IDisposable
 {
+    private readonly Serilog.ILogger _logger;
     private long _nextId;
 
     public HubHarness(DaemonOptions? options = null)
@@ -22,8 +23,8 @@ internal sealed class HubHarness : IDisposable
         Time = new FakeTimeProvider();
         Logs = new CapturingSink();
         Metrics = new DaemonMetrics();
-        var logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs).CreateLogger();
-        Hub = new SignalingHub(Options, Time, Metrics, logger);
+        _logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs).CreateLogger();
+        Hub = new SignalingHub(Options, Time, Metrics, _logger);
     }
 
     public DaemonOptions Options { get; }
@@ -107,7 +108,8 @@ internal sealed class HubHarness : IDisposable
 
     private HubClient Open(EndpointKind endpoint, string query, IPAddress? ip)
     {
-        var connection = new FakeConnection(++_nextId, endpoint, query, ip);
+        var id = ++_nextId;
+        var connection = new FakeConnection(id, endpoint, query, ip, _logger.ForContext("ConnectionId", "c" + id));
         return new HubClient(connection, Hub.Open(connection));
     }
 }

@@ -42,7 +42,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
         var state = new ConnectionState(
             connection,
             new RateLimiter(options.RateLimitPerSecond, options.RateLimitBurst, _ctx.Time),
-            _log.ForContext("ConnectionId", "c" + connection.Id));
+            connection.Log);
         if (connection.Endpoint == EndpointKind.Signal)
         {
             state.Dialect = Dialect.Session;

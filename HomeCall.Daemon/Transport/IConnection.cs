@@ -13,6 +13,9 @@ internal interface IConnection
 
     IPAddress RemoteIp { get; }
 
+    /// <summary>The connection's logger: its events carry the ConnectionId (one per connection, shared with the core).</summary>
+    Serilog.ILogger Log { get; }
+
     EndpointKind Endpoint { get; }
 
     /// <summary>The upgrade URL's query string without '?' (mesh reads its identity from it).</summary>

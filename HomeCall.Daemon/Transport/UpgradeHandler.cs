@@ -50,28 +50,18 @@ internal sealed class UpgradeHandler(
         var upgraded = false;
         try
         {
-            var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
-            if (await ReadHeadAsync(socket, stopping).ConfigureAwait(false) is not ({ } request, var leftover))
+            var head = await ReadHeadAsync(socket, stopping).ConfigureAwait(false);
+            if (head is not ({ } request, var leftover))
             {
                 return;
             }
 
-            var decision = _validator.Decide(request, peer);
-            var refusal = decision.IsUpgrade ? tracker.TryAcquire(decision.ClientIp) : null;
-            if (decision.IsUpgrade && refusal is null)
-            {
-                upgraded = true;
-                handshakeDone();
-                await UpgradeAsync(socket, request, decision, leftover).ConfigureAwait(false);
-                return;
-            }
+            var work = Route(socket, request, leftover, handshakeDone, ref upgraded);
 
-            // A 503 still counts as a pending handshake while its answer lingers, so a flood past
-            // MAX_CONNECTIONS holds at most MAX_PENDING_HANDSHAKES sockets (and file descriptors).
-            var response = refusal is not null ? _refusals.OverLimit(refusal, decision.ClientIp)
-                : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request)
-                : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders);
-            await _refusals.RespondAsync(socket, response, includeBody: request.Method != "HEAD").ConfigureAwait(false);
+            // The request head is not needed past this point: do not keep it alive for the
+            // connection's lifetime in this method's state (idle memory per connection).
+            head = null;
+            await work.ConfigureAwait(false);
         }
         finally
         {
@@ -81,6 +71,27 @@ internal sealed class UpgradeHandler(
                 socket.Dispose();
             }
         }
+    }
+
+    /// <summary>Decides (spec §1, §5) and starts the upgrade, the HTTP answer or the refusal.</summary>
+    private Task Route(Socket socket, HttpRequestHead request, byte[] leftover, Action handshakeDone, ref bool upgraded)
+    {
+        var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
+        var decision = _validator.Decide(request, peer);
+        var refusal = decision.IsUpgrade ? tracker.TryAcquire(decision.ClientIp) : null;
+        if (decision.IsUpgrade && refusal is null)
+        {
+            upgraded = true;
+            handshakeDone();
+            return UpgradeAsync(socket, new AcceptedUpgrade(decision.Endpoint, decision.ClientIp, request.Path, request.Query, request.Single("Sec-WebSocket-Key")!, leftover));
+        }
+
+        // A 503 still counts as a pending handshake while its answer lingers, so a flood past
+        // MAX_CONNECTIONS holds at most MAX_PENDING_HANDSHAKES sockets (and file descriptors).
+        var response = refusal is not null ? _refusals.OverLimit(refusal, decision.ClientIp)
+            : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request)
+            : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders);
+        return _refusals.RespondAsync(socket, response, includeBody: request.Method != "HEAD");
     }
 
     /// <summary>Null when the head timed out or the peer left; a request of null when it was refused here.</summary>
@@ -120,25 +131,28 @@ internal sealed class UpgradeHandler(
         return (null, []);
     }
 
-    private async Task UpgradeAsync(Socket socket, HttpRequestHead request, HandshakeDecision decision, byte[] leftover)
+    private async Task UpgradeAsync(Socket socket, AcceptedUpgrade upgrade)
     {
         // The caller acquired the connection slot; it is released when the connection ends.
-        var ip = decision.ClientIp;
+        var ip = upgrade.ClientIp;
         var id = Interlocked.Increment(ref _nextId);
         var connLog = _log.ForContext("ConnectionId", "c" + id);
         WebSocketConnection? connection = null;
         try
         {
-            await socket.SendAsync(Handshake.SwitchingProtocols(request.Single("Sec-WebSocket-Key")!), SocketFlags.None).ConfigureAwait(false);
-            var stream = new BufferedReadStream(new NetworkStream(socket, ownsSocket: true), leftover);
+            await socket.SendAsync(Handshake.SwitchingProtocols(upgrade.Key), SocketFlags.None).ConfigureAwait(false);
+            var stream = new BufferedReadStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover);
             var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
             {
                 IsServer = true,
                 KeepAliveInterval = options.PingInterval,
                 KeepAliveTimeout = options.PingInterval,
             });
-            connection = new WebSocketConnection(id, ws, ip, decision.Endpoint, request.Query, _limits, connLog);
-            await RunAsync(connection, request, connLog).ConfigureAwait(false);
+            connection = new WebSocketConnection(id, ws, ip, upgrade.Endpoint, upgrade.Query, _limits, connLog);
+            metrics.ConnectionAccepted();
+            connLog.Information("Connection opened from {ClientIp} on {Path}", ip, upgrade.Path);
+            upgrade = null!; // Shed the key, path and leftover bytes for the connection's lifetime.
+            await RunAsync(connection).ConfigureAwait(false);
         }
         catch (SocketException)
         {
@@ -151,11 +165,9 @@ internal sealed class UpgradeHandler(
         }
     }
 
-    private async Task RunAsync(WebSocketConnection connection, HttpRequestHead request, ILogger connLog)
+    private async Task RunAsync(WebSocketConnection connection)
     {
         var started = time.GetTimestamp();
-        metrics.ConnectionAccepted();
-        connLog.Information("Connection opened from {ClientIp} on {Path}", connection.RemoteIp, request.Path);
         var session = connections.Open(connection);
         _sessions[connection.Id] = session;
         Opened?.Invoke(connection);
@@ -169,7 +181,7 @@ internal sealed class UpgradeHandler(
             Ended?.Invoke(connection);
             var closeStatus = connection.SentCloseStatus != 0 ? connection.SentCloseStatus : connection.ReceivedCloseStatus ?? 1006;
             metrics.ConnectionsClosed.Increment(closeStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            connLog.Information(
+            connection.Log.Information(
                 "Connection closed with {CloseStatus} (peer sent {PeerCloseStatus}) after {DurationMs} ms",
                 closeStatus,
                 connection.ReceivedCloseStatus,

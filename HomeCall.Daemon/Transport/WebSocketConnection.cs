@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Net;
 using System.Net.WebSockets;
@@ -20,8 +21,11 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     private readonly WebSocket _ws;
     private readonly ConnectionLimits _limits;
     private readonly ILogger _log;
-    private readonly CancellationTokenSource _receiveCts;
+
+    // No timer of its own: an idle connection keeps none; one is made only when closing.
+    private readonly CancellationTokenSource _receiveCts = new();
     private readonly SendQueue _sends;
+    private ITimer? _closeTimer;
     private int _shutdownMarked;
 
     public WebSocketConnection(long id, WebSocket ws, IPAddress remoteIp, EndpointKind endpoint, string query, ConnectionLimits limits, ILogger log)
@@ -33,8 +37,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         Query = query;
         _limits = limits;
         _log = log;
-        _receiveCts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, limits.Time);
-        _sends = new SendQueue(ws, limits, log, () => _receiveCts.CancelAfter(CloseHandshakeTimeout));
+        _sends = new SendQueue(ws, limits, log, StartCloseTimer);
     }
 
     public long Id { get; }
@@ -42,6 +45,8 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     public IPAddress RemoteIp { get; }
 
     public EndpointKind Endpoint { get; }
+
+    public ILogger Log => _log;
 
     public string Query { get; }
 
@@ -64,9 +69,25 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     /// <summary>Receives until the connection ends; returns after the session was told.</summary>
     public async Task RunAsync(IConnectionSession session)
     {
+        var token = _receiveCts.Token;
         try
         {
-            await ReceiveLoopAsync(session).ConfigureAwait(false);
+            while (true)
+            {
+                // A zero-byte receive waits for the next frame without holding a buffer, so an
+                // idle connection costs no receive memory.
+                var first = await _ws.ReceiveAsync(Memory<byte>.Empty, token).ConfigureAwait(false);
+                if (first.MessageType == WebSocketMessageType.Close)
+                {
+                    AnswerPeerClose();
+                    return;
+                }
+
+                if (!await ReceiveMessageAsync(session, first, token).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
@@ -81,29 +102,35 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         }
     }
 
-    private async Task ReceiveLoopAsync(IConnectionSession session)
+    /// <summary>Our close frame went out: the peer has CloseHandshakeTimeout to answer before the receive is cancelled (which aborts).</summary>
+    private void StartCloseTimer()
     {
-        var token = _receiveCts.Token;
-        while (true)
+        var timer = _limits.Time.CreateTimer(static s => ((WebSocketConnection)s!).CancelReceive(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (Interlocked.CompareExchange(ref _closeTimer, timer, null) is null)
         {
-            // A zero-byte receive waits for the next frame without holding a buffer, so an
-            // idle connection costs no receive memory.
-            var first = await _ws.ReceiveAsync(Memory<byte>.Empty, token).ConfigureAwait(false);
-            if (first.MessageType == WebSocketMessageType.Close)
-            {
-                AnswerPeerClose();
-                return;
-            }
+            timer.Change(CloseHandshakeTimeout, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            timer.Dispose();
+        }
+    }
 
-            if (!await ReceiveMessageAsync(session, first, token).ConfigureAwait(false))
-            {
-                return;
-            }
+    private void CancelReceive()
+    {
+        try
+        {
+            _receiveCts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Ended as the timer fired.
         }
     }
 
     /// <summary>Reads the rest of one message and dispatches it; false when the connection is closing.</summary>
-    private async Task<bool> ReceiveMessageAsync(IConnectionSession session, ValueWebSocketReceiveResult first, CancellationToken token)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ReceiveMessageAsync(IConnectionSession session, ValueWebSocketReceiveResult first, CancellationToken token)
     {
         var max = _limits.MaxMessageBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(first.EndOfMessage ? 1 : FirstChunkBytes);
@@ -191,6 +218,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     public void Dispose()
     {
         _ws.Dispose();
+        _closeTimer?.Dispose();
         _receiveCts.Dispose();
         _sends.Dispose();
     }

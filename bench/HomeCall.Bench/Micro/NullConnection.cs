@@ -17,6 +17,8 @@ internal sealed class NullConnection(long id, EndpointKind endpoint, string quer
 
     public string Query { get; } = query;
 
+    public Serilog.ILogger Log { get; } = Serilog.Core.Logger.None;
+
     public long Sends { get; private set; }
 
     public int LastLength { get; private set; }
