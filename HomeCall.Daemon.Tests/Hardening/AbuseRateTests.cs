@@ -89,7 +89,6 @@ public sealed class AbuseRateTests
     }
 
     [Test]
-    [Category("KnownBug")]
     public void Flood_TwiceTheRateFor11Seconds_ClosedWith1008()
     {
         using var harness = new SignalingHarness();

@@ -20,7 +20,6 @@ public sealed class MessageFuzzTests
     public Property Dispatch_RandomJsonSequences_OnlySpecAnswersAndNoLeftovers() => Run(loneSurrogates: false);
 
     [FsCheck.NUnit.Property(MaxTest = 300)]
-    [Category("KnownBug")]
     public Property Dispatch_RandomJsonWithLoneSurrogateEscapes_OnlySpecAnswers() => Run(loneSurrogates: true);
 
     [Test]

@@ -14,14 +14,15 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 /// </summary>
 internal sealed class SignalingHarness : IDisposable
 {
+    private readonly ILogger _logger;
     private long _nextId;
 
     public SignalingHarness(DaemonOptions? options = null)
     {
         Options = options ?? new DaemonOptions();
         Logs = new CapturingSink();
-        var logger = new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Verbose).WriteTo.Sink(Logs).CreateLogger();
-        Hub = new SignalingHub(Options, Time, Metrics, logger);
+        _logger = new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Verbose).WriteTo.Sink(Logs).CreateLogger();
+        Hub = new SignalingHub(Options, Time, Metrics, _logger);
     }
 
     public DaemonOptions Options { get; }
@@ -48,7 +49,8 @@ internal sealed class SignalingHarness : IDisposable
 
     public HarnessPeer Connect(EndpointKind endpoint = EndpointKind.Room, string query = "", IPAddress? ip = null)
     {
-        var connection = new FakeConnection(Interlocked.Increment(ref _nextId), endpoint, query, ip);
+        var id = Interlocked.Increment(ref _nextId);
+        var connection = new FakeConnection(id, endpoint, query, ip, _logger.ForContext("ConnectionId", "c" + id));
         return new HarnessPeer(connection, Hub.Open(connection));
     }
 
