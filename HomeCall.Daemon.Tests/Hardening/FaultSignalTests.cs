@@ -81,6 +81,22 @@ public sealed class FaultSignalTests
     }
 
     [Test]
+    public async Task SecondSigtermDuringDrain_EndsAtOnceWithoutWaitingForGrace()
+    {
+        await using var daemon = await SpawnedDaemon.StartAsync(new Dictionary<string, string> { ["SHUTDOWN_GRACE_MS"] = "60000" });
+        await using var deaf = await RawWsConnection.UpgradeAsync(daemon.Endpoint, "/ws/");
+
+        await daemon.SignalAsync("TERM");
+        await Poll.UntilAsync(() => daemon.Stdout.Any(l => l.Contains("Shutting down", StringComparison.Ordinal)), "the drain to start");
+        var clock = Stopwatch.StartNew();
+        await daemon.SignalAsync("TERM");
+        var exit = await daemon.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(exit, Is.EqualTo(143), "the second signal's default action (128 + SIGTERM)");
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "not the 60 s grace");
+    }
+
+    [Test]
     public async Task Sigkill_ThenRestartOnSamePort_ClientsRejoinAndNothingSurvived()
     {
         var first = await SpawnedDaemon.StartAsync();

@@ -40,16 +40,26 @@ internal sealed partial class SpawnedDaemon : IAsyncDisposable
 
     public Uri Ws(string pathAndQuery = "/") => new($"ws://127.0.0.1:{Port}{pathAndQuery}");
 
-    /// <summary>Starts the daemon on 127.0.0.1 (port 0 unless a previous run's port is reused) and waits until it listens.</summary>
-    public static async Task<SpawnedDaemon> StartAsync(IDictionary<string, string>? environment = null, int port = 0)
+    /// <summary>
+    /// Starts the daemon on 127.0.0.1 (port 0 unless a previous run's port is reused) and waits
+    /// until it listens; <paramref name="openFiles"/> lowers its descriptor limit (prlimit execs
+    /// into dotnet, so the process id is the daemon's).
+    /// </summary>
+    public static async Task<SpawnedDaemon> StartAsync(IDictionary<string, string>? environment = null, int port = 0, int? openFiles = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(openFiles is null ? "dotnet" : "prlimit")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (openFiles is { } limit)
+        {
+            info.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--nofile={limit}:{limit}"));
+            info.ArgumentList.Add("dotnet");
+        }
+
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "homecall.dll"), "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
