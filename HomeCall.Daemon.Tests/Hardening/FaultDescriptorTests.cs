@@ -6,19 +6,43 @@ namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
 /// Running out of file descriptors (EMFILE) on the built binary with a low limit: the
-/// daemon keeps serving the connections it has, warns once for the streak instead of
-/// spinning, and accepts again as soon as descriptors are freed.
+/// daemon must keep serving the calls it has, warn once for the streak instead of
+/// spinning, and accept again as soon as descriptors are freed. Known bug: while the
+/// process sits at its limit the .NET runtime itself fails ("Out of memory." on stderr,
+/// the process ends) in most runs, taking every call with it; see docs/security.md §4.
 /// </summary>
 [NonParallelizable]
 public sealed class FaultDescriptorTests
 {
     private const int OpenFilesLimit = 120;
     private const int Flood = 150;
+    private const int Exchanges = 500;
+    private const int Rounds = 5;
+
+    private static readonly Dictionary<string, string> Unlimited = new() { ["RATE_LIMIT_PER_SEC"] = "100000", ["RATE_LIMIT_BURST"] = "100000" };
 
     [Test]
-    public async Task OutOfDescriptors_ExistingCallsServedWarnedOnceRecovers()
+    [Category("KnownBug")]
+    public async Task OutOfDescriptors_FiveRounds_ExistingCallsServedWarnedOnceRecovers()
     {
-        await using var daemon = await SpawnedDaemon.StartAsync(openFiles: OpenFilesLimit);
+        // The failure is a race inside the runtime; five rounds make a false pass unlikely.
+        for (var round = 0; round < Rounds; round++)
+        {
+            await using var daemon = await SpawnedDaemon.StartAsync(Unlimited, openFiles: OpenFilesLimit);
+            try
+            {
+                await RunAsync(daemon);
+            }
+            catch (Exception ex) when (ex is not SuccessException)
+            {
+                TestContext.Out.WriteLine($"round {round}: daemon exited: {daemon.HasExited}\n{daemon.AllOutput}");
+                throw;
+            }
+        }
+    }
+
+    private static async Task RunAsync(SpawnedDaemon daemon)
+    {
         await using var alice = await JoinAsync(daemon, "alice");
         await using var bob = await JoinAsync(daemon, "bob");
         await alice.ReceiveTypeAsync("online");
@@ -31,8 +55,11 @@ public sealed class FaultDescriptorTests
         }
 
         await Poll.UntilAsync(() => daemon.Stdout.Any(l => l.Contains("Accept failed", StringComparison.Ordinal)), "the daemon to run out of descriptors");
-        await alice.SendAsync(new { type = "offer", to = "bob", sdp = "during-emfile" });
-        Assert.That((await bob.ReceiveTypeAsync("offer")).GetProperty("sdp").GetString(), Is.EqualTo("during-emfile"), "calls in progress go on");
+        for (var i = 0; i < Exchanges; i++)
+        {
+            await alice.SendAsync(new { type = "offer", to = "bob", sdp = "during-emfile-" + i });
+            Assert.That((await bob.ReceiveTypeAsync("offer")).GetProperty("sdp").GetString(), Is.EqualTo("during-emfile-" + i), "calls in progress go on");
+        }
 
         foreach (var socket in flood)
         {
