@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -15,13 +14,12 @@ internal sealed class RawWsConnection : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
 
-    private readonly byte[] _buffer = new byte[256 * 1024];
-    private int _start;
-    private int _end;
+    private readonly RawFrameReader _reader;
 
     private RawWsConnection(Socket socket)
     {
         Socket = socket;
+        _reader = new RawFrameReader(socket);
     }
 
     public Socket Socket { get; }
@@ -58,7 +56,7 @@ internal sealed class RawWsConnection : IAsyncDisposable
     {
         var connection = new RawWsConnection(await ConnectSocketAsync(server, source, receiveBuffer));
         await connection.SendAsync([.. Encoding.ASCII.GetBytes(head ?? RawHttp.UpgradeRequest(path)), .. after ?? []]);
-        await connection.ReadHeadAsync();
+        connection.ResponseHead = await connection._reader.ReadHeadAsync(DefaultWait);
         return connection;
     }
 
@@ -88,37 +86,7 @@ internal sealed class RawWsConnection : IAsyncDisposable
     public Task SendTextAsync(string text) => SendAsync(WireFrame.TextFrame(text));
 
     /// <summary>The next frame, or null when the server closed or reset the TCP connection.</summary>
-    public async Task<RawFrame?> ReadFrameAsync(TimeSpan? wait = null)
-    {
-        using var cts = new CancellationTokenSource(wait ?? DefaultWait);
-        if (!await FillAsync(2, cts.Token))
-        {
-            return null;
-        }
-
-        var b0 = _buffer[_start];
-        var b1 = _buffer[_start + 1];
-        var headLength = 2 + ((b1 & 0x7F) switch { 126 => 2, 127 => 8, _ => 0 });
-        if (!await FillAsync(headLength, cts.Token))
-        {
-            return null;
-        }
-
-        var length = (b1 & 0x7F) switch
-        {
-            126 => BinaryPrimitives.ReadUInt16BigEndian(_buffer.AsSpan(_start + 2)),
-            127 => (int)BinaryPrimitives.ReadUInt64BigEndian(_buffer.AsSpan(_start + 2)),
-            var n => n,
-        };
-        if (!await FillAsync(headLength + length, cts.Token))
-        {
-            return null;
-        }
-
-        var payload = _buffer.AsSpan(_start + headLength, length).ToArray();
-        _start += headLength + length;
-        return new RawFrame(b0 & 0x0F, (b0 & 0x80) != 0, payload);
-    }
+    public Task<RawFrame?> ReadFrameAsync(TimeSpan? wait = null) => _reader.ReadFrameAsync(wait ?? DefaultWait);
 
     /// <summary>Reads until the server's close frame; its status, or null when the TCP connection ended without one.</summary>
     public async Task<int?> ReadCloseStatusAsync(TimeSpan? wait = null)
@@ -194,60 +162,5 @@ internal sealed class RawWsConnection : IAsyncDisposable
     {
         Socket.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private async Task ReadHeadAsync()
-    {
-        using var cts = new CancellationTokenSource(DefaultWait);
-        while (true)
-        {
-            var end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8);
-            if (end >= 0)
-            {
-                ResponseHead = Encoding.ASCII.GetString(_buffer, _start, end + 4);
-                _start += end + 4;
-                return;
-            }
-
-            if (!await FillAsync(_end - _start + 1, cts.Token))
-            {
-                ResponseHead = Encoding.ASCII.GetString(_buffer, _start, _end - _start);
-                return;
-            }
-        }
-    }
-
-    /// <summary>Makes at least <paramref name="count"/> unread bytes available; false on EOF or reset.</summary>
-    private async Task<bool> FillAsync(int count, CancellationToken token)
-    {
-        if (_end - _start >= count)
-        {
-            return true;
-        }
-
-        Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-        _end -= _start;
-        _start = 0;
-        while (_end < count)
-        {
-            int n;
-            try
-            {
-                n = await Socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, token);
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-
-            if (n == 0)
-            {
-                return false;
-            }
-
-            _end += n;
-        }
-
-        return true;
     }
 }
