@@ -72,7 +72,20 @@ internal static class Program
 
     private static async Task<int> RunAsync(DaemonOptions options)
     {
-        using var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
+        var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
+        try
+        {
+            return await ServeAsync(options, logger, fileProblem).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Spec §2: flush logs and exit; a sink that cannot flush (disk full) is said, not a crash.
+            LogSetup.CloseQuietly(logger, Console.Error);
+        }
+    }
+
+    private static async Task<int> ServeAsync(DaemonOptions options, Serilog.Core.Logger logger, string? fileProblem)
+    {
         Log.Logger = logger;
         var log = logger.ForContext(typeof(Program));
         if (fileProblem is not null)

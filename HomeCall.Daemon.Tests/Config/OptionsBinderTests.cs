@@ -52,8 +52,16 @@ public sealed class OptionsBinderTests
         var result = Bind(("MAX_MESSAGE_BYTES", "65536"), ("MAX_SEND_QUEUE_BYTES", "65536"), ("MAX_QUEUED_BYTES", "2048"));
 
         Assert.That(result.Errors, Has.Count.EqualTo(2));
-        Assert.That(result.Errors, Has.Some.StartsWith("MAX_SEND_QUEUE_BYTES must be at least MAX_MESSAGE_BYTES + 1024 (66560)"));
-        Assert.That(result.Errors, Has.Some.StartsWith("MAX_QUEUED_BYTES must be at least MAX_MESSAGE_BYTES + 1024 (66560)"));
+        Assert.That(result.Errors, Has.Some.StartsWith("MAX_SEND_QUEUE_BYTES must be at least 2 x MAX_MESSAGE_BYTES + 1024 (132096)"));
+        Assert.That(result.Errors, Has.Some.StartsWith("MAX_QUEUED_BYTES must be at least 2 x MAX_MESSAGE_BYTES + 1024 (132096)"));
+    }
+
+    [Test]
+    public void Bind_SessionQueueLargerThanSendQueue_Refused()
+    {
+        var result = Bind(("MAX_SEND_QUEUE_BYTES", "200000"), ("MAX_QUEUED_BYTES", "400000"));
+
+        Assert.That(result.Errors.Single(), Does.StartWith("MAX_QUEUED_BYTES must not exceed MAX_SEND_QUEUE_BYTES (200000)"));
     }
 
     [Test]
@@ -62,9 +70,9 @@ public sealed class OptionsBinderTests
         var result = Bind(
             ("WS_HOST", "::"), ("WS_PORT", " 9000 "), ("MAX_MESSAGE_BYTES", "2048"), ("MAX_ROOM_USERS", "2"),
             ("RATE_LIMIT_PER_SEC", "7"), ("RATE_LIMIT_BURST", "8"), ("MAX_CONNECTIONS", "9"), ("MAX_CONNECTIONS_PER_IP", "3"),
-            ("MAX_SEND_QUEUE_BYTES", "4096"), ("SEND_TIMEOUT_MS", "100"), ("PING_INTERVAL_MS", "250"),
+            ("MAX_SEND_QUEUE_BYTES", "8192"), ("SEND_TIMEOUT_MS", "100"), ("PING_INTERVAL_MS", "250"),
             ("SHUTDOWN_GRACE_MS", "0"), ("ROOM_TIMEOUT_MS", "1000"), ("ENDED_SESSION_TTL_MS", "0"),
-            ("JOIN_FAILURES_PER_MIN", "4"), ("MAX_QUEUED_MESSAGES", "5"), ("MAX_QUEUED_BYTES", "4096"),
+            ("JOIN_FAILURES_PER_MIN", "4"), ("MAX_QUEUED_MESSAGES", "5"), ("MAX_QUEUED_BYTES", "5120"),
             ("HANDSHAKE_TIMEOUT_MS", "300"), ("MAX_PENDING_HANDSHAKES", "6"),
             ("ALLOWED_ORIGINS", " https://a.example , https://b.example ,"), ("TRUSTED_PROXIES", ""),
             ("REQUIRE_FORWARDED_TLS", "yes"), ("ERROR_LANGUAGE", "RU"), ("SELFTEST_PAGE", "off"),
@@ -74,9 +82,9 @@ public sealed class OptionsBinderTests
         var o = result.Options;
         Assert.That((o.Host, o.Port, o.MaxMessageBytes, o.MaxRoomUsers), Is.EqualTo(("::", 9000, 2048, 2)));
         Assert.That((o.RateLimitPerSecond, o.RateLimitBurst, o.MaxConnections, o.MaxConnectionsPerIp), Is.EqualTo((7, 8, 9, 3)));
-        Assert.That((o.MaxSendQueueBytes, o.SendTimeout, o.PingInterval), Is.EqualTo((4096, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))));
+        Assert.That((o.MaxSendQueueBytes, o.SendTimeout, o.PingInterval), Is.EqualTo((8192, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))));
         Assert.That((o.ShutdownGrace, o.RoomTimeout, o.EndedSessionTtl), Is.EqualTo((TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.Zero)));
-        Assert.That((o.JoinFailuresPerMinute, o.MaxQueuedMessages, o.MaxQueuedBytes, o.MaxPendingHandshakes), Is.EqualTo((4, 5, 4096, 6)));
+        Assert.That((o.JoinFailuresPerMinute, o.MaxQueuedMessages, o.MaxQueuedBytes, o.MaxPendingHandshakes), Is.EqualTo((4, 5, 5120, 6)));
         Assert.That(o.HandshakeTimeout, Is.EqualTo(TimeSpan.FromMilliseconds(300)));
         Assert.That(o.AllowedOrigins, Is.EqualTo((string[])["https://a.example", "https://b.example"]));
         Assert.That(o.TrustedProxies, Is.Empty);

@@ -73,20 +73,26 @@ internal static class OptionsBinder
     }
 
     /// <summary>
-    /// A relay is the sender's message plus stamped fields, so a send queue or a /signal
-    /// queue smaller than one largest message would refuse every such relay.
+    /// A relay is the sender's message plus stamped fields, and re-encoded field names may
+    /// double in size (a raw U+2028 becomes \u2028), so a send queue or a /signal queue must
+    /// hold twice the largest message; and a /signal queue is delivered to the joiner in one
+    /// go, so it must fit in that joiner's send queue.
     /// </summary>
     private static void CheckRoomForOneMessage(SettingReader r, DaemonOptions o)
     {
-        var needed = (long)o.MaxMessageBytes + RelayStampAllowance;
+        var needed = (2L * o.MaxMessageBytes) + RelayStampAllowance;
         if (o.MaxSendQueueBytes < needed)
         {
-            r.Fail($"{K.MaxSendQueueBytes} must be at least {K.MaxMessageBytes} + {RelayStampAllowance} ({needed}) to hold one relayed message (got '{o.MaxSendQueueBytes}')");
+            r.Fail($"{K.MaxSendQueueBytes} must be at least 2 x {K.MaxMessageBytes} + {RelayStampAllowance} ({needed}) to hold one relayed message (got '{o.MaxSendQueueBytes}')");
         }
 
         if (o.MaxQueuedBytes < needed)
         {
-            r.Fail($"{K.MaxQueuedBytes} must be at least {K.MaxMessageBytes} + {RelayStampAllowance} ({needed}) to hold one relayed message (got '{o.MaxQueuedBytes}')");
+            r.Fail($"{K.MaxQueuedBytes} must be at least 2 x {K.MaxMessageBytes} + {RelayStampAllowance} ({needed}) to hold one relayed message (got '{o.MaxQueuedBytes}')");
+        }
+        else if (o.MaxQueuedBytes > o.MaxSendQueueBytes)
+        {
+            r.Fail($"{K.MaxQueuedBytes} must not exceed {K.MaxSendQueueBytes} ({o.MaxSendQueueBytes}): a joiner receives the whole queue at once (got '{o.MaxQueuedBytes}')");
         }
     }
 

@@ -43,6 +43,19 @@ internal static class LogSetup
         return config.CreateLogger();
     }
 
+    /// <summary>Flushes and closes every sink; a sink that fails to flush (disk full) is reported on stderr instead of crashing the exit.</summary>
+    public static void CloseQuietly(Logger logger, TextWriter console)
+    {
+        try
+        {
+            logger.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            console.WriteLine("homecall: could not flush the log at exit: " + ex.Message);
+        }
+    }
+
     public static LogEventLevel ParseLevel(string level) => level switch
     {
         "verbose" => LogEventLevel.Verbose,

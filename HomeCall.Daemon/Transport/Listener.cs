@@ -26,7 +26,10 @@ internal sealed class Listener : IDisposable
     private readonly DaemonMetrics _metrics;
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<long, WebSocketConnection> _open = new();
-    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    // Counted rather than kept in a set: a per-connection task entry and continuation cost idle memory.
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action _handshakeDone;
+    private int _active;
     private Socket? _socket;
     private int _pendingHandshakes;
     private int _acceptFailures;
@@ -35,6 +38,7 @@ internal sealed class Listener : IDisposable
     public Listener(DaemonOptions options, UpgradeHandler upgrades, DaemonMetrics metrics, ILogger log, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
+        _handshakeDone = () => Interlocked.Decrement(ref _pendingHandshakes);
         _options = options;
         _upgrades = upgrades;
         _metrics = metrics;
@@ -60,11 +64,11 @@ internal sealed class Listener : IDisposable
         }
     }
 
-    private void CloseForShutdown(WebSocketConnection connection)
+    private static void CloseForShutdown(WebSocketConnection connection)
     {
         if (connection.TryMarkShutdown())
         {
-            _upgrades.NotifyShutdown(connection);
+            connection.Session?.OnShutdown();
             connection.Close(CloseStatus.GoingAway, "server shutting down");
         }
     }
@@ -126,7 +130,8 @@ internal sealed class Listener : IDisposable
                 continue;
             }
 
-            Track(HandleAsync(client, stopping));
+            Interlocked.Increment(ref _active);
+            _ = HandleAsync(client, stopping);
         }
     }
 
@@ -151,19 +156,20 @@ internal sealed class Listener : IDisposable
     {
         try
         {
-            await _upgrades.HandleAsync(client, () => Interlocked.Decrement(ref _pendingHandshakes), stopping).ConfigureAwait(false);
+            await _upgrades.HandleAsync(client, _handshakeDone, stopping).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             // Exceptions stop at the connection boundary (style rule 13).
             _log.Error(ex, "Unexpected error on a connection");
         }
-    }
-
-    private void Track(Task task)
-    {
-        _running[task] = 0;
-        _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+        finally
+        {
+            if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _stopping) == 1)
+            {
+                _drained.TrySetResult();
+            }
+        }
     }
 
     /// <summary>Stops accepting, tells every connection, closes them with 1001 and waits up to the grace.</summary>
@@ -180,7 +186,12 @@ internal sealed class Listener : IDisposable
 
         try
         {
-            await Task.WhenAll(_running.Keys.ToArray()).WaitAsync(grace, time).ConfigureAwait(false);
+            if (Volatile.Read(ref _active) == 0)
+            {
+                _drained.TrySetResult();
+            }
+
+            await _drained.Task.WaitAsync(grace, time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -160,7 +160,9 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         if (!_draining)
         {
             _draining = true;
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            // Local queue: the drain usually runs on this worker right after the handler returns,
+            // without waking another thread (other workers still steal it when this one is busy).
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
@@ -25,21 +24,12 @@ internal sealed class UpgradeHandler(
     private readonly UpgradeValidator _validator = new(options);
     private readonly Refusals _refusals = new(metrics, time, log);
     private readonly ConnectionLimits _limits = new(options.MaxMessageBytes, options.MaxSendQueueBytes, options.SendTimeout, time);
-    private readonly ConcurrentDictionary<long, IConnectionSession> _sessions = new();
     private readonly ILogger _log = log.ForContext<UpgradeHandler>();
     private long _nextId;
 
     public event Action<WebSocketConnection>? Opened;
 
     public event Action<WebSocketConnection>? Ended;
-
-    public void NotifyShutdown(WebSocketConnection connection)
-    {
-        if (_sessions.TryGetValue(connection.Id, out var session))
-        {
-            session.OnShutdown();
-        }
-    }
 
     /// <summary>
     /// Serves one accepted socket to its end. <paramref name="handshakeDone"/> is called once,
@@ -169,7 +159,7 @@ internal sealed class UpgradeHandler(
     {
         var started = time.GetTimestamp();
         var session = connections.Open(connection);
-        _sessions[connection.Id] = session;
+        connection.Session = session;
         Opened?.Invoke(connection);
         try
         {
@@ -177,7 +167,6 @@ internal sealed class UpgradeHandler(
         }
         finally
         {
-            _sessions.TryRemove(connection.Id, out _);
             Ended?.Invoke(connection);
             var closeStatus = connection.SentCloseStatus != 0 ? connection.SentCloseStatus : connection.ReceivedCloseStatus ?? 1006;
             metrics.ConnectionsClosed.Increment(closeStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -48,6 +48,9 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     public ILogger Log => _log;
 
+    /// <summary>The signaling side, once opened (shutdown tells it before closing).</summary>
+    public IConnectionSession? Session { get; set; }
+
     public string Query { get; }
 
     /// <summary>The status this side sent in its close frame (0 when none), for the close log line.</summary>
