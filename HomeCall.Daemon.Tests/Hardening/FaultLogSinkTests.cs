@@ -48,7 +48,6 @@ public sealed class FaultLogSinkTests
     }
 
     [Test]
-    [Category("KnownBug")]
     public async Task DiskFullAfterStart_ThenSigterm_Exit0()
     {
         LinkTodaysLogToDevFull();
