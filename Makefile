@@ -113,3 +113,25 @@ bench-reference:
 bench: publish bench-tool bench-reference
 	$(DOTNET) $(BENCH_TOOL) suite --daemon $(DIST)/homecall --reference bench/reference/server.js \
 		--out $(BENCH_OUT) $(BENCH_ARGS)
+
+# --- soak (hardening) ---------------------------------------------------------
+# A bounded loopback soak (HomeCall.Daemon.Tests/Hardening/SoakTests.cs): SOAK_CLIENTS
+# clients join homecall rooms, relay sequence-numbered offers, leave/rejoin and reconnect
+# for SOAK_SECONDS, then every accepted offer must have been delivered exactly once and
+# in order, the registry must be empty, the heap back near its baseline, no Error logged.
+# `make test` runs the same test for a few seconds with 200 clients. Stops by itself.
+SOAK_SECONDS     ?= 120
+SOAK_CLIENTS     ?= 3000
+SOAK_INTERVAL_MS ?= 1000
+SOAK_CMD = env HOMECALL_SOAK_SECONDS=$(SOAK_SECONDS) HOMECALL_SOAK_CLIENTS=$(SOAK_CLIENTS) \
+	HOMECALL_SOAK_INTERVAL_MS=$(SOAK_INTERVAL_MS) \
+	$(DOTNET) test HomeCall.Daemon.Tests -c $(CONFIG) --no-build --filter "Category=Soak" \
+	--logger "console;verbosity=detailed"
+
+.PHONY: soak
+soak: build
+ifeq ($(NETNS),yes)
+	unshare -n -- sh -c 'ip link set lo up && exec $(subst ','"'"',$(SOAK_CMD))'
+else
+	$(SOAK_CMD)
+endif

@@ -1,0 +1,111 @@
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Tests.TestSupport;
+using HomeCall.Daemon.Transport;
+
+namespace HomeCall.Daemon.Tests.Hardening;
+
+/// <summary>
+/// Spec §2 per-connection rate limit on a fake clock: RATE_LIMIT_BURST messages pass,
+/// the next is dropped with `rate-limited`, RATE_LIMIT_PER_SEC refills, and a connection
+/// that keeps exceeding the limit for 10 s is closed with 1008.
+/// </summary>
+public sealed class AbuseRateTests
+{
+    private const string Join = """{"type":"join","room":"flood","user":"f"}""";
+
+    [Test]
+    public void Flood_PastBurst_ExactlyBurstProcessedRestRateLimited()
+    {
+        using var harness = new SignalingHarness();
+        var peer = harness.Connect();
+
+        for (var i = 0; i < 250; i++)
+        {
+            peer.Send(Join);
+        }
+
+        var codes = peer.Received.Select(m => m.TryGetProperty("code", out var c) ? c.GetString() : m.GetProperty("type").GetString()).ToArray();
+        Assert.That(codes.Count(c => c == "online"), Is.EqualTo(harness.Options.RateLimitBurst));
+        Assert.That(codes.Count(c => c == "rate-limited"), Is.EqualTo(50));
+        Assert.That(codes.Skip(200), Is.All.EqualTo("rate-limited"), "nothing past the burst is processed");
+        Assert.That(peer.Connection.ClosedWith, Is.Null, "a burst alone does not close the connection");
+    }
+
+    [Test]
+    public void Flood_AfterOneSecond_PerSecondTokensRefilled()
+    {
+        using var harness = new SignalingHarness();
+        var peer = harness.Connect();
+        for (var i = 0; i < harness.Options.RateLimitBurst; i++)
+        {
+            peer.Send(Join);
+        }
+
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        peer.Clear();
+        for (var i = 0; i < 60; i++)
+        {
+            peer.Send(Join);
+        }
+
+        Assert.That(peer.Received.Count(m => m.GetProperty("type").GetString() == "online"), Is.EqualTo(harness.Options.RateLimitPerSecond));
+    }
+
+    [Test]
+    public void Flood_OtherConnections_NotLimitedByOnesFlood()
+    {
+        using var harness = new SignalingHarness();
+        var flooder = harness.Connect();
+        var quiet = harness.Connect();
+        for (var i = 0; i < 500; i++)
+        {
+            flooder.Send(Join);
+        }
+
+        var reply = quiet.Exchange("""{"type":"join","room":"calm","user":"q"}""").Single();
+
+        Assert.That(reply.GetProperty("type").GetString(), Is.EqualTo("online"));
+    }
+
+    [Test]
+    public void Flood_BackUnderTheLimitAfterBeingLimited_NeverClosed()
+    {
+        using var harness = new SignalingHarness();
+        var peer = harness.Connect();
+        for (var i = 0; i < harness.Options.RateLimitBurst + 20; i++)
+        {
+            peer.Send(Join);
+        }
+
+        peer.Clear();
+        for (var tick = 0; tick < 600; tick++) // 40 messages/s for 15 s, under the 50/s limit.
+        {
+            harness.Time.Advance(TimeSpan.FromMilliseconds(25));
+            peer.Send(Join);
+        }
+
+        Assert.That(peer.Connection.ClosedWith, Is.Null);
+        Assert.That(peer.Received.Select(m => m.GetProperty("type").GetString()), Is.All.EqualTo("online"));
+    }
+
+    [Test]
+    public void Flood_TwiceTheRateFor11Seconds_ClosedWith1008()
+    {
+        using var harness = new SignalingHarness();
+        var peer = harness.Connect();
+        for (var i = 0; i < harness.Options.RateLimitBurst; i++)
+        {
+            peer.Send(Join);
+        }
+
+        // 100 messages/s against a limit of 50/s: half are dropped, for 11 s without pause.
+        for (var tick = 0; tick < 1100 && peer.Connection.ClosedWith is null; tick++)
+        {
+            peer.Send(Join);
+            harness.Time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        Assert.That(peer.Received.Count(m => m.TryGetProperty("code", out var c) && c.GetString() == "rate-limited"), Is.GreaterThan(400));
+        Assert.That(peer.Connection.ClosedWith, Is.EqualTo(CloseStatus.PolicyViolation), "kept exceeding the limit for over 10 s");
+    }
+}

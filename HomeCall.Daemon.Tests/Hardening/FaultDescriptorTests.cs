@@ -1,0 +1,95 @@
+using System.Net.Sockets;
+using System.Text;
+using HomeCall.Daemon.Tests.TestSupport;
+
+namespace HomeCall.Daemon.Tests.Hardening;
+
+/// <summary>
+/// Running out of file descriptors (EMFILE) on the built binary with a low limit: the
+/// daemon must keep serving the calls it has, warn once for the streak instead of
+/// spinning, and accept again as soon as descriptors are freed. Known bug: while the
+/// process sits at its limit the .NET runtime itself fails ("Out of memory." on stderr,
+/// the process ends) in most runs, taking every call with it; see docs/security.md §4.
+/// </summary>
+[NonParallelizable]
+public sealed class FaultDescriptorTests
+{
+    private const int OpenFilesLimit = 120;
+    private const int Flood = 150;
+    private const int Exchanges = 500;
+    private const int Rounds = 5;
+
+    private static readonly Dictionary<string, string> Unlimited = new() { ["RATE_LIMIT_PER_SEC"] = "100000", ["RATE_LIMIT_BURST"] = "100000" };
+
+    [Test]
+    [Category("KnownBug")]
+    public async Task OutOfDescriptors_FiveRounds_ExistingCallsServedWarnedOnceRecovers()
+    {
+        // The failure is a race inside the runtime; five rounds make a false pass unlikely.
+        for (var round = 0; round < Rounds; round++)
+        {
+            await using var daemon = await SpawnedDaemon.StartAsync(Unlimited, openFiles: OpenFilesLimit);
+            try
+            {
+                await RunAsync(daemon);
+            }
+            catch (Exception ex) when (ex is not SuccessException)
+            {
+                TestContext.Out.WriteLine($"round {round}: daemon exited: {daemon.HasExited}\n{daemon.AllOutput}");
+                throw;
+            }
+        }
+    }
+
+    private static async Task RunAsync(SpawnedDaemon daemon)
+    {
+        await using var alice = await JoinAsync(daemon, "alice");
+        await using var bob = await JoinAsync(daemon, "bob");
+        await alice.ReceiveTypeAsync("online");
+        var flood = new List<Socket>();
+        for (var i = 0; i < Flood; i++)
+        {
+            var socket = await RawWsConnection.ConnectSocketAsync(daemon.Endpoint); // The kernel's backlog accepts them all.
+            await socket.SendAsync(Encoding.ASCII.GetBytes(RawHttp.UpgradeRequest("/ws/")));
+            flood.Add(socket);
+        }
+
+        await Poll.UntilAsync(() => daemon.Stdout.Any(l => l.Contains("Accept failed", StringComparison.Ordinal)), "the daemon to run out of descriptors");
+        for (var i = 0; i < Exchanges; i++)
+        {
+            await alice.SendAsync(new { type = "offer", to = "bob", sdp = "during-emfile-" + i });
+            Assert.That((await bob.ReceiveTypeAsync("offer")).GetProperty("sdp").GetString(), Is.EqualTo("during-emfile-" + i), "calls in progress go on");
+        }
+
+        foreach (var socket in flood)
+        {
+            socket.Dispose();
+        }
+
+        await using var carol = await Poll.UntilAsync(() => TryJoinAsync(daemon, "carol"), c => c is not null, TimeSpan.FromSeconds(30));
+        Assert.That(daemon.HasExited, Is.False);
+        Assert.That(daemon.Stdout.Count(l => l.Contains("Accept failed", StringComparison.Ordinal)), Is.EqualTo(1), "one warning for the streak");
+        Assert.That(daemon.Stdout, Has.None.Contains("[ERR]").And.None.Contains("[FTL]"));
+    }
+
+    private static async Task<WsClient> JoinAsync(SpawnedDaemon daemon, string user)
+    {
+        var client = await WsClient.ConnectAsync(daemon.Ws("/ws/"));
+        await client.SendAsync(new { type = "join", room = "fd", user });
+        await client.ReceiveTypeAsync("online");
+        return client;
+    }
+
+    /// <summary>A joined client, or null while the daemon is still working through its backlog.</summary>
+    private static async Task<WsClient?> TryJoinAsync(SpawnedDaemon daemon, string user)
+    {
+        try
+        {
+            return await JoinAsync(daemon, user);
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or AssertionException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+}
