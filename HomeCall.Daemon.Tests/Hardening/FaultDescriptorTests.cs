@@ -5,16 +5,16 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Running out of file descriptors (EMFILE) on the built binary with a low limit: the
-/// daemon must keep serving the calls it has, warn once for the streak instead of
-/// spinning, and accept again as soon as descriptors are freed. Known bug: while the
-/// process sits at its limit the .NET runtime itself fails ("Out of memory." on stderr,
-/// the process ends) in most runs, taking every call with it; see docs/security.md §4.
+/// A connection flood past the descriptor limit on the built binary with a low limit: the
+/// daemon stops accepting at its socket budget (before the runtime could fail at EMFILE,
+/// which once ended the process with "Out of memory."), keeps serving the calls it has,
+/// warns once for the streak, and accepts again as soon as sockets close.
 /// </summary>
 [NonParallelizable]
 public sealed class FaultDescriptorTests
 {
-    private const int OpenFilesLimit = 120;
+    // Budget = limit - descriptors open at start (~70 for the framework-dependent build) - 64 reserved.
+    private const int OpenFilesLimit = 220;
     private const int Flood = 150;
     private const int Exchanges = 500;
     private const int Rounds = 5;
@@ -22,7 +22,6 @@ public sealed class FaultDescriptorTests
     private static readonly Dictionary<string, string> Unlimited = new() { ["RATE_LIMIT_PER_SEC"] = "100000", ["RATE_LIMIT_BURST"] = "100000" };
 
     [Test]
-    [Category("KnownBug")]
     public async Task OutOfDescriptors_FiveRounds_ExistingCallsServedWarnedOnceRecovers()
     {
         // The failure is a race inside the runtime; five rounds make a false pass unlikely.
@@ -54,7 +53,7 @@ public sealed class FaultDescriptorTests
             flood.Add(socket);
         }
 
-        await Poll.UntilAsync(() => daemon.Stdout.Any(l => l.Contains("Accept failed", StringComparison.Ordinal)), "the daemon to run out of descriptors");
+        await Poll.UntilAsync(() => daemon.Stdout.Any(l => l.Contains("Not accepting", StringComparison.Ordinal)), "the daemon to reach its socket budget");
         for (var i = 0; i < Exchanges; i++)
         {
             await alice.SendAsync(new { type = "offer", to = "bob", sdp = "during-emfile-" + i });
@@ -68,7 +67,8 @@ public sealed class FaultDescriptorTests
 
         await using var carol = await Poll.UntilAsync(() => TryJoinAsync(daemon, "carol"), c => c is not null, TimeSpan.FromSeconds(30));
         Assert.That(daemon.HasExited, Is.False);
-        Assert.That(daemon.Stdout.Count(l => l.Contains("Accept failed", StringComparison.Ordinal)), Is.EqualTo(1), "one warning for the streak");
+        Assert.That(daemon.Stdout.Count(l => l.Contains("Not accepting", StringComparison.Ordinal)), Is.EqualTo(1), "one warning for the streak");
+        Assert.That(daemon.Stdout, Has.None.Contains("Accept failed"), "the descriptor limit itself is never reached");
         Assert.That(daemon.Stdout, Has.None.Contains("[ERR]").And.None.Contains("[FTL]"));
     }
 

@@ -39,6 +39,22 @@ public sealed partial class MetricsEndpointTests
     }
 
     [Test]
+    public async Task Metrics_ClientChosenCloseStatus_CountedAsOther()
+    {
+        await using var server = TestServer.Start();
+        await using (var client = await WsClient.ConnectAsync(server.Ws("/ws/")))
+        {
+            using var cts = new CancellationTokenSource(WsClient.DefaultWait);
+            await client.Socket.CloseAsync((System.Net.WebSockets.WebSocketCloseStatus)4999, "mine", cts.Token);
+        }
+
+        var text = await Poll.UntilAsync(() => GetAsync(server), t => t.Contains("homecall_connections_closed_total{", StringComparison.Ordinal));
+
+        Assert.That(Parse(text)["homecall_connections_closed_total{status=\"other\"}"], Is.EqualTo(1));
+        Assert.That(text, Does.Not.Contain("4999"));
+    }
+
+    [Test]
     public async Task Metrics_RefusedUpgrade_CountedByReason()
     {
         await using var server = TestServer.Start();

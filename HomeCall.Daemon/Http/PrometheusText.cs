@@ -29,7 +29,7 @@ internal static class PrometheusText
         Labeled(sb, "homecall_messages_relayed_total", "Messages delivered to another connection, by type.", "type", metrics.MessagesRelayed);
         Labeled(sb, "homecall_errors_total", "Error messages sent to clients, by code.", "code", metrics.ErrorsSent);
         Labeled(sb, "homecall_upgrades_refused_total", "Connections refused before or at the upgrade, by reason.", "reason", metrics.UpgradesRefused);
-        Labeled(sb, "homecall_connections_closed_total", "Connections ended, by close status (1006 = no close frame).", "status", metrics.ConnectionsClosed);
+        Labeled(sb, "homecall_connections_closed_total", "Connections ended, by close status (1006 = no close frame; other = a status the client chose).", "status", metrics.ConnectionsClosed);
         Counter(sb, "homecall_connections_accepted_total", "WebSocket connections accepted.", metrics.ConnectionsAccepted);
         Gauge(sb, "homecall_queued_messages", "Messages held for absent /signal participants.", snapshot.QueuedMessages);
         Gauge(sb, "homecall_queued_bytes", "Bytes held for absent /signal participants.", snapshot.QueuedBytes);

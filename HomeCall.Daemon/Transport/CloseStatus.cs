@@ -16,4 +16,15 @@ internal static class CloseStatus
 
     /// <summary>Spec §2: the same user joined from another connection.</summary>
     public const int Replaced = 4001;
+
+    /// <summary>
+    /// The /metrics label of a close: the daemon's own statuses by number, anything a client
+    /// chose (3000-4999 echoed back) as "other", so clients cannot grow the series count.
+    /// </summary>
+    public static string MetricLabel(int status) => status switch
+    {
+        Normal or GoingAway or ProtocolError or InvalidPayload or PolicyViolation or MessageTooBig or InternalError
+            or RoomExpired or Replaced or 1006 => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "other",
+    };
 }

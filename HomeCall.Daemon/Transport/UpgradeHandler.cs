@@ -169,7 +169,7 @@ internal sealed class UpgradeHandler(
         {
             Ended?.Invoke(connection);
             var closeStatus = connection.SentCloseStatus != 0 ? connection.SentCloseStatus : connection.ReceivedCloseStatus ?? 1006;
-            metrics.ConnectionsClosed.Increment(closeStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            metrics.ConnectionsClosed.Increment(CloseStatus.MetricLabel(closeStatus));
             connection.Log.Information(
                 "Connection closed with {CloseStatus} (peer sent {PeerCloseStatus}) after {DurationMs} ms",
                 closeStatus,
