@@ -20,7 +20,7 @@ public sealed class TransportLimitTests
 
         var refused = await RawUpgrade.RefusalAsync(server.Endpoint, source: Second);
         await a.CloseAsync();
-        await WaitUntil.TrueAsync(() => server.Host.Connections == 1, WsClient.DefaultWait, "the closed connection to be released");
+        await Poll.UntilAsync(() => server.Host.Connections == 1, "the closed connection to be released", WsClient.DefaultWait);
         await using var c = await WsClient.ConnectAsync(server.Ws("/ws/"));
 
         Assert.That(RawHttp.Status(refused), Is.EqualTo(503));

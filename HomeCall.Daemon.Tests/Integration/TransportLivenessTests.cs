@@ -60,6 +60,6 @@ public sealed class TransportLivenessTests
         Assert.That(silent.PingsSeen, Is.GreaterThanOrEqualTo(1));
         // Treated as a disconnect without leave: the room is told (spec §2).
         Assert.That((await online).GetProperty("users").EnumerateArray().Select(u => u.GetString()), Is.EqualTo((string[])["watcher"]));
-        await WaitUntil.TrueAsync(() => server.Host.Connections == 1, WsClient.DefaultWait, "the dropped connection to be released");
+        await Poll.UntilAsync(() => server.Host.Connections == 1, "the dropped connection to be released", WsClient.DefaultWait);
     }
 }

@@ -141,12 +141,12 @@ public sealed class TransportRoundTripTests
     {
         await using var server = TestServer.Start();
         var client = await WsClient.ConnectAsync(server.Ws("/ws/"));
-        await WaitUntil.TrueAsync(() => server.Host.Connections == 1, WsClient.DefaultWait, "the connection to be counted");
+        await Poll.UntilAsync(() => server.Host.Connections == 1, "the connection to be counted", WsClient.DefaultWait);
 
         await client.CloseAsync();
 
         Assert.That(client.Socket.CloseStatus, Is.EqualTo(WebSocketCloseStatus.NormalClosure));
-        await WaitUntil.TrueAsync(() => server.Host.Connections == 0, WsClient.DefaultWait, "the connection to be released");
+        await Poll.UntilAsync(() => server.Host.Connections == 0, "the connection to be released", WsClient.DefaultWait);
         await client.DisposeAsync();
     }
 

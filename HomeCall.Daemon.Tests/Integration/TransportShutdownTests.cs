@@ -15,7 +15,7 @@ public sealed class TransportShutdownTests
         await using var server = TestServer.Start();
         await using var room = await WsClient.ConnectAsync(server.Ws("/ws/"));
         await using var signal = await WsClient.ConnectAsync(server.Ws("/signal"));
-        await WaitUntil.TrueAsync(() => server.Host.Connections == 2, WsClient.DefaultWait, "both connections to be open");
+        await Poll.UntilAsync(() => server.Host.Connections == 2, "both connections to be open", WsClient.DefaultWait);
 
         var clock = Stopwatch.StartNew();
         var stopping = server.StopAsync();
@@ -41,7 +41,7 @@ public sealed class TransportShutdownTests
         var grace = TimeSpan.FromMilliseconds(300);
         await using var server = TestServer.Start(new DaemonOptions { ShutdownGrace = grace });
         using var deaf = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
-        await WaitUntil.TrueAsync(() => server.Host.Connections == 1, WsClient.DefaultWait, "the connection to be open");
+        await Poll.UntilAsync(() => server.Host.Connections == 1, "the connection to be open", WsClient.DefaultWait);
         var clock = Stopwatch.StartNew();
 
         // The raw client never answers the close frame; only the grace can end it.

@@ -25,10 +25,10 @@ public sealed class AcceptExhaustionTests
                 await socket.ConnectAsync(endpoint);
             }
 
-            await WaitUntil.TrueAsync(
+            await Poll.UntilAsync(
                 () => daemon.Stdout.Any(l => l.Contains("Not accepting", StringComparison.Ordinal)),
-                TimeSpan.FromSeconds(20),
-                "the daemon to reach its descriptor limit");
+                "the daemon to reach its descriptor limit",
+                TimeSpan.FromSeconds(20));
         }
         finally
         {

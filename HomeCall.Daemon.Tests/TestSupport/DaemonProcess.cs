@@ -107,10 +107,10 @@ internal sealed partial class DaemonProcess : IDisposable
     public async Task<IPEndPoint> WaitForListeningAsync()
     {
         string? line = null;
-        await WaitUntil.TrueAsync(
+        await Poll.UntilAsync(
             () => (line = Stdout.FirstOrDefault(l => l.Contains("Listening on ", StringComparison.Ordinal))) is not null || _process.HasExited,
-            DefaultWait,
-            "the daemon's Listening on line");
+            "the daemon's Listening on line",
+            DefaultWait);
         var match = ListeningLine().Match(line ?? "");
         Assert.That(match.Success, Is.True, "no Listening on line; stdout:\n" + string.Join('\n', Stdout) + "\nstderr:\n" + string.Join('\n', Stderr));
         return IPEndPoint.Parse(match.Groups[1].Value);

@@ -51,7 +51,7 @@ public sealed class ListenerTests
         using var stop = new CancellationTokenSource();
         var accepting = listener.AcceptLoopAsync(stop.Token);
         await using var client = await WsClient.ConnectAsync(new Uri($"ws://{endpoint}/ws/"));
-        await WaitUntil.TrueAsync(() => listener.OpenConnections == 1, WsClient.DefaultWait, "the connection to open");
+        await Poll.UntilAsync(() => listener.OpenConnections == 1, "the connection to open", WsClient.DefaultWait);
 
         await stop.CancelAsync();
         await accepting.WaitAsync(WsClient.DefaultWait);

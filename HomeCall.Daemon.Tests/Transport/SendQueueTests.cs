@@ -48,13 +48,13 @@ public sealed class SendQueueTests
     {
         var (queue, ws, stream) = Create(stalling: false);
         queue.Send(Message('a', 3));
-        await WaitUntil.TrueAsync(() => !queue.IsDraining, Wait, "the send to complete");
+        await Poll.UntilAsync(() => !queue.IsDraining, "the send to complete", Wait);
 
         _time.Advance(SendTimeout * 2);
 
         Assert.That(ws.State, Is.EqualTo(WebSocketState.Open));
         Assert.That(queue.Send(Message('b', 3)), Is.True);
-        await WaitUntil.TrueAsync(() => !queue.IsDraining, Wait, "the second send to complete");
+        await Poll.UntilAsync(() => !queue.IsDraining, "the second send to complete", Wait);
         Assert.That(stream.Written, Has.Length.EqualTo(10));
         Assert.That(_logs.Events, Is.Empty, "no send failed");
     }
@@ -75,14 +75,14 @@ public sealed class SendQueueTests
     {
         var (queue, ws, stream) = Create(stalling: true);
         queue.Send(Message('a', 10));
-        await WaitUntil.TrueAsync(() => stream.PendingWrites == 1, Wait, "the first send to be in flight");
+        await Poll.UntilAsync(() => stream.PendingWrites == 1, "the first send to be in flight", Wait);
 
         _time.Advance(SendTimeout - TimeSpan.FromMilliseconds(1));
         Assert.That(ws.State, Is.EqualTo(WebSocketState.Open), "not before SEND_TIMEOUT_MS");
 
         _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.That(ws.State, Is.EqualTo(WebSocketState.Aborted));
-        await WaitUntil.TrueAsync(() => queue.IsClosing, Wait, "the queue to stop taking messages");
+        await Poll.UntilAsync(() => queue.IsClosing, "the queue to stop taking messages", Wait);
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class SendQueueTests
     {
         var (queue, ws, stream) = Create(stalling: true, maxQueueBytes: 100);
         Assert.That(queue.Send(Message('a', 40)), Is.True);
-        await WaitUntil.TrueAsync(() => stream.PendingWrites == 1, Wait, "the first send to be in flight");
+        await Poll.UntilAsync(() => stream.PendingWrites == 1, "the first send to be in flight", Wait);
         Assert.That(queue.Send(Message('b', 40)), Is.True, "80 of 100 bytes waiting");
 
         Assert.That(queue.Send(Message('c', 40)), Is.False, "120 bytes would be over the bound");
@@ -108,7 +108,7 @@ public sealed class SendQueueTests
     {
         var (queue, ws, stream) = Create(stalling: true);
         queue.Send(Message('a', 10));
-        await WaitUntil.TrueAsync(() => stream.PendingWrites == 1, Wait, "the first send to be in flight");
+        await Poll.UntilAsync(() => stream.PendingWrites == 1, "the first send to be in flight", Wait);
 
         var finishing = queue.FinishAsync(TimeSpan.FromSeconds(5));
         Assert.That(finishing.IsCompleted, Is.False);
