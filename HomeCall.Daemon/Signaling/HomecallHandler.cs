@@ -170,31 +170,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             return;
         }
 
-        lock (ctx.Registry.Gate)
-        {
-            var member = state.Membership;
-            if (member is null)
-            {
-                ctx.Replies.Error(state, ErrorCode.NotJoined);
-                return;
-            }
-
-            if (!SenderFields.Match(message, member.UserId))
-            {
-                ctx.Replies.Error(state, ErrorCode.SenderMismatch);
-                return;
-            }
-
-            // A target that is closing refuses the send: say so rather than lose the message.
-            if (RelayTarget.Find(state.Room!, message, f.To) is not { } target
-                || !target.Send(MessageWriter.PassThrough(message, null, member.UserId)))
-            {
-                ctx.Replies.Error(state, ErrorCode.UserNotFound, "to", message.String(f.To));
-                return;
-            }
-
-            ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
-        }
+        DirectedRelay.Deliver(ctx, state, message, f.To, "to", static (in InboundMessage m, string from) => MessageWriter.PassThrough(m, null, from));
     }
 
     private static void BroadcastOnline(Room room)

@@ -73,32 +73,9 @@ internal sealed class MeshHandler(SignalingContext ctx)
             return;
         }
 
-        lock (ctx.Registry.Gate)
-        {
-            var member = state.Membership;
-            if (member is null)
-            {
-                ctx.Replies.Error(state, ErrorCode.NotJoined);
-                return;
-            }
-
-            if (!SenderFields.Match(message, member.UserId))
-            {
-                ctx.Replies.Error(state, ErrorCode.SenderMismatch);
-                return;
-            }
-
-            // Like homecall's `to`, the error names the target so a client with several
-            // offers in flight knows which one failed.
-            if (RelayTarget.Find(state.Room!, message, f.TargetUserId) is not { } connection
-                || !connection.Send(MeshMessages.Relay(message, member.UserId)))
-            {
-                ctx.Replies.Error(state, ErrorCode.UserNotFound, "targetUserId", message.String(f.TargetUserId));
-                return;
-            }
-
-            ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
-        }
+        // Like homecall's `to`, user-not-found names the target so a client with several
+        // offers in flight knows which one failed.
+        DirectedRelay.Deliver(ctx, state, message, f.TargetUserId, "targetUserId", MeshMessages.Relay);
     }
 
     public void Disconnected(ConnectionState state)

@@ -1,0 +1,43 @@
+namespace HomeCall.Daemon.Signaling;
+
+/// <summary>
+/// The relay both room dialects that address one member share (homecall `to`, mesh
+/// `targetUserId`, spec §3.1/§3.2): the sender must be joined and its sender fields must
+/// match; the addressee gets the message the dialect builds, or the sender is told
+/// user-not-found naming the target (also when the target is closing, so nothing is lost
+/// silently).
+/// </summary>
+internal static class DirectedRelay
+{
+    /// <summary>Builds the outgoing message for a verified sender.</summary>
+    public delegate byte[] Builder(in InboundMessage message, string from);
+
+    /// <summary>Caller has validated field types; this takes the registry lock.</summary>
+    public static void Deliver(SignalingContext ctx, ConnectionState state, in InboundMessage message, JsonField target, string targetName, Builder build)
+    {
+        lock (ctx.Registry.Gate)
+        {
+            var member = state.Membership;
+            if (member is null)
+            {
+                ctx.Replies.Error(state, ErrorCode.NotJoined);
+                return;
+            }
+
+            if (!SenderFields.Match(message, member.UserId))
+            {
+                ctx.Replies.Error(state, ErrorCode.SenderMismatch);
+                return;
+            }
+
+            if (RelayTarget.Find(state.Room!, message, target) is not { } connection
+                || !connection.Send(build(message, member.UserId)))
+            {
+                ctx.Replies.Error(state, ErrorCode.UserNotFound, targetName, message.String(target));
+                return;
+            }
+
+            ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
+        }
+    }
+}
