@@ -19,9 +19,10 @@ public sealed class SendQueueTests
     private (SendQueue Queue, WebSocket Ws, StallingStream Stream) Create(bool stalling, int maxQueueBytes = 100)
     {
         var stream = new StallingStream(stalling);
-        var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+        var connectionStream = new ConnectionStream(stream, []);
+        var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
         var limits = new ConnectionLimits(65536, maxQueueBytes, SendTimeout, _time);
-        return (new SendQueue(ws, limits, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_logs).CreateLogger(), () => { }), ws, stream);
+        return (new SendQueue(ws, connectionStream, limits, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_logs).CreateLogger(), () => { }), ws, stream);
     }
 
     private static byte[] Message(char fill, int length) => Encoding.ASCII.GetBytes(new string(fill, length));
@@ -75,7 +76,7 @@ public sealed class SendQueueTests
     {
         var (queue, ws, stream) = Create(stalling: true);
         queue.Send(Message('a', 10));
-        await Poll.UntilAsync(() => stream.PendingWrites == 1, "the first send to be in flight", Wait);
+        await Poll.UntilAsync(() => queue.IsWriteWaiting, "the first send to wait on the socket", Wait);
 
         _time.Advance(SendTimeout - TimeSpan.FromMilliseconds(1));
         Assert.That(ws.State, Is.EqualTo(WebSocketState.Open), "not before SEND_TIMEOUT_MS");
@@ -90,7 +91,7 @@ public sealed class SendQueueTests
     {
         var (queue, ws, stream) = Create(stalling: true, maxQueueBytes: 100);
         Assert.That(queue.Send(Message('a', 40)), Is.True);
-        await Poll.UntilAsync(() => stream.PendingWrites == 1, "the first send to be in flight", Wait);
+        await Poll.UntilAsync(() => queue.IsWriteWaiting, "the first send to wait on the socket", Wait);
         Assert.That(queue.Send(Message('b', 40)), Is.True, "80 of 100 bytes waiting");
 
         Assert.That(queue.Send(Message('c', 40)), Is.False, "120 bytes would be over the bound");
@@ -104,11 +105,32 @@ public sealed class SendQueueTests
     }
 
     [Test]
+    public async Task Send_SeveralWaiting_GoOutInOneWriteInOrder()
+    {
+        var stream = new GatedStream();
+        var connectionStream = new ConnectionStream(stream, []);
+        var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+        var queue = new SendQueue(ws, connectionStream, new ConnectionLimits(65536, 1000, SendTimeout, _time), new LoggerConfiguration().CreateLogger(), () => { });
+        queue.Send(Message('a', 1));
+        await Poll.UntilAsync(() => queue.IsWriteWaiting, "the first send to wait on the socket", Wait);
+
+        queue.Send(Message('b', 1));
+        queue.Send(Message('c', 1));
+        queue.Close(CloseStatus.Normal, "");
+        stream.Open();
+        await queue.FinishAsync(Wait);
+
+        byte[] batch = [0x81, 1, (byte)'b', 0x81, 1, (byte)'c'];
+        Assert.That(stream.Writes, Is.EqualTo(new[] { new byte[] { 0x81, 1, (byte)'a' }, batch, [0x88, 2, 0x03, 0xE8] }));
+        Assert.That(ws.State, Is.EqualTo(WebSocketState.CloseSent));
+    }
+
+    [Test]
     public async Task FinishAsync_DrainStuck_AbortsAfterTimeout()
     {
         var (queue, ws, stream) = Create(stalling: true);
         queue.Send(Message('a', 10));
-        await Poll.UntilAsync(() => stream.PendingWrites == 1, "the first send to be in flight", Wait);
+        await Poll.UntilAsync(() => queue.IsWriteWaiting, "the first send to wait on the socket", Wait);
 
         var finishing = queue.FinishAsync(TimeSpan.FromSeconds(5));
         Assert.That(finishing.IsCompleted, Is.False);

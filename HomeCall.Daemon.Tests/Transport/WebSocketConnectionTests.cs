@@ -12,11 +12,11 @@ public sealed class WebSocketConnectionTests
     [Test]
     public async Task RunAsync_SessionThrows_ClosesWith1011AndLogsError()
     {
-        var (server, client) = await ConnectedPairAsync();
+        var (server, serverStream, client) = await ConnectedPairAsync();
         var logs = new CapturingSink();
         var log = new LoggerConfiguration().WriteTo.Sink(logs).CreateLogger();
         var limits = new ConnectionLimits(65536, 1 << 20, TimeSpan.FromSeconds(10), TimeProvider.System);
-        using var connection = new WebSocketConnection(1, server, IPAddress.Loopback, EndpointKind.Room, "", limits, log);
+        using var connection = new WebSocketConnection(1, server, serverStream, IPAddress.Loopback, EndpointKind.Room, "", limits, log);
         var session = new ThrowingSession();
         var run = connection.RunAsync(session);
 
@@ -33,7 +33,7 @@ public sealed class WebSocketConnectionTests
         Assert.That(session.Closed, Is.True);
     }
 
-    private static async Task<(WebSocket Server, WebSocket Client)> ConnectedPairAsync()
+    private static async Task<(WebSocket Server, ConnectionStream ServerStream, WebSocket Client)> ConnectedPairAsync()
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -41,9 +41,10 @@ public sealed class WebSocketConnectionTests
         var clientSocket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await clientSocket.ConnectAsync(listener.LocalEndPoint!);
         var serverSocket = await listener.AcceptAsync();
-        var server = WebSocket.CreateFromStream(new NetworkStream(serverSocket, ownsSocket: true), new WebSocketCreationOptions { IsServer = true });
+        var serverStream = new ConnectionStream(new NetworkStream(serverSocket, ownsSocket: true), []);
+        var server = WebSocket.CreateFromStream(serverStream, new WebSocketCreationOptions { IsServer = true });
         var client = WebSocket.CreateFromStream(new NetworkStream(clientSocket, ownsSocket: true), new WebSocketCreationOptions { IsServer = false });
-        return (server, client);
+        return (server, serverStream, client);
     }
 
     private sealed class ThrowingSession : IConnectionSession

@@ -1,57 +1,55 @@
+using System.Net.WebSockets;
+
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>
-/// A cancellation token for one send at a time, cancelled when a re-armable deadline on the
-/// injected clock passes (SEND_TIMEOUT_MS, spec §2). One timer serves every send of a
-/// connection. (CancellationTokenSource.TryReset fails for any TimeProvider but the system
-/// one, so a token source with its own timer cannot be reused under a test clock.)
+/// SEND_TIMEOUT_MS (spec §2) for the one write of a connection that is waiting on the socket:
+/// when it passes, the connection is aborted, which fails the write and ends the receive
+/// loop. Only a write the socket could not take at once ever waits, so the timer is made
+/// the first time one does (a slow reader) and then reused: connections that keep up, the
+/// vast majority, never hold a timer and spend no timer operations per message.
+/// Not thread-safe on its own: the send queue calls it with its gate held.
 /// </summary>
-internal sealed class SendDeadline : IDisposable
+internal sealed class SendDeadline(TimeProvider time, WebSocket ws) : IDisposable
 {
-    private readonly CancellationTokenSource _cts = new();
-    private readonly ITimer _timer;
+    private ITimer? _timer;
+    private bool _disposed;
+    private volatile bool _passed;
 
-    public SendDeadline(TimeProvider time)
-    {
-        _timer = time.CreateTimer(static s => ((SendDeadline)s!).Passed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-    }
-
-    /// <summary>Cancelled once a deadline passed; it stays cancelled (the connection is aborted by then).</summary>
-    public CancellationToken Token => _cts.Token;
-
-    public bool HasPassed => _cts.IsCancellationRequested;
+    /// <summary>True once a deadline passed (the connection was aborted).</summary>
+    public bool HasPassed => _passed;
 
     /// <summary>Starts (or moves) the deadline; false when already disposed.</summary>
     public bool TryArm(TimeSpan after)
     {
-        try
-        {
-            return _timer.Change(after, Timeout.InfiniteTimeSpan);
-        }
-        catch (ObjectDisposedException)
+        if (_disposed)
         {
             return false;
         }
+
+        _timer ??= time.CreateTimer(static s => ((SendDeadline)s!).Pass(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer.Change(after, Timeout.InfiniteTimeSpan);
+        return true;
     }
 
-    /// <summary>The send completed: no deadline until the next one is armed.</summary>
-    public void Disarm() => TryArm(Timeout.InfiniteTimeSpan);
+    /// <summary>The waiting write completed: no deadline until the next one waits.</summary>
+    public void Disarm()
+    {
+        if (!_disposed)
+        {
+            _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     public void Dispose()
     {
-        _timer.Dispose();
-        _cts.Dispose();
+        _disposed = true;
+        _timer?.Dispose();
     }
 
-    private void Passed()
+    private void Pass()
     {
-        try
-        {
-            _cts.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection ended as the timer fired: nothing left to abort.
-        }
+        _passed = true;
+        ws.Abort();
     }
 }

@@ -20,6 +20,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     public static readonly TimeSpan OverflowSendGrace = TimeSpan.FromSeconds(1);
 
     private readonly WebSocket _ws;
+    private readonly ConnectionStream _stream;
     private readonly ConnectionLimits _limits;
     private readonly ILogger _log;
     private readonly Action _closeSent;
@@ -28,19 +29,22 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     private readonly Queue<OutgoingFrame> _queue = new(0);
     private int _queuedBytes;
     private bool _draining;
+    private bool _writeWaiting;
     private bool _closing;
     private bool _overflowed;
     private int _sentCloseStatus;
     private TaskCompletionSource? _drained;
 
     /// <param name="closeSent">Called once our close frame is on the wire (the peer's answer is then awaited).</param>
-    public SendQueue(WebSocket ws, ConnectionLimits limits, ILogger log, Action closeSent)
+    /// <param name="stream">The stream under <paramref name="ws"/>, which gathers a burst of frames into one write.</param>
+    public SendQueue(WebSocket ws, ConnectionStream stream, ConnectionLimits limits, ILogger log, Action closeSent)
     {
         _ws = ws;
+        _stream = stream;
         _limits = limits;
         _log = log;
         _closeSent = closeSent;
-        _deadline = new SendDeadline(limits.Time);
+        _deadline = new SendDeadline(limits.Time, ws);
     }
 
     /// <summary>True once a close was queued or the connection ended: nothing more is sent or processed.</summary>
@@ -63,6 +67,18 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
             lock (_gate)
             {
                 return _draining;
+            }
+        }
+    }
+
+    /// <summary>True while a write waits on the socket under the send deadline (tests wait for it).</summary>
+    public bool IsWriteWaiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _writeWaiting;
             }
         }
     }
@@ -90,9 +106,9 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
             _queue.Clear();
             _queuedBytes = 0;
             _overflowed = true;
-            if (_draining)
+            if (_writeWaiting)
             {
-                // The frame in flight is what the reader is not taking: bound it too.
+                // The write waiting on the socket is what the reader is not taking: bound it too.
                 TryArmSendDeadline();
             }
 
@@ -138,7 +154,13 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         }
     }
 
-    public void Dispose() => _deadline.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _deadline.Dispose();
+        }
+    }
 
     void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
 
@@ -168,24 +190,53 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 
     private async Task DrainAsync()
     {
+        // Several waiting frames are gathered into one socket write (one packet for a burst).
+        var batching = false;
         while (true)
         {
             OutgoingFrame frame;
-            bool armed;
+            bool hasFrame;
+            bool more;
             lock (_gate)
             {
-                if (!_queue.TryDequeue(out frame))
+                hasFrame = _queue.TryDequeue(out frame);
+                if (!hasFrame && !batching)
                 {
                     _draining = false;
                     _drained?.TrySetResult();
                     return;
                 }
 
-                // Armed under the lock, so an overflow in Send can only shorten it, never be overwritten.
-                armed = TryArmSendDeadline();
+                more = _queue.Count > 0;
             }
 
-            if (!armed || !await SendFrameAsync(frame).ConfigureAwait(false))
+            var ok = true;
+            if (batching && (!hasFrame || frame.IsClose))
+            {
+                // The batch goes out before a close frame, so the close timer starts once it is sent.
+                batching = false;
+                ok = await WriteAsync(static (s, _) => s._stream.EndBatchAsync(), default).ConfigureAwait(false);
+            }
+
+            if (ok && hasFrame)
+            {
+                if (!batching && more && !frame.IsClose)
+                {
+                    _stream.BeginBatch();
+                    batching = true;
+                }
+
+                ok = await WriteAsync(static (s, f) => s.WriteFrame(f), frame).ConfigureAwait(false);
+                if (ok && !frame.IsClose)
+                {
+                    lock (_gate)
+                    {
+                        _queuedBytes -= frame.Data.Length;
+                    }
+                }
+            }
+
+            if (!ok)
             {
                 lock (_gate)
                 {
@@ -201,47 +252,96 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         }
     }
 
-    // Pooled: a send that waits for the socket would otherwise allocate its state machine per message.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> SendFrameAsync(OutgoingFrame frame)
+    /// <summary>Hands one frame to the framing layer (a close frame is sent only while the socket is open).</summary>
+    private ValueTask WriteFrame(OutgoingFrame frame)
     {
+        if (!frame.IsClose)
+        {
+            return _ws.SendAsync(frame.Data, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        }
+
+        if (_ws.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            _closeSent();
+            return ValueTask.CompletedTask;
+        }
+
+        Volatile.Write(ref _sentCloseStatus, frame.CloseStatus);
+        return new ValueTask(CloseThenNotifyAsync(frame));
+    }
+
+    private async Task CloseThenNotifyAsync(OutgoingFrame frame)
+    {
+        await _ws.CloseOutputAsync((WebSocketCloseStatus)frame.CloseStatus, frame.Reason, CancellationToken.None).ConfigureAwait(false);
+        _closeSent();
+    }
+
+    /// <summary>
+    /// Starts a write and, only if the socket cannot take it at once, bounds it with the send
+    /// deadline; false when it failed or the deadline passed (the connection is then aborted).
+    /// </summary>
+    private ValueTask<bool> WriteAsync(Func<SendQueue, OutgoingFrame, ValueTask> start, OutgoingFrame frame)
+    {
+        ValueTask write;
         try
         {
-            if (frame.IsClose)
+            write = start(this, frame);
+            if (write.IsCompleted)
             {
-                if (_ws.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                {
-                    Volatile.Write(ref _sentCloseStatus, frame.CloseStatus);
-                    await _ws.CloseOutputAsync((WebSocketCloseStatus)frame.CloseStatus, frame.Reason, _deadline.Token).ConfigureAwait(false);
-                }
-
-                _closeSent();
+                write.GetAwaiter().GetResult();
+                return ValueTask.FromResult(true);
             }
-            else
-            {
-                await _ws.SendAsync(frame.Data, WebSocketMessageType.Text, endOfMessage: true, _deadline.Token).ConfigureAwait(false);
-                lock (_gate)
-                {
-                    _queuedBytes -= frame.Data.Length;
-                }
-            }
-
-            _deadline.Disarm();
-            if (_deadline.HasPassed)
-            {
-                // The deadline fired as the send completed: the peer was too slow all the same.
-                _ws.Abort();
-                return false;
-            }
-
-            return true;
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (IsSendFailure(ex))
         {
-            _log.Debug(ex, "Send failed, aborting the connection");
-            _ws.Abort();
-            return false;
+            return ValueTask.FromResult(Failed(ex));
         }
+
+        return WaitWithinDeadlineAsync(write);
+    }
+
+    // Pooled: a write that waits for the socket would otherwise allocate its state machine each time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> WaitWithinDeadlineAsync(ValueTask write)
+    {
+        lock (_gate)
+        {
+            _writeWaiting = true;
+            if (!TryArmSendDeadline())
+            {
+                _ws.Abort(); // Disposed meanwhile: nothing may wait any more.
+            }
+        }
+
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsSendFailure(ex))
+        {
+            return Failed(ex);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _writeWaiting = false;
+                _deadline.Disarm();
+            }
+        }
+
+        // The deadline may have fired as the write completed: the peer was too slow all the same.
+        return !_deadline.HasPassed;
+    }
+
+    private static bool IsSendFailure(Exception ex) =>
+        ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException;
+
+    private bool Failed(Exception ex)
+    {
+        _log.Debug(ex, "Send failed, aborting the connection");
+        _ws.Abort();
+        return false;
     }
 
     /// <summary>

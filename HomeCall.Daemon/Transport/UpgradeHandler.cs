@@ -131,14 +131,14 @@ internal sealed class UpgradeHandler(
         try
         {
             await socket.SendAsync(Handshake.SwitchingProtocols(upgrade.Key), SocketFlags.None).ConfigureAwait(false);
-            var stream = new BufferedReadStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover);
+            var stream = new ConnectionStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover);
             var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
             {
                 IsServer = true,
                 KeepAliveInterval = options.PingInterval,
                 KeepAliveTimeout = options.PingInterval,
             });
-            connection = new WebSocketConnection(id, ws, ip, upgrade.Endpoint, upgrade.Query, _limits, connLog);
+            connection = new WebSocketConnection(id, ws, stream, ip, upgrade.Endpoint, upgrade.Query, _limits, connLog);
             metrics.ConnectionAccepted();
             connLog.Information("Connection opened from {ClientIp} on {Path}", ip, upgrade.Path);
             upgrade = null!; // Shed the key, path and leftover bytes for the connection's lifetime.

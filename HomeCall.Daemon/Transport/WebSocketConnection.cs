@@ -28,7 +28,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     private ITimer? _closeTimer;
     private int _shutdownMarked;
 
-    public WebSocketConnection(long id, WebSocket ws, IPAddress remoteIp, EndpointKind endpoint, string query, ConnectionLimits limits, ILogger log)
+    public WebSocketConnection(long id, WebSocket ws, ConnectionStream stream, IPAddress remoteIp, EndpointKind endpoint, string query, ConnectionLimits limits, ILogger log)
     {
         Id = id;
         _ws = ws;
@@ -37,7 +37,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         Query = query;
         _limits = limits;
         _log = log;
-        _sends = new SendQueue(ws, limits, log, StartCloseTimer);
+        _sends = new SendQueue(ws, stream, limits, log, StartCloseTimer);
     }
 
     public long Id { get; }

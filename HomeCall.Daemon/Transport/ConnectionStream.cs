@@ -1,0 +1,241 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>
+/// The socket stream as the framing layer uses it, shaped to cost one system call per
+/// packet rather than per frame part:
+/// <list type="bullet">
+/// <item>Reads first return bytes already read past the request head (the client's first
+/// frame may arrive in the same packet, spec §5), then turn the framing layer's small
+/// reads (a 2-14 byte header, then the payload) into one socket read per packet: a small
+/// read fills a pooled chunk that serves the following reads and goes back to the pool as
+/// soon as it is drained. Zero-byte reads pass straight through, so an idle connection
+/// holds no buffer at all.</item>
+/// <item>Writes made inside a batch (<see cref="BeginBatch"/> … <see cref="EndBatchAsync"/>)
+/// are gathered in a pooled buffer and go out in one socket write: the send queue opens a
+/// batch when several frames wait, so a burst to one reader is one packet.</item>
+/// </list>
+/// </summary>
+internal sealed class ConnectionStream(Stream inner, byte[] prefix) : Stream
+{
+    /// <summary>Reads at least this large go straight to the socket; smaller ones are buffered.</summary>
+    private const int ReadChunkBytes = 16384;
+
+    /// <summary>A batch is written out once it holds this much; larger writes flush it and go straight through.</summary>
+    private const int BatchBytes = 32768;
+
+    private byte[] _buffer = prefix;
+    private bool _rented;
+    private int _offset;
+    private int _count = prefix.Length;
+
+    private readonly Lock _batchGate = new();
+    private bool _batching;
+    private byte[]? _batch;
+    private int _batchCount;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_count > 0)
+        {
+            return ValueTask.FromResult(Take(buffer.Span));
+        }
+
+        return buffer.IsEmpty || buffer.Length >= ReadChunkBytes
+            ? inner.ReadAsync(buffer, cancellationToken)
+            : FillAndTakeAsync(buffer, cancellationToken);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        _count > 0 ? Take(buffer.AsSpan(offset, count)) : inner.Read(buffer, offset, count);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>Gathers the following writes until <see cref="EndBatchAsync"/>.</summary>
+    public void BeginBatch()
+    {
+        lock (_batchGate)
+        {
+            _batching = true;
+        }
+    }
+
+    /// <summary>Writes what the batch gathered in one socket write and stops gathering.</summary>
+    public ValueTask EndBatchAsync()
+    {
+        byte[]? gathered;
+        int count;
+        lock (_batchGate)
+        {
+            _batching = false;
+            (gathered, count) = TakeBatch();
+        }
+
+        return gathered is null ? ValueTask.CompletedTask : WriteGatheredAsync(gathered, count, default);
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        // The framing layer writes one frame at a time, but its keep-alive ping may write while
+        // the send queue ends a batch: the gate keeps the batch whole, and the socket orders the writes.
+        byte[]? gathered = null;
+        var count = 0;
+        lock (_batchGate)
+        {
+            if (_batching && !buffer.IsEmpty)
+            {
+                if (_batchCount + buffer.Length <= BatchBytes)
+                {
+                    _batch ??= ArrayPool<byte>.Shared.Rent(BatchBytes);
+                    buffer.Span.CopyTo(_batch.AsSpan(_batchCount));
+                    _batchCount += buffer.Length;
+                    return ValueTask.CompletedTask;
+                }
+
+                (gathered, count) = TakeBatch();
+            }
+        }
+
+        return gathered is null ? inner.WriteAsync(buffer, cancellationToken) : WriteGatheredThenAsync(gathered, count, buffer, cancellationToken);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count) =>
+        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+            ReleaseRead();
+            lock (_batchGate)
+            {
+                // Aborted mid-batch: nothing gathered can go out any more.
+                if (TakeBatch().Gathered is { } unsent)
+                {
+                    ArrayPool<byte>.Shared.Return(unsent);
+                }
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> FillAndTakeAsync(Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent(ReadChunkBytes);
+        int n;
+        try
+        {
+            n = await inner.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+            throw;
+        }
+
+        if (n == 0)
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+            return 0;
+        }
+
+        (_buffer, _rented, _offset, _count) = (chunk, true, 0, n);
+        return Take(destination.Span);
+    }
+
+    private int Take(Span<byte> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return 0;
+        }
+
+        var n = Math.Min(destination.Length, _count);
+        _buffer.AsSpan(_offset, n).CopyTo(destination);
+        _offset += n;
+        _count -= n;
+        if (_count == 0)
+        {
+            ReleaseRead();
+        }
+
+        return n;
+    }
+
+    private void ReleaseRead()
+    {
+        if (_rented)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
+        (_buffer, _rented, _offset, _count) = ([], false, 0, 0);
+    }
+
+    /// <summary>The gathered bytes and their count, the batch left empty (called with the gate held).</summary>
+    private (byte[]? Gathered, int Count) TakeBatch()
+    {
+        var taken = (_batchCount == 0 ? null : _batch, _batchCount);
+        if (taken.Item1 is not null)
+        {
+            (_batch, _batchCount) = (null, 0);
+        }
+
+        return taken;
+    }
+
+    /// <summary>A write that does not fit the batch: what was gathered goes first, then the write itself.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask WriteGatheredThenAsync(byte[] gathered, int count, ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        await WriteGatheredAsync(gathered, count, cancellationToken).ConfigureAwait(false);
+        await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes gathered bytes; the buffer goes back to the pool even when the write fails.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask WriteGatheredAsync(byte[] gathered, int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inner.WriteAsync(gathered.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(gathered);
+        }
+    }
+}
