@@ -6,9 +6,9 @@ namespace HomeCall.Daemon.Transport;
 
 /// <summary>
 /// One connection's outgoing side: a bounded queue of text messages and one close frame,
-/// drained one send at a time on the thread pool, so that a caller (possibly holding the
-/// room lock) never does socket I/O and one slow reader never delays anybody else
-/// (spec §2 "Slow readers").
+/// drained one write at a time after the caller returns (<see cref="DeferredDrains"/>), so
+/// that a caller (possibly holding the room lock) never does socket I/O and one slow reader
+/// never delays anybody else (spec §2 "Slow readers").
 /// </summary>
 internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 {
@@ -162,7 +162,10 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         }
     }
 
-    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
+    void IThreadPoolWorkItem.Execute() => StartDrain();
+
+    /// <summary>Runs the drain scheduled by the first frame queued (see <see cref="DeferredDrains"/>).</summary>
+    public void StartDrain() => _ = DrainAsync();
 
     private void CloseLocked(int status, string reason)
     {
@@ -182,9 +185,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         if (!_draining)
         {
             _draining = true;
-            // Local queue: the drain usually runs on this worker right after the handler returns,
-            // without waking another thread (other workers still steal it when this one is busy).
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            DeferredDrains.Schedule(this);
         }
     }
 

@@ -183,6 +183,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             return; // Nothing is processed after this side started closing.
         }
 
+        DeferredDrains.Begin();
         try
         {
             if (type == WebSocketMessageType.Binary)
@@ -200,6 +201,11 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             // with 1011 rather than a dropped socket, and is logged for the admin.
             _log.Error(ex, "Unexpected error while handling a message, closing with {CloseStatus}", CloseStatus.InternalError);
             Close(CloseStatus.InternalError, "internal error");
+        }
+        finally
+        {
+            // What the message caused goes out now, on this thread, before the next receive.
+            DeferredDrains.RunPending();
         }
     }
 
