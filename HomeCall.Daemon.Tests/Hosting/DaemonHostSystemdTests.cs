@@ -67,6 +67,10 @@ public sealed class DaemonHostSystemdTests
         await using var client = await WsClient.ConnectAsync(new Uri($"ws://127.0.0.1:{endpoint.Port}/ws/"));
         await manager.ReceiveContainingAsync("READY=1");
 
+        // The 101 reaches the client just before the daemon counts the connection open: an
+        // answer to a message proves it is counted.
+        await client.SendTextAsync("{}");
+        await client.ReceiveTypeAsync("error");
         await stop.CancelAsync();
 
         var stopping = await manager.ReceiveContainingAsync("STOPPING=1");

@@ -28,13 +28,14 @@ public sealed class ListenerTests
         front.Start();
         var accepting = front.AcceptSocketAsync();
         var connecting = WsClient.ConnectAsync(new Uri($"ws://127.0.0.1:{((IPEndPoint)front.LocalEndpoint).Port}/ws/"));
-        var handling = upgrades.HandleAsync(await accepting, () => { }, CancellationToken.None);
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = upgrades.HandleAsync(await accepting, () => { }, () => ended.TrySetResult(), CancellationToken.None);
         await using var client = await connecting;
 
         Assert.That(await client.ReceiveTextAsync(), Is.EqualTo("""{"type":"error","code":"shutting-down"}"""));
         Assert.That(await client.WaitForCloseAsync(), Is.EqualTo(1001));
         await client.Socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "", CancellationToken.None);
-        await handling.WaitAsync(WsClient.DefaultWait);
+        await ended.Task.WaitAsync(WsClient.DefaultWait);
         Assert.That(listener.OpenConnections, Is.Zero);
     }
 

@@ -18,7 +18,8 @@ public sealed class WebSocketConnectionTests
         var limits = new ConnectionLimits(65536, 1 << 20, TimeSpan.FromSeconds(10), TimeProvider.System);
         using var connection = new WebSocketConnection(1, server, serverStream, IPAddress.Loopback, EndpointKind.Room, "", limits, log);
         var session = new ThrowingSession();
-        var run = connection.RunAsync(session);
+        var ended = 0;
+        var run = connection.RunAsync(session, _ => ended++);
 
         await client.SendAsync("{\"type\":\"join\"}"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
         var buffer = new byte[256];
@@ -31,6 +32,7 @@ public sealed class WebSocketConnectionTests
         Assert.That((int?)client.CloseStatus, Is.EqualTo(CloseStatus.InternalError));
         Assert.That(logs.Errors.Single().Exception, Is.InstanceOf<InvalidOperationException>());
         Assert.That(session.Closed, Is.True);
+        Assert.That(ended, Is.EqualTo(1), "the end is reported once");
     }
 
     private static async Task<(WebSocket Server, ConnectionStream ServerStream, WebSocket Client)> ConnectedPairAsync()

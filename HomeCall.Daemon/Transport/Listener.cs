@@ -29,6 +29,7 @@ internal sealed class Listener : IDisposable
     // Counted rather than kept in a set: a per-connection task entry and continuation cost idle memory.
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action _handshakeDone;
+    private readonly Action _ended;
     private int _active;
     private Socket? _socket;
     private int _pendingHandshakes;
@@ -45,6 +46,7 @@ internal sealed class Listener : IDisposable
         _maxSockets = socketBudget ?? OpenFileLimit.SocketBudget() ?? long.MaxValue;
         _time = time ?? TimeProvider.System;
         _handshakeDone = () => Interlocked.Decrement(ref _pendingHandshakes);
+        _ended = OnEnded;
         _options = options;
         _upgrades = upgrades;
         _metrics = metrics;
@@ -149,7 +151,7 @@ internal sealed class Listener : IDisposable
             }
 
             Interlocked.Increment(ref _active);
-            _ = HandleAsync(client, stopping);
+            _ = _upgrades.HandleAsync(client, _handshakeDone, _ended, stopping);
         }
     }
 
@@ -188,23 +190,12 @@ internal sealed class Listener : IDisposable
         await DelayAsync(stopping).ConfigureAwait(false);
     }
 
-    private async Task HandleAsync(Socket client, CancellationToken stopping)
+    /// <summary>One accepted socket is done (whatever became of it).</summary>
+    private void OnEnded()
     {
-        try
+        if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _stopping) == 1)
         {
-            await _upgrades.HandleAsync(client, _handshakeDone, stopping).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            // Exceptions stop at the connection boundary (style rule 13).
-            _log.Error(ex, "Unexpected error on a connection");
-        }
-        finally
-        {
-            if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _stopping) == 1)
-            {
-                _drained.TrySetResult();
-            }
+            _drained.TrySetResult();
         }
     }
 

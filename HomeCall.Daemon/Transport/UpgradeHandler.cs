@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Metrics;
 using Serilog;
 
@@ -25,6 +26,7 @@ internal sealed class UpgradeHandler(
     private readonly Refusals _refusals = new(metrics, time, log);
     private readonly ConnectionLimits _limits = new(options.MaxMessageBytes, options.MaxSendQueueBytes, options.SendTimeout, time);
     private readonly ILogger _log = log.ForContext<UpgradeHandler>();
+    private Action<WebSocketConnection>? _connectionEnded; // One delegate for every connection.
     private long _nextId;
 
     public event Action<WebSocketConnection>? Opened;
@@ -33,25 +35,31 @@ internal sealed class UpgradeHandler(
 
     /// <summary>
     /// Serves one accepted socket to its end. <paramref name="handshakeDone"/> is called once,
-    /// when the socket stops counting against MAX_PENDING_HANDSHAKES (upgraded, or closed).
+    /// when the socket stops counting against MAX_PENDING_HANDSHAKES (upgraded, or closed), and
+    /// <paramref name="ended"/> once, when the socket is done. An upgraded connection runs on in
+    /// its own method and this one returns: nothing of the handshake (this frame, the request
+    /// head) stays alive for the connection's lifetime (idle memory per connection).
     /// </summary>
-    public async Task HandleAsync(Socket socket, Action handshakeDone, CancellationToken stopping)
+    public async Task HandleAsync(Socket socket, Action handshakeDone, Action ended, CancellationToken stopping)
     {
         var upgraded = false;
         try
         {
-            var head = await ReadHeadAsync(socket, stopping).ConfigureAwait(false);
-            if (head is not ({ } request, var leftover))
+            if (await ReadHeadAsync(socket, stopping).ConfigureAwait(false) is not ({ } request, var leftover))
             {
                 return;
             }
 
-            var work = Route(socket, request, leftover, handshakeDone, ref upgraded);
-
-            // The request head is not needed past this point: do not keep it alive for the
-            // connection's lifetime in this method's state (idle memory per connection).
-            head = null;
-            await work.ConfigureAwait(false);
+            var work = Route(socket, request, leftover, handshakeDone, ended, ref upgraded);
+            if (!upgraded)
+            {
+                await work.ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Exceptions stop at the connection boundary (style rule 13).
+            _log.Error(ex, "Unexpected error on a connection");
         }
         finally
         {
@@ -59,12 +67,13 @@ internal sealed class UpgradeHandler(
             {
                 handshakeDone();
                 socket.Dispose();
+                ended();
             }
         }
     }
 
     /// <summary>Decides (spec §1, §5) and starts the upgrade, the HTTP answer or the refusal.</summary>
-    private Task Route(Socket socket, HttpRequestHead request, byte[] leftover, Action handshakeDone, ref bool upgraded)
+    private Task Route(Socket socket, HttpRequestHead request, byte[] leftover, Action handshakeDone, Action ended, ref bool upgraded)
     {
         var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
         var decision = _validator.Decide(request, peer);
@@ -73,7 +82,8 @@ internal sealed class UpgradeHandler(
         {
             upgraded = true;
             handshakeDone();
-            return UpgradeAsync(socket, new AcceptedUpgrade(decision.Endpoint, decision.ClientIp, request.Path, request.Query, request.Single("Sec-WebSocket-Key")!, leftover));
+            var upgrade = new AcceptedUpgrade(decision.Endpoint, decision.ClientIp, request.Path, request.Query, request.Single("Sec-WebSocket-Key")!, leftover);
+            return UpgradeAsync(socket, upgrade, ended);
         }
 
         // A 503 still counts as a pending handshake while its answer lingers, so a flood past
@@ -121,60 +131,94 @@ internal sealed class UpgradeHandler(
         return (null, []);
     }
 
-    private async Task UpgradeAsync(Socket socket, AcceptedUpgrade upgrade)
+    /// <summary>
+    /// Answers 101 and starts the connection; the caller acquired its connection slot. The
+    /// connection then runs on its own and ends through <see cref="OnConnectionEnded"/>, so this
+    /// frame is not kept alive for the connection's lifetime (idle memory per connection).
+    /// </summary>
+    private async Task UpgradeAsync(Socket socket, AcceptedUpgrade upgrade, Action ended)
     {
-        // The caller acquired the connection slot; it is released when the connection ends.
-        var ip = upgrade.ClientIp;
-        var id = Interlocked.Increment(ref _nextId);
-        var connLog = _log.ForContext("ConnectionId", "c" + id);
         WebSocketConnection? connection = null;
         try
         {
             await socket.SendAsync(Handshake.SwitchingProtocols(upgrade.Key), SocketFlags.None).ConfigureAwait(false);
-            var stream = new ConnectionStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover);
-            var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
-            {
-                IsServer = true,
-                KeepAliveInterval = options.PingInterval,
-                KeepAliveTimeout = options.PingInterval,
-            });
-            connection = new WebSocketConnection(id, ws, stream, ip, upgrade.Endpoint, upgrade.Query, _limits, connLog);
-            metrics.ConnectionAccepted();
-            connLog.Information("Connection opened from {ClientIp} on {Path}", ip, upgrade.Path);
-            upgrade = null!; // Shed the key, path and leftover bytes for the connection's lifetime.
-            await RunAsync(connection).ConfigureAwait(false);
+            connection = Accept(socket, upgrade, ended);
         }
         catch (SocketException)
         {
-            socket.Dispose();
+            // The client left during the 101.
         }
-        finally
+        catch (Exception ex)
         {
-            tracker.Release(ip);
-            connection?.Dispose();
+            _log.Error(ex, "Unexpected error on a connection");
+        }
+
+        if (connection is null)
+        {
+            tracker.Release(upgrade.ClientIp);
+            socket.Dispose();
+            ended();
+            return;
+        }
+
+        Start(connection);
+    }
+
+    private void Start(WebSocketConnection connection)
+    {
+        try
+        {
+            connection.OpenedAt = time.GetTimestamp();
+            var session = connections.Open(connection);
+            connection.Session = session;
+            Opened?.Invoke(connection);
+            _ = connection.RunAsync(session, _connectionEnded ??= OnConnectionEnded);
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "Unexpected error on a connection");
+            OnConnectionEnded(connection);
         }
     }
 
-    private async Task RunAsync(WebSocketConnection connection)
+    private void OnConnectionEnded(WebSocketConnection connection)
     {
-        var started = time.GetTimestamp();
-        var session = connections.Open(connection);
-        connection.Session = session;
-        Opened?.Invoke(connection);
-        try
+        if (connection.Session is not null)
         {
-            await connection.RunAsync(session).ConfigureAwait(false);
+            Closed(connection);
         }
-        finally
+
+        tracker.Release(connection.RemoteIp);
+        connection.Dispose();
+        connection.SocketDone?.Invoke();
+    }
+
+    private WebSocketConnection Accept(Socket socket, AcceptedUpgrade upgrade, Action ended)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        ILogger connLog = new ConnectionLogger(_log, id);
+        var stream = new ConnectionStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover);
+        var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
         {
-            Ended?.Invoke(connection);
-            var closeStatus = connection.SentCloseStatus != 0 ? connection.SentCloseStatus : connection.ReceivedCloseStatus ?? 1006;
-            metrics.ConnectionsClosed.Increment(CloseStatus.MetricLabel(closeStatus));
-            connection.Log.Information(
-                "Connection closed with {CloseStatus} (peer sent {PeerCloseStatus}) after {DurationMs} ms",
-                closeStatus,
-                connection.ReceivedCloseStatus,
-                (long)time.GetElapsedTime(started).TotalMilliseconds);
-        }
+            IsServer = true,
+            KeepAliveInterval = options.PingInterval,
+            KeepAliveTimeout = options.PingInterval,
+        });
+        var connection = new WebSocketConnection(id, ws, stream, upgrade.ClientIp, upgrade.Endpoint, upgrade.Query, _limits, connLog) { SocketDone = ended };
+        metrics.ConnectionAccepted();
+        connLog.Information("Connection opened from {ClientIp} on {Path}", upgrade.ClientIp, upgrade.Path);
+        return connection;
+    }
+
+    private void Closed(WebSocketConnection connection)
+    {
+        Ended?.Invoke(connection);
+        var closeStatus = connection.SentCloseStatus != 0 ? connection.SentCloseStatus : connection.ReceivedCloseStatus ?? 1006;
+        metrics.ConnectionsClosed.Increment(CloseStatus.MetricLabel(closeStatus));
+        connection.Log.Information(
+            "Connection closed with {CloseStatus} (peer sent {PeerCloseStatus}) after {DurationMs} ms",
+            closeStatus,
+            connection.ReceivedCloseStatus,
+            (long)time.GetElapsedTime(connection.OpenedAt).TotalMilliseconds);
     }
 }

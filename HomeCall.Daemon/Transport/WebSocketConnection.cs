@@ -22,8 +22,8 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     private readonly ConnectionLimits _limits;
     private readonly ILogger _log;
 
-    // No timer of its own: an idle connection keeps none; one is made only when closing.
-    private readonly CancellationTokenSource _receiveCts = new();
+    // No timer or token of its own: an idle connection keeps none; a timer is made only when
+    // closing, and it aborts the socket (a cancellable receive would register a callback per receive).
     private readonly SendQueue _sends;
     private ITimer? _closeTimer;
     private int _shutdownMarked;
@@ -48,6 +48,12 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     public ILogger Log => _log;
 
+    /// <summary>When the session was opened (<see cref="TimeProvider.GetTimestamp"/>), for the close log line.</summary>
+    public long OpenedAt { get; set; }
+
+    /// <summary>Called once the socket is done with (the listener's count of live sockets).</summary>
+    public Action? SocketDone { get; set; }
+
     /// <summary>The signaling side, once opened (shutdown tells it before closing).</summary>
     public IConnectionSession? Session { get; set; }
 
@@ -69,24 +75,27 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     /// <summary>Aborts the socket at once (shutdown grace over, or a fatal error).</summary>
     public void Abort() => _ws.Abort();
 
-    /// <summary>Receives until the connection ends; returns after the session was told.</summary>
-    public async Task RunAsync(IConnectionSession session)
+    /// <summary>
+    /// Receives until the connection ends, tells the session, lets what is queued go out, then
+    /// calls <paramref name="ended"/> (exactly once). Nothing awaits this: a connection keeps
+    /// only its own frame alive while idle.
+    /// </summary>
+    public async Task RunAsync(IConnectionSession session, Action<WebSocketConnection> ended)
     {
-        var token = _receiveCts.Token;
         try
         {
             while (true)
             {
                 // A zero-byte receive waits for the next frame without holding a buffer, so an
                 // idle connection costs no receive memory.
-                var first = await _ws.ReceiveAsync(Memory<byte>.Empty, token).ConfigureAwait(false);
+                var first = await _ws.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
                 if (first.MessageType == WebSocketMessageType.Close)
                 {
                     AnswerPeerClose();
                     return;
                 }
 
-                if (!await ReceiveMessageAsync(session, first, token).ConfigureAwait(false))
+                if (!await ReceiveMessageAsync(session, first).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -98,17 +107,33 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             // keep-alive timeout simply ends the connection (spec §2 "Disconnect without leave").
             _log.Debug(ex, "Connection ended by {Reason}", ex.GetType().Name);
         }
+        catch (Exception ex)
+        {
+            // Exceptions stop at the connection boundary (style rule 13).
+            _log.Error(ex, "Unexpected error on a connection");
+        }
         finally
         {
-            session.OnClosed();
-            await _sends.FinishAsync(CloseHandshakeTimeout).ConfigureAwait(false);
+            try
+            {
+                session.OnClosed();
+                await _sends.FinishAsync(CloseHandshakeTimeout).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _log.Error(ex, "Unexpected error while ending a connection");
+            }
+            finally
+            {
+                ended(this);
+            }
         }
     }
 
-    /// <summary>Our close frame went out: the peer has CloseHandshakeTimeout to answer before the receive is cancelled (which aborts).</summary>
+    /// <summary>Our close frame went out: the peer has CloseHandshakeTimeout to answer before the socket is aborted (which ends the receive).</summary>
     private void StartCloseTimer()
     {
-        var timer = _limits.Time.CreateTimer(static s => ((WebSocketConnection)s!).CancelReceive(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var timer = _limits.Time.CreateTimer(static s => ((WebSocketConnection)s!).Abort(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         if (Interlocked.CompareExchange(ref _closeTimer, timer, null) is null)
         {
             timer.Change(CloseHandshakeTimeout, Timeout.InfiniteTimeSpan);
@@ -119,21 +144,9 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         }
     }
 
-    private void CancelReceive()
-    {
-        try
-        {
-            _receiveCts.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Ended as the timer fired.
-        }
-    }
-
     /// <summary>Reads the rest of one message and dispatches it; false when the connection is closing.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> ReceiveMessageAsync(IConnectionSession session, ValueWebSocketReceiveResult first, CancellationToken token)
+    private async ValueTask<bool> ReceiveMessageAsync(IConnectionSession session, ValueWebSocketReceiveResult first)
     {
         var max = _limits.MaxMessageBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(first.EndOfMessage ? 1 : FirstChunkBytes);
@@ -151,7 +164,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
                     room = Math.Min(buffer.Length, max + 1) - length;
                 }
 
-                result = await _ws.ReceiveAsync(buffer.AsMemory(length, room), token).ConfigureAwait(false);
+                result = await _ws.ReceiveAsync(buffer.AsMemory(length, room), CancellationToken.None).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     AnswerPeerClose();
@@ -228,7 +241,6 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     {
         _ws.Dispose();
         _closeTimer?.Dispose();
-        _receiveCts.Dispose();
         _sends.Dispose();
     }
 }

@@ -16,6 +16,7 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
 {
     private const int ReceiveBuffer = 512;
     private const int CloseParallelism = 256;
+    private const double WarmUpSettleSeconds = 1;
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IdleHolder _holder = new();
@@ -27,6 +28,8 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
     public async Task<string> RunAsync(CancellationToken ct)
     {
         FileLimit.Check(settings.Connections);
+        var cold = ProcessSample.Read(settings.ServerPid);
+        await WarmUpAsync(ct).ConfigureAwait(false);
         var baseline = ProcessSample.Read(settings.ServerPid);
         var started = Stopwatch.GetTimestamp();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -48,6 +51,11 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
             .Add("requested", settings.Connections).Add("roomSize", settings.RoomSize).Add("established", established)
             .Add("openAtEnd", openAtEnd).Add("dropped", _holder.Dropped).Add("firstDrop", _holder.FirstDrop)
             .Add("firstFailure", _firstFailure).Add("connectSeconds", connectSeconds).Add("connectsPerSecond", established / connectSeconds, 0);
+        if (cold is not null)
+        {
+            line.Add("serverColdRssKiB", cold.RssKiB);
+        }
+
         Memory(line, baseline, held, established);
         line.Server(settled, held, established, "Connection");
         if (baseline is not null && connected is not null)
@@ -56,6 +64,38 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
         }
 
         return line.Finish();
+    }
+
+    /// <summary>
+    /// One room joined and closed before the baseline is read: what a server loads once, on its
+    /// first connection or room (libraries, code compiled on first use), is not a per-connection
+    /// cost. The cold figure is reported beside it.
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken ct)
+    {
+        var dialect = DialectList.Parse(settings.Dialect)[0];
+        var plan = DialectList.Plan(dialect, DialectList.NewRunId(), 0);
+        var sources = SourceAddresses.For(connector.Target, settings.RoomSize, settings.SourceIps);
+        var members = new List<BenchClient>(settings.RoomSize);
+        try
+        {
+            for (var m = 0; m < settings.RoomSize; m++)
+            {
+                members.Add(await connector.ConnectAsync(dialect.UrlFor(connector.Target, plan, m), sources.For(m), ReceiveBuffer, ct).ConfigureAwait(false));
+            }
+
+            await dialect.JoinAsync(members, plan, ct).ConfigureAwait(false);
+            foreach (var member in members)
+            {
+                await member.CloseAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            members.ForEach(m => m.Dispose());
+        }
+
+        await Ticker.RunAsync(WarmUpSettleSeconds, t => Status("warming up", t, WarmUpSettleSeconds), ct).ConfigureAwait(false);
     }
 
     private static void Memory(ResultLine line, ProcessSample? baseline, ProcessSample? held, int established)
