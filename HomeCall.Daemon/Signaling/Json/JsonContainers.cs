@@ -23,24 +23,21 @@ internal static class JsonContainers
     /// </summary>
     public static int Skip(ReadOnlySpan<byte> json, int start, int enclosing, int maxDepth)
     {
-        var objects = 0UL;
-        var open = 0;
+        var nesting = default(Nesting);
         var pos = start;
         var expect = Expect.Value;
         while ((pos = JsonScanner.SkipWhitespace(json, pos)) < json.Length)
         {
             var b = json[pos];
-            var closer = (objects & 1) != 0 ? (byte)'}' : (byte)']';
             switch (expect)
             {
                 case Expect.Value when b is (byte)'{' or (byte)'[':
-                    if (enclosing + open >= maxDepth)
+                    if (enclosing + nesting.Open >= maxDepth)
                     {
                         return -1;
                     }
 
-                    objects = (objects << 1) | (b == (byte)'{' ? 1UL : 0UL);
-                    open++;
+                    nesting.Push(isObject: b == (byte)'{');
                     pos++;
                     expect = Expect.FirstItem;
                     break;
@@ -50,7 +47,7 @@ internal static class JsonContainers
                     break;
                 case Expect.FirstItem:
                     // An empty container closes at once; otherwise its first item (nothing consumed here).
-                    expect = b == closer ? Expect.Separator : (objects & 1) != 0 ? Expect.Key : Expect.Value;
+                    expect = b == nesting.Closer ? Expect.Separator : nesting.InObject ? Expect.Key : Expect.Value;
                     break;
                 case Expect.Key:
                     pos = b == (byte)'"' ? SkipKey(json, pos) : -1;
@@ -58,12 +55,12 @@ internal static class JsonContainers
                     break;
                 case Expect.Separator when b == (byte)',':
                     pos++;
-                    expect = (objects & 1) != 0 ? Expect.Key : Expect.Value;
+                    expect = nesting.InObject ? Expect.Key : Expect.Value;
                     break;
-                case Expect.Separator when b == closer:
+                case Expect.Separator when b == nesting.Closer:
                     pos++;
-                    objects >>= 1;
-                    if (--open == 0)
+                    nesting.Pop();
+                    if (nesting.Open == 0)
                     {
                         return pos;
                     }
@@ -93,5 +90,29 @@ internal static class JsonContainers
 
         pos = JsonScanner.SkipWhitespace(json, pos);
         return pos < json.Length && json[pos] == (byte)':' ? pos + 1 : -1;
+    }
+
+    /// <summary>The open containers, innermost in bit 0 of a <see cref="ulong"/> (1 = object).</summary>
+    private struct Nesting
+    {
+        private ulong _objects;
+
+        public int Open { get; private set; }
+
+        public readonly bool InObject => (_objects & 1) != 0;
+
+        public readonly byte Closer => InObject ? (byte)'}' : (byte)']';
+
+        public void Push(bool isObject)
+        {
+            _objects = (_objects << 1) | (isObject ? 1UL : 0UL);
+            Open++;
+        }
+
+        public void Pop()
+        {
+            _objects >>= 1;
+            Open--;
+        }
     }
 }
