@@ -18,8 +18,11 @@ internal static class MessageParser
     /// <summary>Spec §2: nesting deeper than 32 levels is invalid-message.</summary>
     public const int MaxDepth = 32;
 
-    /// <summary>Room for the text of any escaped token that could be one of our names (all ASCII, at most 16 bytes).</summary>
-    private const int NameBufferBytes = 16 * JsonStringToken.MaxEscapeExpansion;
+    /// <summary>Key and type names are ASCII, the longest "ice-candidate" (13 bytes).</summary>
+    private const int MaxNameBytes = 16;
+
+    /// <summary>Room for the text of any escaped token that could be one of those names.</summary>
+    private const int NameBufferBytes = MaxNameBytes * JsonStringToken.MaxEscapeExpansion;
 
     public static bool TryParse(ReadOnlySpan<byte> json, out MessageType type, out KnownFields fields)
     {
