@@ -57,6 +57,18 @@ public sealed class MessageParserTests
     [TestCase("{\"type\":\"offer\",\"from\":\"a\",\"from\":\"a\"}", TestName = "TryParse_DuplicatedFrom_Fails")]
     [TestCase("{\"type\":\"join\",\"room\":\"\\ud800\",\"user\":\"u\"}", TestName = "TryParse_LoneSurrogateInKnownField_Fails")]
     [TestCase("{\"type\":\"offer\",\"to\":\"b\",\"sdp\":\"x\",\"\\udc00\":1}", TestName = "TryParse_LoneSurrogateInPropertyName_Fails")]
+    [TestCase("{\"type\":\"j\\ud800oin\"}", TestName = "TryParse_LoneSurrogateInType_Fails")]
+    [TestCase("{\"type\":\"offer\",\"to\":\"b\\udfff\"}", TestName = "TryParse_LoneSurrogateInTo_Fails")]
+    [TestCase("{\"type\":\"offer\",\"x\":\"\\u12\"}", TestName = "TryParse_ShortUnicodeEscape_Fails")]
+    [TestCase("{\"type\":\"offer\",\"x\":\"\\a\"}", TestName = "TryParse_UnknownEscape_Fails")]
+    [TestCase("{\"type\":\"offer\",\"x\":\"a\tb\"}", TestName = "TryParse_RawTabInString_Fails")]
+    [TestCase("{\"type\":\"offer\",\"x\":01}", TestName = "TryParse_LeadingZero_Fails")]
+    [TestCase("{\"type\":\"offer\",\"x\":1.}", TestName = "TryParse_TrailingDot_Fails")]
+    [TestCase("{\"type\":\"offer\",\"x\":.5}", TestName = "TryParse_LeadingDot_Fails")]
+    [TestCase("{\"type\":\"offer\",\"x\":+1}", TestName = "TryParse_PlusSign_Fails")]
+    [TestCase("{\"type\":\"offer\",\"x\":-}", TestName = "TryParse_BareMinus_Fails")]
+    [TestCase("\f{\"type\":\"join\"}", TestName = "TryParse_FormFeedWhitespace_Fails")]
+    [TestCase("\ufeff{\"type\":\"join\"}", TestName = "TryParse_ByteOrderMark_Fails")]
     public void TryParse_NotOneObjectWithStringType_Fails(string json)
     {
         Assert.That(Parses(json), Is.False);
@@ -73,6 +85,74 @@ public sealed class MessageParserTests
     {
         // sdp, candidate and payload are copied raw to the peer, never decoded here.
         Assert.That(Parses("{\"type\":\"offer\",\"to\":\"b\",\"sdp\":\"\\ud800\"}"), Is.True);
+    }
+
+    [TestCase("{\"type\":\"offer\",\"to\":\"b\",\"candidate\":\"\\udc00\"}")]
+    [TestCase("{\"type\":\"signal\",\"payload\":{\"\\ud800\":[\"\\udfff\"]}}")]
+    [TestCase("{\"type\":\"offer\",\"x\":\"\\ud800\"}")]
+    public void TryParse_LoneSurrogateInOpaqueOrUnknownValue_Succeeds(string json)
+    {
+        Assert.That(Parses(json), Is.True);
+    }
+
+    [Test]
+    public void TryParse_EscapedIdentityValue_RecordsItsRawRange()
+    {
+        const string json = "{\"type\":\"join\",\"room\":\"r\\u00e9\",\"user\":\"\\ud83d\\ude00\"}";
+
+        Assert.That(Parse(json, out _, out var f), Is.True);
+
+        Assert.That(json[f.Room.Start..f.Room.End], Is.EqualTo("\"r\\u00e9\""));
+        Assert.That(json[f.User.Start..f.User.End], Is.EqualTo("\"\\ud83d\\ude00\""));
+    }
+
+    [Test]
+    public void TryParse_LongEscapedKeys_DecodedWhateverTheirLength()
+    {
+        var padding = new string('k', 400);
+
+        Assert.That(Parses("{\"type\":\"offer\",\"" + padding + "\\u0041\":1}"), Is.True);
+        Assert.That(Parses("{\"type\":\"offer\",\"" + padding + "\\ud800\":1}"), Is.False);
+        Assert.That(Parses("{\"type\":\"offer\",\"" + padding + "\\u0041\":1,\"" + padding + "\\u0041\":2}"), Is.True, "an unknown key twice");
+    }
+
+    [Test]
+    public void TryParse_EveryTruncationOfAnOffer_Fails()
+    {
+        const string json = "{\"type\":\"offer\",\"to\":\"u1\",\"sdp\":{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 46 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\n\"},\"n\":-1.5e3}";
+
+        Assert.That(Parses(json), Is.True);
+        for (var cut = 0; cut < json.Length; cut++)
+        {
+            Assert.That(Parses(json[..cut]), Is.False, json[..cut]);
+        }
+    }
+
+    [Test]
+    public void TryParse_OfferWithEscapes_AllocatesNothing()
+    {
+        var sdp = string.Concat(Enumerable.Repeat("a=candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host\\r\\n", 12));
+        var json = Encoding.UTF8.GetBytes("{\"t\\u0079pe\":\"offer\",\"to\":\"b\\u00e9\",\"sdp\":{\"type\":\"offer\",\"sdp\":\"" + sdp + "\"}}");
+        Assert.That(MessageParser.TryParse(json, out _, out _), Is.True);
+
+        var accepted = 0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            accepted += MessageParser.TryParse(json, out _, out _) ? 1 : 0;
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(accepted, Is.EqualTo(100));
+    }
+
+    [Test]
+    public void TryParse_DepthOfObjects32_Succeeds()
+    {
+        var json = "{\"type\":\"signal\",\"payload\":" + string.Concat(Enumerable.Repeat("{\"a\":", 30)) + "{}" + new string('}', 30) + "}";
+
+        Assert.That(Parses(json), Is.True);
+        Assert.That(Parses(json.Replace("{}", "{\"b\":[]}", StringComparison.Ordinal)), Is.False);
     }
 
     [Test]

@@ -44,4 +44,29 @@ public sealed class MessageWriterTests
 
         Assert.That(json, Is.EqualTo("{\"type\":\"offer\",\"from\":\"Алиса\",\"to\":\"b\",\"sdp\":\"\\u00e9 é \\ud83d\\ude00 😀\",\"note\":\"\\\"q\\\"\"}"));
     }
+
+    [Test]
+    public void PassThrough_LongEscapedName_DecodedAndWrittenPlain()
+    {
+        var name = new string('n', 300);
+        var json = PassThrough("{\"type\":\"offer\",\"" + name + "\\u0041\":1,\"to\":\"b\"}", null, "a");
+
+        Assert.That(json, Is.EqualTo("{\"type\":\"offer\",\"from\":\"a\",\"" + name + "A\":1,\"to\":\"b\"}"));
+    }
+
+    [Test]
+    public void PassThrough_EscapedNames_AllocatesOnlyTheOutgoingMessage()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"typ\\u0065\":\"offer\",\"\\u0074o\":\"b\",\"sdp\":\"v=0\\r\\n\",\"n\\u00f6te\":[1,{\"a\":null}]}");
+        Assert.That(MessageParser.TryParse(bytes, out var type, out var fields), Is.True);
+        var message = new InboundMessage(bytes, type, fields);
+        var length = MessageWriter.PassThrough(message, "r", "alice").Length;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        MessageWriter.PassThrough(message, "r", "alice");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        const int ArrayHeaderBytes = 24;
+        Assert.That(allocated, Is.EqualTo(ArrayHeaderBytes + ((length + 7) & ~7)));
+    }
 }

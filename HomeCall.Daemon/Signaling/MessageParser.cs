@@ -1,21 +1,28 @@
 using System.Text.Json;
+using HomeCall.Daemon.Signaling.Json;
 
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// Reads a message with <see cref="Utf8JsonReader"/> (no reflection, no allocation):
-/// it must be one JSON object, nested at most 32 levels, with a string `type` and no
-/// known field twice. Anything else is invalid (spec §2). Escaped property names and
-/// escaped identity values (room, user, to, …) must decode to valid UTF-16: a lone
-/// surrogate escape such as "\ud800" would otherwise throw later, when a handler reads
-/// the value. Opaque bodies (sdp, candidate, payload) are copied raw and not decoded.
+/// Reads a message with <see cref="JsonObjectWalker"/> (one vectorized pass, no allocation):
+/// it must be one JSON object, nested at most 32 levels, with a string `type` and no known
+/// field twice. Anything else is invalid (spec §2). Escaped property names and escaped
+/// identity values (room, user, to, …) must decode to valid UTF-16: a lone surrogate escape
+/// such as "\ud800" would otherwise throw later, when a handler reads the value. Opaque
+/// bodies (sdp, candidate, payload) are copied raw and not decoded. What is accepted is
+/// exactly what the former <see cref="Utf8JsonReader"/> walk accepted (MaxDepth 32, no
+/// comments, no trailing commas); the tests keep that walk as an oracle.
 /// </summary>
 internal static class MessageParser
 {
     /// <summary>Spec §2: nesting deeper than 32 levels is invalid-message.</summary>
     public const int MaxDepth = 32;
 
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth };
+    /// <summary>Key and type names are ASCII, the longest "ice-candidate" (13 bytes).</summary>
+    private const int MaxNameBytes = 16;
+
+    /// <summary>Room for the text of any escaped token that could be one of those names.</summary>
+    private const int NameBufferBytes = MaxNameBytes * JsonStringToken.MaxEscapeExpansion;
 
     public static bool TryParse(ReadOnlySpan<byte> json, out MessageType type, out KnownFields fields)
     {
@@ -25,10 +32,6 @@ internal static class MessageParser
         {
             return Read(json, ref type, ref fields);
         }
-        catch (JsonException)
-        {
-            return false;
-        }
         catch (InvalidOperationException)
         {
             return false; // An escape that does not decode (a lone surrogate).
@@ -37,27 +40,17 @@ internal static class MessageParser
 
     private static bool Read(ReadOnlySpan<byte> json, ref MessageType type, ref KnownFields fields)
     {
-        var reader = new Utf8JsonReader(json, Options);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
+        var walker = new JsonObjectWalker(json, MaxDepth);
         var typeField = default(JsonField);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (walker.MoveNext(out var member))
         {
-            EnsureDecodable(ref reader);
-            var slot = Slot(ref reader);
-            reader.Read();
-            var start = (int)reader.TokenStartIndex;
-            var kind = reader.TokenType;
-            if (kind == JsonTokenType.String && slot is not (FieldSlot.Other or FieldSlot.Sdp or FieldSlot.Candidate or FieldSlot.Payload))
+            var slot = Slot(json[member.KeyStart..member.KeyEnd], member.KeyEscaped);
+            var field = new JsonField(member.ValueStart, member.ValueEnd, member.Kind);
+            if (member.ValueEscaped && slot is not (FieldSlot.Other or FieldSlot.Sdp or FieldSlot.Candidate or FieldSlot.Payload))
             {
-                EnsureDecodable(ref reader);
+                JsonStringToken.EnsureDecodable(json[field.Start..field.End]);
             }
 
-            reader.Skip();
-            var field = new JsonField(start, (int)reader.BytesConsumed, kind);
             if (slot == FieldSlot.Type)
             {
                 if (typeField.IsPresent)
@@ -66,7 +59,7 @@ internal static class MessageParser
                 }
 
                 typeField = field;
-                type = kind == JsonTokenType.String ? TypeOf(json[field.Start..field.End]) : MessageType.Unknown;
+                type = field.IsString ? TypeOf(json[field.Start..field.End], member.ValueEscaped) : MessageType.Unknown;
             }
             else if (slot != FieldSlot.Other && !Store(ref fields, slot, field))
             {
@@ -75,47 +68,60 @@ internal static class MessageParser
         }
 
         // The object must be the whole message.
-        return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && typeField.IsString;
+        return walker.IsComplete && typeField.IsString;
     }
 
-    /// <summary>Throws <see cref="InvalidOperationException"/> when an escaped token does not decode.</summary>
-    private static void EnsureDecodable(ref Utf8JsonReader reader)
+    private static MessageType TypeOf(ReadOnlySpan<byte> token, bool escaped)
     {
-        if (reader.ValueIsEscaped)
+        if (!escaped)
         {
-            _ = reader.GetString();
+            return TypeNamed(token[1..^1]);
         }
+
+        Span<byte> name = stackalloc byte[NameBufferBytes];
+        return JsonStringToken.TryUnescape(token, name, out var length) ? TypeNamed(name[..length]) : MessageType.Unknown;
     }
 
-    private static MessageType TypeOf(ReadOnlySpan<byte> rawString)
+    private static MessageType TypeNamed(ReadOnlySpan<byte> name)
     {
-        var value = new Utf8JsonReader(rawString);
-        value.Read();
-        if (value.ValueTextEquals("offer"u8)) return MessageType.Offer;
-        if (value.ValueTextEquals("answer"u8)) return MessageType.Answer;
-        if (value.ValueTextEquals("candidate"u8)) return MessageType.Candidate;
-        if (value.ValueTextEquals("ice-candidate"u8)) return MessageType.IceCandidate;
-        if (value.ValueTextEquals("signal"u8)) return MessageType.Signal;
-        if (value.ValueTextEquals("join"u8)) return MessageType.Join;
-        if (value.ValueTextEquals("leave"u8)) return MessageType.Leave;
-        if (value.ValueTextEquals("create"u8)) return MessageType.Create;
+        if (name.SequenceEqual("offer"u8)) return MessageType.Offer;
+        if (name.SequenceEqual("answer"u8)) return MessageType.Answer;
+        if (name.SequenceEqual("candidate"u8)) return MessageType.Candidate;
+        if (name.SequenceEqual("ice-candidate"u8)) return MessageType.IceCandidate;
+        if (name.SequenceEqual("signal"u8)) return MessageType.Signal;
+        if (name.SequenceEqual("join"u8)) return MessageType.Join;
+        if (name.SequenceEqual("leave"u8)) return MessageType.Leave;
+        if (name.SequenceEqual("create"u8)) return MessageType.Create;
         return MessageType.Unknown;
     }
 
-    private static FieldSlot Slot(ref Utf8JsonReader r)
+    /// <summary>The slot of a key token; an escaped key must decode (throws <see cref="InvalidOperationException"/> otherwise).</summary>
+    private static FieldSlot Slot(ReadOnlySpan<byte> token, bool escaped)
     {
-        if (r.ValueTextEquals("type"u8)) return FieldSlot.Type;
-        if (r.ValueTextEquals("room"u8)) return FieldSlot.Room;
-        if (r.ValueTextEquals("user"u8)) return FieldSlot.User;
-        if (r.ValueTextEquals("from"u8)) return FieldSlot.From;
-        if (r.ValueTextEquals("to"u8)) return FieldSlot.To;
-        if (r.ValueTextEquals("sdp"u8)) return FieldSlot.Sdp;
-        if (r.ValueTextEquals("candidate"u8)) return FieldSlot.Candidate;
-        if (r.ValueTextEquals("roomId"u8)) return FieldSlot.RoomId;
-        if (r.ValueTextEquals("targetUserId"u8)) return FieldSlot.TargetUserId;
-        if (r.ValueTextEquals("fromUserId"u8)) return FieldSlot.FromUserId;
-        if (r.ValueTextEquals("senderId"u8)) return FieldSlot.SenderId;
-        if (r.ValueTextEquals("payload"u8)) return FieldSlot.Payload;
+        if (!escaped)
+        {
+            return SlotNamed(token[1..^1]);
+        }
+
+        JsonStringToken.EnsureDecodable(token);
+        Span<byte> name = stackalloc byte[NameBufferBytes];
+        return JsonStringToken.TryUnescape(token, name, out var length) ? SlotNamed(name[..length]) : FieldSlot.Other;
+    }
+
+    private static FieldSlot SlotNamed(ReadOnlySpan<byte> name)
+    {
+        if (name.SequenceEqual("type"u8)) return FieldSlot.Type;
+        if (name.SequenceEqual("room"u8)) return FieldSlot.Room;
+        if (name.SequenceEqual("user"u8)) return FieldSlot.User;
+        if (name.SequenceEqual("from"u8)) return FieldSlot.From;
+        if (name.SequenceEqual("to"u8)) return FieldSlot.To;
+        if (name.SequenceEqual("sdp"u8)) return FieldSlot.Sdp;
+        if (name.SequenceEqual("candidate"u8)) return FieldSlot.Candidate;
+        if (name.SequenceEqual("roomId"u8)) return FieldSlot.RoomId;
+        if (name.SequenceEqual("targetUserId"u8)) return FieldSlot.TargetUserId;
+        if (name.SequenceEqual("fromUserId"u8)) return FieldSlot.FromUserId;
+        if (name.SequenceEqual("senderId"u8)) return FieldSlot.SenderId;
+        if (name.SequenceEqual("payload"u8)) return FieldSlot.Payload;
         return FieldSlot.Other;
     }
 

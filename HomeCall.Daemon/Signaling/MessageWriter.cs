@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HomeCall.Daemon.Signaling.Json;
 
 namespace HomeCall.Daemon.Signaling;
 
@@ -18,7 +19,8 @@ internal static class MessageWriter
         SkipValidation = false,
     };
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MessageParser.MaxDepth };
+    /// <summary>Escaped names up to this many bytes are decoded on the stack; longer ones into a pooled array.</summary>
+    private const int StackNameBytes = 256;
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
@@ -57,34 +59,51 @@ internal static class MessageWriter
         }
 
         w.WriteString("from"u8, from);
-        var reader = new Utf8JsonReader(message.Json, ReaderOptions);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var json = message.Json;
+        var walker = new JsonObjectWalker(json, MessageParser.MaxDepth);
+        while (walker.MoveNext(out var member))
         {
-            var stamped = reader.ValueTextEquals("type"u8) || reader.ValueTextEquals("from"u8)
-                || (room is not null && reader.ValueTextEquals("room"u8));
+            var key = json[member.KeyStart..member.KeyEnd];
+            var stamped = JsonStringToken.TextEquals(key, member.KeyEscaped, "type"u8)
+                || JsonStringToken.TextEquals(key, member.KeyEscaped, "from"u8)
+                || (room is not null && JsonStringToken.TextEquals(key, member.KeyEscaped, "room"u8));
             if (!stamped)
             {
-                if (reader.ValueIsEscaped)
-                {
-                    w.WritePropertyName(reader.GetString()!);
-                }
-                else
-                {
-                    w.WritePropertyName(reader.ValueSpan);
-                }
-            }
-
-            reader.Read();
-            var start = (int)reader.TokenStartIndex;
-            reader.Skip();
-            if (!stamped)
-            {
-                w.WriteRawValue(message.Json[start..(int)reader.BytesConsumed], skipInputValidation: true);
+                WriteName(w, key, member.KeyEscaped);
+                w.WriteRawValue(json[member.ValueStart..member.ValueEnd], skipInputValidation: true);
             }
         }
 
         w.WriteEndObject();
         return Finish(w);
+    }
+
+    /// <summary>
+    /// A plain name is written from its bytes; an escaped one is decoded first, so the writer
+    /// re-escapes it in its own style (a client's "\u0061" arrives as "a").
+    /// </summary>
+    private static void WriteName(Utf8JsonWriter w, ReadOnlySpan<byte> token, bool escaped)
+    {
+        if (!escaped)
+        {
+            w.WritePropertyName(token[1..^1]);
+        }
+        else if (token.Length <= StackNameBytes)
+        {
+            Span<char> name = stackalloc char[StackNameBytes];
+            w.WritePropertyName(name[..JsonStringToken.Decode(token, name)]);
+        }
+        else
+        {
+            var rented = ArrayPool<char>.Shared.Rent(token.Length);
+            try
+            {
+                w.WritePropertyName(rented.AsSpan(0, JsonStringToken.Decode(token, rented)));
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 }
