@@ -14,6 +14,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        InlineSocketCompletions.EnableUnlessSet();
         var request = CommandLine.Parse(args);
         if (request.Errors.Count > 0)
         {

@@ -18,6 +18,9 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     private const int FirstChunkBytes = 4096;
 
+    /// <summary>Messages handled back to back, without the socket ever making us wait, before the thread is yielded.</summary>
+    private const int MaxBurst = 64;
+
     private readonly WebSocket _ws;
     private readonly ConnectionLimits _limits;
     private readonly ILogger _log;
@@ -84,11 +87,25 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     {
         try
         {
+            var burst = 0;
             while (true)
             {
                 // A zero-byte receive waits for the next frame without holding a buffer, so an
                 // idle connection costs no receive memory.
-                var first = await _ws.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+                var receive = _ws.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
+                if (!receive.IsCompleted)
+                {
+                    burst = 0;
+                }
+                else if (++burst == MaxBurst)
+                {
+                    // Socket completions run on the runtime's event threads (InlineSocketCompletions):
+                    // a client that keeps its socket full must not hold one from everybody else.
+                    burst = 0;
+                    await Task.Yield();
+                }
+
+                var first = await receive.ConfigureAwait(false);
                 if (first.MessageType == WebSocketMessageType.Close)
                 {
                     AnswerPeerClose();
