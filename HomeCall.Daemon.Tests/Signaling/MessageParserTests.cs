@@ -135,15 +135,23 @@ public sealed class MessageParserTests
         var json = Encoding.UTF8.GetBytes("{\"t\\u0079pe\":\"offer\",\"to\":\"b\\u00e9\",\"sdp\":{\"type\":\"offer\",\"sdp\":\"" + sdp + "\"}}");
         Assert.That(MessageParser.TryParse(json, out _, out _), Is.True);
 
+        // The fewest bytes any of several rounds allocated: a one-off runtime allocation on this
+        // thread must not count, a per-call one always shows.
         var accepted = 0;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 5; round++)
         {
-            accepted += MessageParser.TryParse(json, out _, out _) ? 1 : 0;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++)
+            {
+                accepted += MessageParser.TryParse(json, out _, out _) ? 1 : 0;
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
-        Assert.That(accepted, Is.EqualTo(100));
+        Assert.That(allocated, Is.Zero);
+        Assert.That(accepted, Is.EqualTo(500));
     }
 
     [Test]

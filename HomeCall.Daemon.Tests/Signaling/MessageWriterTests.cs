@@ -62,9 +62,15 @@ public sealed class MessageWriterTests
         var message = new InboundMessage(bytes, type, fields);
         var length = MessageWriter.PassThrough(message, "r", "alice").Length;
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        MessageWriter.PassThrough(message, "r", "alice");
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The fewest bytes any of several calls allocated: a one-off runtime allocation on this
+        // thread (tiering, a pool's first use) must not count, a per-call one always shows.
+        var allocated = long.MaxValue;
+        for (var i = 0; i < 10; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            MessageWriter.PassThrough(message, "r", "alice");
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         const int ArrayHeaderBytes = 24;
         Assert.That(allocated, Is.EqualTo(ArrayHeaderBytes + ((length + 7) & ~7)));
