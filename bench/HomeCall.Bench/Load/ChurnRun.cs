@@ -33,11 +33,13 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
         var workers = Enumerable.Range(0, settings.Parallel).Select(w => WorkerAsync(w, sources, histograms[w], ct)).ToArray();
         await Ticker.RunAsync(settings.WarmupSeconds, t => Status("warmup", t, settings.WarmupSeconds), ct).ConfigureAwait(false);
         var before = ProcessSample.Read(settings.ServerPid);
+        var clientBefore = ProcessSample.Read(Environment.ProcessId);
         var started = Stopwatch.GetTimestamp();
         _clock.Phase = Phase.Measuring;
         await Ticker.RunAsync(settings.DurationSeconds, t => Status("measuring", t, settings.DurationSeconds), ct).ConfigureAwait(false);
         _clock.Phase = Phase.Stopping;
         var after = ProcessSample.Read(settings.ServerPid);
+        var clientAfter = ProcessSample.Read(Environment.ProcessId);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await Task.WhenAll(workers).WaitAsync(FinishTimeout, ct).ConfigureAwait(false);
         Progress.Done();
@@ -54,7 +56,7 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
             .Add("parallel", settings.Parallel).Add("durationSeconds", seconds).Add("sessions", completed)
             .Add("sessionsPerSecond", completed / seconds, 1).Latency("sessionMs", sessionTime)
             .Add("failed", Interlocked.Read(ref _failed)).Add("firstFailure", _firstFailure)
-            .Server(before, after, completed, "Session");
+            .Server(before, after, completed, "Session").ClientWindow(clientBefore, clientAfter, completed, "Session");
         return line.Finish();
     }
 
