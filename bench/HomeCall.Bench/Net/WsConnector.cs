@@ -116,10 +116,7 @@ internal sealed class WsConnector(Target target)
         }
     }
 
-    /// <summary>
-    /// A fresh Sec-WebSocket-Key (RFC 6455 §4.1: 16 random bytes, base64) and the accept value
-    /// the server must answer with (§4.2.2: base64 of SHA-1 over key + GUID).
-    /// </summary>
+    /// <summary>A fresh Sec-WebSocket-Key (RFC 6455 §4.1: 16 random bytes, base64) and the accept value the server must answer with.</summary>
     private static void NewKey(Span<byte> keyBase64, Span<byte> acceptBase64)
     {
         Span<byte> nonce = stackalloc byte[KeyBytes];
@@ -129,6 +126,12 @@ internal sealed class WsConnector(Target target)
         Random.Shared.NextBytes(nonce);
 #pragma warning restore CA5394
         Base64.EncodeToUtf8(nonce, keyBase64, out _, out _);
+        AcceptFor(keyBase64, acceptBase64);
+    }
+
+    /// <summary>RFC 6455 §4.2.2: base64 of SHA-1 over the key (as sent, base64) followed by the GUID.</summary>
+    internal static void AcceptFor(ReadOnlySpan<byte> keyBase64, Span<byte> acceptBase64)
+    {
         Span<byte> keyAndGuid = stackalloc byte[KeyBase64Length + AcceptGuid.Length];
         keyBase64.CopyTo(keyAndGuid);
         AcceptGuid.CopyTo(keyAndGuid[KeyBase64Length..]);
