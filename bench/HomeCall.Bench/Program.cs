@@ -70,6 +70,7 @@ internal static class Program
             case "idle":
                 return await new IdleRun(await ConnectorAsync(a).ConfigureAwait(false), Settings.Idle(a)).RunAsync(ct).ConfigureAwait(false);
             case "churn":
+                InlineSocketCompletions.EnableUnlessSet();
                 return await new ChurnRun(await ConnectorAsync(a).ConfigureAwait(false), Settings.Churn(a)).RunAsync(ct).ConfigureAwait(false);
             case "start":
                 return await new StartRun(Settings.Start(a)).RunAsync(ct).ConfigureAwait(false);

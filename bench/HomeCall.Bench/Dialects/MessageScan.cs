@@ -19,17 +19,21 @@ internal static class MessageScan
     public static ReadOnlySpan<byte> TsKey => "\",\"ts\":\""u8;
 
     /// <summary>The first `"type":"…"` value (servers write `type` first), or "" when there is none.</summary>
-    public static string TypeOf(ReadOnlySpan<byte> message)
+    public static string TypeOf(ReadOnlySpan<byte> message) => Encoding.UTF8.GetString(TypeSpan(message));
+
+    /// <summary>The bytes of the first `"type":"…"` value, empty when there is none (no string per message).</summary>
+    public static ReadOnlySpan<byte> TypeSpan(ReadOnlySpan<byte> message)
     {
-        var at = message.IndexOf("\"type\":\""u8);
+        var key = "\"type\":\""u8;
+        var at = message.IndexOf(key);
         if (at < 0)
         {
-            return "";
+            return [];
         }
 
-        var rest = message[(at + 8)..];
+        var rest = message[(at + key.Length)..];
         var end = rest.IndexOf((byte)'"');
-        return end < 0 ? "" : Encoding.UTF8.GetString(rest[..end]);
+        return end < 0 ? [] : rest[..end];
     }
 
     public static bool IsError(ReadOnlySpan<byte> message) => message.IndexOf("\"type\":\"error\""u8) >= 0;

@@ -33,11 +33,13 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
         var workers = Enumerable.Range(0, settings.Parallel).Select(w => WorkerAsync(w, sources, histograms[w], ct)).ToArray();
         await Ticker.RunAsync(settings.WarmupSeconds, t => Status("warmup", t, settings.WarmupSeconds), ct).ConfigureAwait(false);
         var before = ProcessSample.Read(settings.ServerPid);
+        var clientBefore = ProcessSample.Read(Environment.ProcessId);
         var started = Stopwatch.GetTimestamp();
         _clock.Phase = Phase.Measuring;
         await Ticker.RunAsync(settings.DurationSeconds, t => Status("measuring", t, settings.DurationSeconds), ct).ConfigureAwait(false);
         _clock.Phase = Phase.Stopping;
         var after = ProcessSample.Read(settings.ServerPid);
+        var clientAfter = ProcessSample.Read(Environment.ProcessId);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await Task.WhenAll(workers).WaitAsync(FinishTimeout, ct).ConfigureAwait(false);
         Progress.Done();
@@ -54,48 +56,77 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
             .Add("parallel", settings.Parallel).Add("durationSeconds", seconds).Add("sessions", completed)
             .Add("sessionsPerSecond", completed / seconds, 1).Latency("sessionMs", sessionTime)
             .Add("failed", Interlocked.Read(ref _failed)).Add("firstFailure", _firstFailure)
-            .Server(before, after, completed, "Session");
+            .Server(before, after, completed, "Session").ClientWindow(clientBefore, clientAfter, completed, "Session");
         return line.Finish();
     }
 
     private async Task WorkerAsync(int worker, SourceAddresses sources, LatencyHistogram sessionTime, CancellationToken ct)
     {
         await Task.Yield();
-        for (var n = 0; n < MaxWorkerSessions && _clock.Phase != Phase.Stopping && !ct.IsCancellationRequested; n++)
+        // One deadline per session, re-armed for the next (not a timer per step): a session that
+        // is stuck anywhere fails after BenchClient.StepTimeout.
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
         {
-            var started = Stopwatch.GetTimestamp();
-            var measuring = _clock.Phase == Phase.Measuring;
-            try
+            for (var n = 0; n < MaxWorkerSessions && _clock.Phase != Phase.Stopping && !ct.IsCancellationRequested; n++)
             {
-                await SessionAsync(((long)worker * MaxWorkerSessions) + n, sources, ct).ConfigureAwait(false);
-                Interlocked.Increment(ref _completed);
-                if (measuring && _clock.Phase == Phase.Measuring)
+                if (!deadline.TryReset())
                 {
-                    Interlocked.Increment(ref _windowCompleted);
-                    sessionTime.Record((long)Stopwatch.GetElapsedTime(started).TotalNanoseconds);
+                    deadline.Dispose();
+                    deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 }
-            }
-            catch (Exception ex) when (ex is WebSocketException or IOException or System.Net.Sockets.SocketException or HandshakeException
-                or OperationCanceledException or System.Text.Json.JsonException)
-            {
-                if (ct.IsCancellationRequested)
+
+                deadline.CancelAfter(BenchClient.StepTimeout);
+                if (!await TimedSessionAsync(((long)worker * MaxWorkerSessions) + n, sources, sessionTime, deadline.Token, ct).ConfigureAwait(false))
                 {
                     return;
                 }
-
-                Interlocked.Increment(ref _failed);
-                _firstFailure ??= $"{ex.GetType().Name}: {ex.Message}";
             }
+        }
+        finally
+        {
+            deadline.Dispose();
         }
     }
 
+    /// <summary>One session, counted and timed; false once the run itself was cancelled.</summary>
+    private async Task<bool> TimedSessionAsync(long index, SourceAddresses sources, LatencyHistogram sessionTime, CancellationToken deadline, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var measuring = _clock.Phase == Phase.Measuring;
+        try
+        {
+            await SessionAsync(index, sources, deadline).ConfigureAwait(false);
+            Interlocked.Increment(ref _completed);
+            if (measuring && _clock.Phase == Phase.Measuring)
+            {
+                Interlocked.Increment(ref _windowCompleted);
+                sessionTime.Record((long)Stopwatch.GetElapsedTime(started).TotalNanoseconds);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or System.Net.Sockets.SocketException or HandshakeException
+            or OperationCanceledException or System.Text.Json.JsonException)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref _failed);
+            _firstFailure ??= $"{ex.GetType().Name}: {ex.Message}";
+        }
+
+        return true;
+    }
+
+    /// <param name="ct">the session's deadline (and the run's cancellation): bounds every step</param>
     private async Task SessionAsync(long index, SourceAddresses sources, CancellationToken ct)
     {
         var plan = DialectList.Plan(_dialect, _runId, index);
         var connecting = new[]
         {
-            connector.ConnectAsync(_dialect.UrlFor(connector.Target, plan, 0), sources.For(2 * index), ReceiveBuffer, ct),
-            connector.ConnectAsync(_dialect.UrlFor(connector.Target, plan, 1), sources.For((2 * index) + 1), ReceiveBuffer, ct),
+            connector.ConnectAsync(_dialect.UrlFor(connector.Target, plan, 0), sources.For(2 * index), ReceiveBuffer, ct, deadlineInToken: true),
+            connector.ConnectAsync(_dialect.UrlFor(connector.Target, plan, 1), sources.For((2 * index) + 1), ReceiveBuffer, ct, deadlineInToken: true),
         };
         try
         {
@@ -111,27 +142,35 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
                 }
             }
 
-            await Task.WhenAll(members.Select(c => c.CloseAsync())).ConfigureAwait(false);
+            await Task.WhenAll(members[0].CloseAsync(ct), members[1].CloseAsync(ct)).ConfigureAwait(false);
         }
         finally
         {
-            foreach (var task in connecting.Where(t => t.IsCompletedSuccessfully))
+            foreach (var task in connecting)
             {
-                task.Result.Dispose();
+                if (task.IsCompletedSuccessfully)
+                {
+                    task.Result.Dispose();
+                }
             }
         }
     }
 
+    /// <summary>One relay: it must arrive with the stamp it was sent with (other messages in between are skipped).</summary>
     private static async Task RelayAsync(BenchClient from, BenchClient to, RelayTemplate template, CancellationToken ct)
     {
-        await from.SendAsync(template.Stamp(0, Stopwatch.GetTimestamp()), ct).ConfigureAwait(false);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(BenchClient.StepTimeout);
+        var sentAt = Stopwatch.GetTimestamp();
+        await from.SendAsync(template.Stamp(0, sentAt), ct).ConfigureAwait(false);
         while (true)
         {
-            var message = await to.ReceiveAsync(timeout.Token).ConfigureAwait(false) ?? throw new WebSocketException("closed before the relay arrived");
-            if (MessageScan.TryReadStamp(message.Span, out _, out _))
+            var message = await to.ReceiveAsync(ct).ConfigureAwait(false) ?? throw new WebSocketException("closed before the relay arrived");
+            if (MessageScan.TryReadStamp(message.Span, out var seq, out var timestamp))
             {
+                if (seq != 0 || timestamp != sentAt)
+                {
+                    throw new WebSocketException("relay arrived with another stamp: " + MessageScan.Text(message.Span));
+                }
+
                 return;
             }
 

@@ -87,7 +87,7 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
             await dialect.JoinAsync(members, plan, ct).ConfigureAwait(false);
             foreach (var member in members)
             {
-                await member.CloseAsync().ConfigureAwait(false);
+                await member.CloseAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally

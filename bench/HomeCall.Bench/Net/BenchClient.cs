@@ -7,7 +7,11 @@ namespace HomeCall.Bench.Net;
 /// One client connection: whole text messages in, text messages out. A received message
 /// lives in the client's own buffer until the next receive (no copy per message).
 /// </summary>
-internal sealed class BenchClient(WebSocket ws, int receiveBuffer) : IDisposable
+/// <param name="deadlineInToken">
+/// true when every token the caller passes already carries the deadline of the step (churn:
+/// one timer per session), so the client adds no timer of its own per step
+/// </param>
+internal sealed class BenchClient(WebSocket ws, int receiveBuffer, bool deadlineInToken = false) : IDisposable
 {
     /// <summary>How long a join or a close may take before the client gives up on it.</summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(10);
@@ -50,23 +54,14 @@ internal sealed class BenchClient(WebSocket ws, int receiveBuffer) : IDisposable
     /// </summary>
     public async Task<byte[]> ExpectAsync(string type, CancellationToken ct)
     {
+        if (deadlineInToken)
+        {
+            return await ExpectWithinAsync(type, ct).ConfigureAwait(false);
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(StepTimeout);
-        while (true)
-        {
-            var message = await ReceiveAsync(timeout.Token).ConfigureAwait(false)
-                ?? throw new WebSocketException($"closed by the server while waiting for '{type}'");
-            var got = MessageScan.TypeOf(message.Span);
-            if (got == type)
-            {
-                return message.ToArray();
-            }
-
-            if (got == "error")
-            {
-                throw new WebSocketException($"server error while waiting for '{type}': {MessageScan.Text(message.Span)}");
-            }
-        }
+        return await ExpectWithinAsync(type, timeout.Token).ConfigureAwait(false);
     }
 
     /// <summary>Sends our close frame; the receive loop then sees the server's close and ends.</summary>
@@ -83,13 +78,18 @@ internal sealed class BenchClient(WebSocket ws, int receiveBuffer) : IDisposable
         }
     }
 
-    /// <summary>The full close handshake (no receive loop may be running).</summary>
-    public async Task CloseAsync()
+    /// <summary>
+    /// The full close handshake (no receive loop may be running) (RFC 6455 §7.1.2: our close frame, the server's close frame, then
+    /// the server ends the TCP connection), within <see cref="StepTimeout"/> or the caller's
+    /// deadline; a close that fails aborts the socket.
+    /// </summary>
+    public async Task CloseAsync(CancellationToken ct)
     {
-        using var timeout = new CancellationTokenSource(StepTimeout);
+        using var timeout = deadlineInToken ? null : CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout?.CancelAfter(StepTimeout);
         try
         {
-            await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, "", timeout.Token).ConfigureAwait(false);
+            await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, "", timeout?.Token ?? ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
@@ -98,6 +98,25 @@ internal sealed class BenchClient(WebSocket ws, int receiveBuffer) : IDisposable
     }
 
     public void Abort() => ws.Abort();
+
+    private async Task<byte[]> ExpectWithinAsync(string type, CancellationToken ct)
+    {
+        while (true)
+        {
+            var message = await ReceiveAsync(ct).ConfigureAwait(false)
+                ?? throw new WebSocketException($"closed by the server while waiting for '{type}'");
+            var got = MessageScan.TypeSpan(message.Span);
+            if (System.Text.Ascii.Equals(got, type))
+            {
+                return message.ToArray();
+            }
+
+            if (got.SequenceEqual("error"u8))
+            {
+                throw new WebSocketException($"server error while waiting for '{type}': {MessageScan.Text(message.Span)}");
+            }
+        }
+    }
 
     public void Dispose() => ws.Dispose();
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -17,11 +19,16 @@ internal sealed class WsConnector(Target target)
     private const int IpProtocolIp = 0;
     private const int IpBindAddressNoPort = 24; // Linux: take the ephemeral port at connect(), per 4-tuple.
     private const int MaxResponseHead = 8192;
-    private const string AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private const int KeyBytes = 16;
+    private const int KeyBase64Length = 24;
+    private const int AcceptBase64Length = 28;
+
+    private static ReadOnlySpan<byte> AcceptGuid => "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"u8;
 
     public Target Target => target;
 
-    public async Task<BenchClient> ConnectAsync(Uri url, IPAddress? source, int receiveBuffer, CancellationToken ct)
+    /// <param name="deadlineInToken">the caller's tokens carry each step's deadline (see <see cref="BenchClient"/>)</param>
+    public async Task<BenchClient> ConnectAsync(Uri url, IPAddress? source, int receiveBuffer, CancellationToken ct, bool deadlineInToken = false)
     {
         var socket = new Socket(target.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -43,7 +50,7 @@ internal sealed class WsConnector(Target target)
             var ws = WebSocket.CreateFromStream(
                 leftover.Length > 0 ? new PrefixStream(stream, leftover) : stream,
                 new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = TimeSpan.Zero });
-            return new BenchClient(ws, receiveBuffer);
+            return new BenchClient(ws, receiveBuffer, deadlineInToken);
         }
         catch
         {
@@ -71,52 +78,68 @@ internal sealed class WsConnector(Target target)
     /// <summary>Sends the upgrade request, checks the 101 and its accept key; returns bytes read past the head.</summary>
     private static async Task<byte[]> HandshakeAsync(Stream stream, Uri url, CancellationToken ct)
     {
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        var request = $"GET {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request), ct).ConfigureAwait(false);
+        var key = new byte[KeyBase64Length];
+        var expected = new byte[AcceptBase64Length];
+        NewKey(key, expected);
+        var request = Encoding.ASCII.GetBytes(
+            $"GET {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + $"Sec-WebSocket-Key: {Encoding.ASCII.GetString(key)}\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        await stream.WriteAsync(request, ct).ConfigureAwait(false);
 
-        var buffer = new byte[MaxResponseHead];
-        var length = 0;
-        int end;
-        while ((end = buffer.AsSpan(0, length).IndexOf("\r\n\r\n"u8)) < 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseHead);
+        try
         {
-            if (length == buffer.Length)
+            var length = 0;
+            int end;
+            while ((end = buffer.AsSpan(0, length).IndexOf("\r\n\r\n"u8)) < 0)
             {
-                throw new HandshakeException("response head over 8 KiB");
+                if (length >= MaxResponseHead)
+                {
+                    throw new HandshakeException("response head over 8 KiB");
+                }
+
+                var n = await stream.ReadAsync(buffer.AsMemory(length, MaxResponseHead - length), ct).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    throw new HandshakeException("connection closed during the handshake");
+                }
+
+                length += n;
             }
 
-            var n = await stream.ReadAsync(buffer.AsMemory(length), ct).ConfigureAwait(false);
-            if (n == 0)
-            {
-                throw new HandshakeException("connection closed during the handshake");
-            }
-
-            length += n;
+            UpgradeResponse.Check(buffer.AsSpan(0, end), expected);
+            return length == end + 4 ? [] : buffer.AsSpan(end + 4, length - end - 4).ToArray();
         }
-
-        Check(Encoding.ASCII.GetString(buffer, 0, end), key);
-        return buffer.AsSpan(end + 4, length - end - 4).ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static void Check(string head, string key)
+    /// <summary>A fresh Sec-WebSocket-Key (RFC 6455 §4.1: 16 random bytes, base64) and the accept value the server must answer with.</summary>
+    private static void NewKey(Span<byte> keyBase64, Span<byte> acceptBase64)
     {
-        var lines = head.Split("\r\n");
-        if (!lines[0].StartsWith("HTTP/1.1 101", StringComparison.Ordinal))
-        {
-            throw new HandshakeException($"upgrade refused: {lines[0]}");
-        }
+        Span<byte> nonce = stackalloc byte[KeyBytes];
+        // The nonce only has to differ per connection (§4.1, so caches cannot answer for the
+        // server); a load generator needs no cryptographic generator, and OpenSSL's costs a call.
+#pragma warning disable CA5394
+        Random.Shared.NextBytes(nonce);
+#pragma warning restore CA5394
+        Base64.EncodeToUtf8(nonce, keyBase64, out _, out _);
+        AcceptFor(keyBase64, acceptBase64);
+    }
 
+    /// <summary>RFC 6455 §4.2.2: base64 of SHA-1 over the key (as sent, base64) followed by the GUID.</summary>
+    internal static void AcceptFor(ReadOnlySpan<byte> keyBase64, Span<byte> acceptBase64)
+    {
+        Span<byte> keyAndGuid = stackalloc byte[KeyBase64Length + AcceptGuid.Length];
+        keyBase64.CopyTo(keyAndGuid);
+        AcceptGuid.CopyTo(keyAndGuid[KeyBase64Length..]);
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
         // RFC 6455 §4.2.2 fixes SHA-1 for the accept key; it is a checksum here, not security.
 #pragma warning disable CA5350
-        var expected = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + AcceptGuid)));
+        SHA1.HashData(keyAndGuid, hash);
 #pragma warning restore CA5350
-        var accept = lines.Skip(1)
-            .Select(l => l.Split(':', 2))
-            .FirstOrDefault(p => p.Length == 2 && p[0].Trim().Equals("Sec-WebSocket-Accept", StringComparison.OrdinalIgnoreCase));
-        if (accept is null || accept[1].Trim() != expected)
-        {
-            throw new HandshakeException("missing or wrong Sec-WebSocket-Accept");
-        }
+        Base64.EncodeToUtf8(hash, acceptBase64, out _, out _);
     }
 }

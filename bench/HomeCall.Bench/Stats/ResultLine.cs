@@ -12,6 +12,7 @@ internal sealed class ResultLine : IDisposable
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(2048);
     private readonly Utf8JsonWriter _w;
+    private (string Name, double Value)? _clientPerUnit;
 
     public ResultLine(string mode)
     {
@@ -63,6 +64,21 @@ internal sealed class ResultLine : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// The client's own CPU per unit of work between two samples of itself (the measuring
+    /// window only, without start-up and warm-up), written into the `client` object.
+    /// </summary>
+    public ResultLine ClientWindow(ProcessSample? before, ProcessSample? after, long units, string unitName)
+    {
+        if (before is not null && after is not null)
+        {
+            var cpu = after.Cpu - before.Cpu;
+            _clientPerUnit = ($"cpuMicrosecondsPer{unitName}", units == 0 ? 0 : Math.Round(cpu.TotalMicroseconds / units, 3));
+        }
+
+        return this;
+    }
+
     public ResultLine Latency(string name, LatencyHistogram h)
     {
         _w.WriteStartObject(name);
@@ -84,6 +100,11 @@ internal sealed class ResultLine : IDisposable
             _w.WriteStartObject("client");
             _w.WriteNumber("cpuSeconds", Math.Round(self.Cpu.TotalSeconds, 3));
             _w.WriteNumber("rssKiB", self.RssKiB);
+            if (_clientPerUnit is { } perUnit)
+            {
+                _w.WriteNumber(perUnit.Name, perUnit.Value);
+            }
+
             _w.WriteEndObject();
         }
 
