@@ -8,43 +8,99 @@ namespace HomeCall.Daemon.Transport;
 /// loop. Only a write the socket could not take at once ever waits, so the timer is made
 /// the first time one does (a slow reader) and then reused: connections that keep up, the
 /// vast majority, never hold a timer and spend no timer operations per message.
-/// Not thread-safe on its own: the send queue calls it with its gate held.
 /// </summary>
-internal sealed class SendDeadline(TimeProvider time, WebSocket ws) : IDisposable
+internal sealed class SendDeadline(TimeProvider time, WebSocket ws, TimeSpan limit) : IDisposable
 {
+    private readonly Lock _gate = new();
     private ITimer? _timer;
+    private TimeSpan _limit = limit;
+    private bool _waiting;
     private bool _disposed;
     private volatile bool _passed;
+
+    /// <summary>True while a write waits on the socket under the deadline.</summary>
+    public bool IsWaiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting;
+            }
+        }
+    }
 
     /// <summary>True once a deadline passed (the connection was aborted).</summary>
     public bool HasPassed => _passed;
 
-    /// <summary>Starts (or moves) the deadline; false when already disposed.</summary>
-    public bool TryArm(TimeSpan after)
+    /// <summary>
+    /// Lowers the limit for this and every later wait (a reader past the queue bound gets only a
+    /// grace); a write waiting now is bounded by the new limit from now.
+    /// </summary>
+    public void Lower(TimeSpan lower)
     {
-        if (_disposed)
+        lock (_gate)
         {
-            return false;
-        }
+            if (lower >= _limit)
+            {
+                return;
+            }
 
-        _timer ??= time.CreateTimer(static s => ((SendDeadline)s!).Pass(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _timer.Change(after, Timeout.InfiniteTimeSpan);
-        return true;
+            _limit = lower;
+            if (_waiting)
+            {
+                Arm();
+            }
+        }
     }
 
-    /// <summary>The waiting write completed: no deadline until the next one waits.</summary>
-    public void Disarm()
+    /// <summary>Awaits a write the socket could not take at once; it fails if the deadline passes first.</summary>
+    public async ValueTask WaitAsync(ValueTask write)
     {
-        if (!_disposed)
+        lock (_gate)
         {
-            _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _waiting = true;
+            if (_disposed)
+            {
+                ws.Abort(); // The connection ended meanwhile: nothing may wait any more.
+            }
+            else
+            {
+                Arm();
+            }
+        }
+
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _waiting = false;
+                if (!_disposed)
+                {
+                    _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                }
+            }
         }
     }
 
     public void Dispose()
     {
-        _disposed = true;
-        _timer?.Dispose();
+        lock (_gate)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+        }
+    }
+
+    /// <summary>Called with the gate held.</summary>
+    private void Arm()
+    {
+        _timer ??= time.CreateTimer(static s => ((SendDeadline)s!).Pass(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer.Change(_limit, Timeout.InfiniteTimeSpan);
     }
 
     private void Pass()

@@ -29,9 +29,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     private readonly Queue<OutgoingFrame> _queue = new(0);
     private int _queuedBytes;
     private bool _draining;
-    private bool _writeWaiting;
     private bool _closing;
-    private bool _overflowed;
     private int _sentCloseStatus;
     private TaskCompletionSource? _drained;
 
@@ -44,7 +42,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         _limits = limits;
         _log = log;
         _closeSent = closeSent;
-        _deadline = new SendDeadline(limits.Time, ws);
+        _deadline = new SendDeadline(limits.Time, ws, limits.SendTimeout);
     }
 
     /// <summary>True once a close was queued or the connection ended: nothing more is sent or processed.</summary>
@@ -72,16 +70,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     }
 
     /// <summary>True while a write waits on the socket under the send deadline (tests wait for it).</summary>
-    public bool IsWriteWaiting
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _writeWaiting;
-            }
-        }
-    }
+    public bool IsWriteWaiting => _deadline.IsWaiting;
 
     /// <summary>The status of the close frame this side sent (0 when none).</summary>
     public int SentCloseStatus => Volatile.Read(ref _sentCloseStatus);
@@ -105,13 +94,9 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
             // Past the bound the backlog is abandoned: the reader is too slow to ever catch up.
             _queue.Clear();
             _queuedBytes = 0;
-            _overflowed = true;
-            if (_writeWaiting)
-            {
-                // The write waiting on the socket is what the reader is not taking: bound it too.
-                TryArmSendDeadline();
-            }
-
+            // The write waiting on the socket (if any) and the close after it are what the reader
+            // is not taking: they get the grace, not the whole SEND_TIMEOUT_MS.
+            _deadline.Lower(OverflowSendGrace);
             CloseLocked(CloseStatus.PolicyViolation, "send queue full");
         }
 
@@ -154,13 +139,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _deadline.Dispose();
-        }
-    }
+    public void Dispose() => _deadline.Dispose();
 
     void IThreadPoolWorkItem.Execute() => StartDrain();
 
@@ -305,30 +284,13 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> WaitWithinDeadlineAsync(ValueTask write)
     {
-        lock (_gate)
-        {
-            _writeWaiting = true;
-            if (!TryArmSendDeadline())
-            {
-                _ws.Abort(); // Disposed meanwhile: nothing may wait any more.
-            }
-        }
-
         try
         {
-            await write.ConfigureAwait(false);
+            await _deadline.WaitAsync(write).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsSendFailure(ex))
         {
             return Failed(ex);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _writeWaiting = false;
-                _deadline.Disarm();
-            }
         }
 
         // The deadline may have fired as the write completed: the peer was too slow all the same.
@@ -344,12 +306,4 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         _ws.Abort();
         return false;
     }
-
-    /// <summary>
-    /// SEND_TIMEOUT_MS (or the overflow grace) for the next send: a peer that stops reading stalls
-    /// SendAsync forever otherwise; the cancellation aborts the socket, which ends the receive loop too.
-    /// Called with the gate held.
-    /// </summary>
-    private bool TryArmSendDeadline() =>
-        _deadline.TryArm(_overflowed && OverflowSendGrace < _limits.SendTimeout ? OverflowSendGrace : _limits.SendTimeout);
 }
