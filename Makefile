@@ -25,13 +25,17 @@ run:
 # Every test. Each test project writes $(RESULTS)/results_*.trx (.ci/run adds them up).
 # The suite talks only to loopback; as root it runs in a private network namespace
 # that has nothing but lo (browsers' WebRTC would otherwise gather eth0 candidates),
-# so the build (which restores packages) runs first, outside it.
+# so the build (which restores packages) runs first, outside it, and so does the restore
+# of the linux-x64 runtime pack that the install tests' offline single-file publish needs
+# (into the NuGet cache; its project files go under obj/, not the projects' own obj/).
 NETNS := $(shell [ "$$(id -u)" = 0 ] && unshare -n true 2>/dev/null && command -v ip >/dev/null && echo yes)
 TEST_CMD = $(DOTNET) test HomeCall.Daemon.sln -c $(CONFIG) --no-build \
 	--logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" \
 	--results-directory $(RESULTS) $(if $(TEST_FILTER),--filter "$(TEST_FILTER)")
 
 test: build
+	$(DOTNET) restore HomeCall.Daemon/HomeCall.Daemon.csproj -r $(RID) -p:NuGetAudit=false \
+		-p:ArtifactsPath=$(CURDIR)/obj/test-restore
 ifeq ($(NETNS),yes)
 	unshare -n -- sh -c 'ip link set lo up && exec $(subst ','"'"',$(TEST_CMD))'
 else
@@ -47,7 +51,7 @@ publish:
 
 clean:
 	$(DOTNET) clean HomeCall.Daemon.sln -c $(CONFIG) >/dev/null
-	rm -rf $(DIST) $(RESULTS) */bin */obj
+	rm -rf $(DIST) $(RESULTS) obj */bin */obj
 
 # --- install / uninstall (docs/deploy.md) --------------------------------------------
 # make install [PREFIX=/usr/local] [DESTDIR=] [BIN=$(DIST)/homecall] [SYSCONFDIR=/etc]

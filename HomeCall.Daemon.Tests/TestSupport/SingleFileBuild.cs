@@ -4,7 +4,8 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 /// Publishes the daemon as one framework-dependent file, as `make install BIN=` accepts.
 /// Its own artifacts path keeps it off the repo's obj/ (a build may be running there), and
 /// DisableTransitiveFrameworkReferenceDownloads spares the runtime packs, so it restores
-/// offline from the packages the normal build already fetched (tests run without network;
+/// offline from the packages the normal build and `make test`'s linux-x64 restore already
+/// fetched into the NuGet cache (tests run without network;
 /// NuGetAudit is off because its vulnerability feed is online-only, and a failed fetch
 /// is a warning that TreatWarningsAsErrors turns into a failed restore).
 /// </summary>
