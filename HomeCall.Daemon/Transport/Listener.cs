@@ -35,6 +35,7 @@ internal sealed class Listener : IDisposable
     private int _pendingHandshakes;
     private int _acceptFailures;
     private readonly long _maxSockets;
+    private readonly AcceptPauseLog _pauseLog;
     private bool _atLimit;
     private int _stopping;
 
@@ -51,6 +52,7 @@ internal sealed class Listener : IDisposable
         _upgrades = upgrades;
         _metrics = metrics;
         _log = log.ForContext<Listener>();
+        _pauseLog = new AcceptPauseLog(_log, _time);
         _upgrades.Opened += OnOpened;
         _upgrades.Ended += c => _open.TryRemove(c.Id, out _);
     }
@@ -120,7 +122,7 @@ internal sealed class Listener : IDisposable
             if (_atLimit)
             {
                 _atLimit = false;
-                _log.Information("Accepting again: {Open} sockets open", Volatile.Read(ref _active));
+                _pauseLog.Resumed(Volatile.Read(ref _active));
             }
 
             Socket client;
@@ -160,9 +162,7 @@ internal sealed class Listener : IDisposable
         if (!_atLimit)
         {
             _atLimit = true;
-            _log.Warning(
-                "Not accepting: {Open} sockets open, all the open-file limit allows; new clients wait in the backlog",
-                Volatile.Read(ref _active));
+            _pauseLog.Paused(Volatile.Read(ref _active));
         }
 
         await DelayAsync(stopping).ConfigureAwait(false);
