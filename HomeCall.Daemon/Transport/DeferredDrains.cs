@@ -4,7 +4,8 @@ namespace HomeCall.Daemon.Transport;
 /// Where a send queue's drain runs. While a received message is being handled, the queues it
 /// fills are drained on the same thread right after the handler returns (outside any room
 /// lock): the relay leaves in the same turn as the message that caused it, with no thread-pool
-/// hand-off per message. Sends from anywhere else (timers, shutdown) drain on the thread pool.
+/// hand-off per message. The same holds for what a connection's end sends (its close answer,
+/// the others' notices). Sends from anywhere else (timers, shutdown) drain on the thread pool.
 /// </summary>
 internal static class DeferredDrains
 {

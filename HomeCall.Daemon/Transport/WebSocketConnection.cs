@@ -133,7 +133,18 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         {
             try
             {
-                session.OnClosed();
+                // What leaving sends (our close answer, others' participant-left) goes out on this
+                // thread too, rather than one thread-pool hand-off per connection that ends.
+                DeferredDrains.Begin();
+                try
+                {
+                    session.OnClosed();
+                }
+                finally
+                {
+                    DeferredDrains.RunPending();
+                }
+
                 await _sends.FinishAsync(CloseHandshakeTimeout).ConfigureAwait(false);
             }
             catch (Exception ex)
@@ -249,9 +260,17 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     private void AnswerPeerClose()
     {
-        // RFC 6455 §5.5.1: echo the peer's status in our close frame.
+        // RFC 6455 §5.5.1: echo the peer's status in our close frame, written on this thread.
         var status = (int?)_ws.CloseStatus ?? CloseStatus.Normal;
-        Close(status, "");
+        DeferredDrains.Begin();
+        try
+        {
+            Close(status, "");
+        }
+        finally
+        {
+            DeferredDrains.RunPending();
+        }
     }
 
     public void Dispose()
