@@ -66,6 +66,7 @@ internal static class Program
         switch (mode)
         {
             case "relay":
+                InlineSocketCompletions.EnableUnlessSet();
                 return await new RelayRun(await ConnectorAsync(a).ConfigureAwait(false), Settings.Relay(a)).RunAsync(ct).ConfigureAwait(false);
             case "idle":
                 return await new IdleRun(await ConnectorAsync(a).ConfigureAwait(false), Settings.Idle(a)).RunAsync(ct).ConfigureAwait(false);
