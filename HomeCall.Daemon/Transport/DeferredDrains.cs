@@ -37,6 +37,20 @@ internal static class DeferredDrains
         pending.Clear();
     }
 
+    /// <summary>Runs <paramref name="action"/> and then, on this thread, the drains it scheduled.</summary>
+    public static void RunHere<T>(T state, Action<T> action)
+    {
+        Begin();
+        try
+        {
+            action(state);
+        }
+        finally
+        {
+            RunPending();
+        }
+    }
+
     public static void Schedule(SendQueue queue)
     {
         if (t_deferring)

@@ -135,15 +135,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             {
                 // What leaving sends (our close answer, others' participant-left) goes out on this
                 // thread too, rather than one thread-pool hand-off per connection that ends.
-                DeferredDrains.Begin();
-                try
-                {
-                    session.OnClosed();
-                }
-                finally
-                {
-                    DeferredDrains.RunPending();
-                }
+                DeferredDrains.RunHere(session, static s => s.OnClosed());
 
                 await _sends.FinishAsync(CloseHandshakeTimeout).ConfigureAwait(false);
             }
@@ -262,15 +254,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     {
         // RFC 6455 §5.5.1: echo the peer's status in our close frame, written on this thread.
         var status = (int?)_ws.CloseStatus ?? CloseStatus.Normal;
-        DeferredDrains.Begin();
-        try
-        {
-            Close(status, "");
-        }
-        finally
-        {
-            DeferredDrains.RunPending();
-        }
+        DeferredDrains.RunHere((Connection: this, Status: status), static s => s.Connection.Close(s.Status, ""));
     }
 
     public void Dispose()
