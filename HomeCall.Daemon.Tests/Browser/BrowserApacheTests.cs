@@ -9,45 +9,16 @@ namespace HomeCall.Daemon.Tests.Browser;
 /// up as docs/deploy.md says (REQUIRE_FORWARDED_TLS=true, so nothing reaches it but Apache).
 /// </summary>
 [NonParallelizable]
-public sealed class BrowserApacheTests
+public sealed class BrowserApacheTests : ChromiumFixture
 {
-    private static readonly TimeSpan ResultWait = TimeSpan.FromSeconds(30);
-    private static readonly string[] CallSteps = ["setup", "connect", "join", "offer", "answer", "ice", "channel", "message-ab", "message-ba"];
-
-    private Chromium _chromium = null!;
-    private BrowserScene? _scene;
-
-    [OneTimeSetUp]
-    public async Task LaunchChromiumAsync() => _chromium = await Chromium.LaunchAsync();
-
-    [OneTimeTearDown]
-    public async Task CloseChromiumAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
-
     [SetUp]
     public async Task StartBehindApacheAsync() =>
-        _scene = await BrowserScene.StartBehindApacheAsync(_chromium, new DaemonOptions { RequireForwardedTls = true });
-
-    [TearDown]
-    public async Task ReportAndStopAsync()
-    {
-        if (_scene is { } scene)
-        {
-            _scene = null;
-            await scene.ReportIfFailedAsync();
-            await scene.DisposeAsync();
-        }
-    }
+        Scene = await BrowserScene.StartBehindApacheAsync(Chromium, new DaemonOptions { RequireForwardedTls = true });
 
     [Test]
     public async Task HomecallCall_ThroughApacheWss_DataBothWaysAndLiveVideo()
     {
-        var scene = _scene!;
+        var scene = Scene!;
         var room = "apache-garden-" + Guid.NewGuid().ToString("N");
         var alice = await scene.OpenPersonAsync("alice");
         var bob = await scene.OpenPersonAsync("bob");
@@ -64,7 +35,7 @@ public sealed class BrowserApacheTests
     [Test]
     public async Task SessionCall_ThroughApacheWss_DataBothWaysAndLiveVideo()
     {
-        var scene = _scene!;
+        var scene = Scene!;
         var session = Guid.NewGuid().ToString();
         var caller = await scene.OpenPersonAsync("caller");
         var callee = await scene.OpenPersonAsync("callee");
@@ -81,19 +52,19 @@ public sealed class BrowserApacheTests
     [Test]
     public async Task SelfTest_PageServedByApacheAtWs_PassesSignalingOverItsOwnWssUrl()
     {
-        var scene = _scene!;
+        var scene = Scene!;
         var admin = await scene.OpenAdminAsync();
         var requests = new ConcurrentQueue<string>();
         admin.Page.Request += (_, request) => requests.Enqueue(request.Url);
 
         await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
-        await admin.RunSelfTestAsync(ResultWait);
+        await admin.RunSelfTestAsync(SelfTestWait);
 
         Assert.That(await admin.ResultStateAsync(), Is.EqualTo("pass"), await admin.StepsAsync());
         Assert.Multiple(async () =>
         {
             Assert.That(await admin.Page.TextContentAsync("#url"), Is.EqualTo(Wss(scene, "/ws/")), "spec §1: the page's own URL, wss:");
-            foreach (var step in CallSteps)
+            foreach (var step in SelfTestCallSteps)
             {
                 Assert.That(await admin.StepStateAsync(step), Is.EqualTo("pass"), step);
             }

@@ -7,43 +7,17 @@ namespace HomeCall.Daemon.Tests.Browser;
 /// microphone and a data channel, in each dialect (spec §3.1-3.3, §4).
 /// </summary>
 [NonParallelizable]
-public sealed class BrowserCallTests
+public sealed class BrowserCallTests : ChromiumFixture
 {
     private static readonly TimeSpan StepWait = TimeSpan.FromSeconds(10);
 
     /// <summary>Seed 001's callee follows its link a little after the caller: the queue must carry the offer.</summary>
     private static readonly TimeSpan CalleeOpensLinkAfter = TimeSpan.FromSeconds(2);
 
-    private Chromium _chromium = null!;
-    private BrowserScene? _scene;
-
-    [OneTimeSetUp]
-    public async Task LaunchChromiumAsync() => _chromium = await Chromium.LaunchAsync();
-
-    [OneTimeTearDown]
-    public async Task CloseChromiumAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
-
-    [TearDown]
-    public async Task ReportAndStopAsync()
-    {
-        if (_scene is { } scene)
-        {
-            _scene = null;
-            await scene.ReportIfFailedAsync();
-            await scene.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task HomecallCall_TwoPeople_DataBothWaysAndLiveVideo()
     {
-        var scene = _scene = BrowserScene.Start(_chromium);
+        var scene = Scene = BrowserScene.Start(Chromium);
         var room = "garden-" + Guid.NewGuid().ToString("N");
         var alice = await scene.OpenPersonAsync("alice");
         var bob = await scene.OpenPersonAsync("bob");
@@ -58,7 +32,7 @@ public sealed class BrowserCallTests
     [Test]
     public async Task SessionCall_CalleeOpensLinkTwoSecondsAfterOffer_QueueDeliversAndCallIsLive()
     {
-        var scene = _scene = BrowserScene.Start(_chromium);
+        var scene = Scene = BrowserScene.Start(Chromium);
         var session = Guid.NewGuid().ToString();
         var caller = await scene.OpenPersonAsync("caller");
 
@@ -78,7 +52,7 @@ public sealed class BrowserCallTests
     [Test]
     public async Task MeshCall_ThreePeople_FullMeshWithDataAndVideo()
     {
-        var scene = _scene = BrowserScene.Start(_chromium);
+        var scene = Scene = BrowserScene.Start(Chromium);
         var room = "mesh-" + Guid.NewGuid().ToString("N");
         string[] names = ["ann", "ben", "cat"];
         var people = new List<Person>();
@@ -101,7 +75,7 @@ public sealed class BrowserCallTests
     [Test]
     public async Task NumericCall_CreateJoinSignal_OpaquePayloadsCarryTheCall()
     {
-        var scene = _scene = BrowserScene.Start(_chromium);
+        var scene = Scene = BrowserScene.Start(Chromium);
         var creator = await scene.OpenPersonAsync("creator");
         var joiner = await scene.OpenPersonAsync("joiner");
 

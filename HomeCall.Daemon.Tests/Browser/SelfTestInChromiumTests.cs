@@ -7,53 +7,24 @@ namespace HomeCall.Daemon.Tests.Browser;
 
 /// <summary>The embedded self-test page (spec §1) opened in Chromium under its own CSP, as an admin would.</summary>
 [NonParallelizable]
-public sealed class SelfTestInChromiumTests
+public sealed class SelfTestInChromiumTests : ChromiumFixture
 {
-    private static readonly TimeSpan ResultWait = TimeSpan.FromSeconds(30);
-    private static readonly string[] CallSteps = ["setup", "connect", "join", "offer", "answer", "ice", "channel", "message-ab", "message-ba"];
-
-    private Chromium _chromium = null!;
-    private BrowserScene? _scene;
-
-    [OneTimeSetUp]
-    public async Task LaunchChromiumAsync() => _chromium = await Chromium.LaunchAsync();
-
-    [OneTimeTearDown]
-    public async Task CloseChromiumAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
-
-    [TearDown]
-    public async Task ReportAndStopAsync()
-    {
-        if (_scene is { } scene)
-        {
-            _scene = null;
-            await scene.ReportIfFailedAsync();
-            await scene.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task SelfTest_DaemonRunning_EveryStepPassesWithoutExternalRequests()
     {
-        var scene = _scene = BrowserScene.Start(_chromium);
+        var scene = Scene = BrowserScene.Start(Chromium);
         var admin = await scene.OpenAdminAsync();
         var requests = new ConcurrentQueue<string>();
         admin.Page.Request += (_, request) => requests.Enqueue(request.Url);
 
         await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
-        await admin.RunSelfTestAsync(ResultWait);
+        await admin.RunSelfTestAsync(SelfTestWait);
 
         var screenshot = await SaveScreenshotAsync(admin.Page, "selftest.png");
         Assert.That(await admin.ResultStateAsync(), Is.EqualTo("pass"), await admin.ResultTextAsync());
         Assert.Multiple(async () =>
         {
-            foreach (var step in CallSteps)
+            foreach (var step in SelfTestCallSteps)
             {
                 Assert.That(await admin.StepStateAsync(step), Is.EqualTo("pass"), step);
                 Assert.That(await admin.StepTimeAsync(step), Does.Match(@"^\d+ ms$"), step);
@@ -71,7 +42,7 @@ public sealed class SelfTestInChromiumTests
     [Test]
     public async Task SelfTest_DaemonStoppedWhileAnswerIsInFlight_FailsAtAnswerSayingDaemonStopped()
     {
-        var scene = _scene = BrowserScene.Start(_chromium);
+        var scene = Scene = BrowserScene.Start(Chromium);
         var admin = await scene.OpenAdminAsync();
         var answerHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Every frame passes through unchanged except the answer the daemon relays to A: the
@@ -93,9 +64,9 @@ public sealed class SelfTestInChromiumTests
         await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
 
         await admin.Page.ClickAsync("#run");
-        await answerHeld.Task.WaitAsync(ResultWait);
+        await answerHeld.Task.WaitAsync(SelfTestWait);
         await scene.Server.StopAsync();
-        await admin.WaitForResultAsync(ResultWait);
+        await admin.WaitForResultAsync(SelfTestWait);
         await SaveScreenshotAsync(admin.Page, "selftest-daemon-stopped.png");
 
         Assert.That(await admin.ResultStateAsync(), Is.EqualTo("fail"));
@@ -107,12 +78,12 @@ public sealed class SelfTestInChromiumTests
     [Test]
     public async Task SelfTest_DaemonStoppedAfterPageLoaded_FailsAtConnectWithWhatToCheck()
     {
-        var scene = _scene = BrowserScene.Start(_chromium);
+        var scene = Scene = BrowserScene.Start(Chromium);
         var admin = await scene.OpenAdminAsync();
         await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
 
         await scene.Server.StopAsync();
-        await admin.RunSelfTestAsync(ResultWait);
+        await admin.RunSelfTestAsync(SelfTestWait);
 
         Assert.That(await admin.ResultStateAsync(), Is.EqualTo("fail"));
         Assert.That(await admin.Page.GetAttributeAsync("#result", "data-failed-step"), Is.EqualTo("connect"));
@@ -123,13 +94,13 @@ public sealed class SelfTestInChromiumTests
     [Test]
     public async Task SelfTest_StunServerGiven_ServersStepPassesWithServerReflexiveCandidate()
     {
-        var scene = _scene = BrowserScene.Start(_chromium);
+        var scene = Scene = BrowserScene.Start(Chromium);
         await using var stun = new StunResponder(IPAddress.Parse("127.0.0.77"));
         var admin = await scene.OpenAdminAsync();
         await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
 
         await admin.Page.FillAsync("#ice-urls", $"stun:127.0.0.1:{stun.Port}");
-        await admin.RunSelfTestAsync(ResultWait);
+        await admin.RunSelfTestAsync(SelfTestWait);
 
         Assert.That(await admin.ResultStateAsync(), Is.EqualTo("pass"), await admin.StepsAsync());
         Assert.That(await admin.StepStateAsync("servers"), Is.EqualTo("pass"), await admin.StepsAsync());
@@ -141,13 +112,13 @@ public sealed class SelfTestInChromiumTests
     [TestCase("stun:127.0.0.1:3478", true, "turn: or turns:")]
     public async Task SelfTest_UnusableIceServers_FailsAtSetupSayingWhatToFix(string urls, bool relayOnly, string advice)
     {
-        var scene = _scene = BrowserScene.Start(_chromium);
+        var scene = Scene = BrowserScene.Start(Chromium);
         var admin = await scene.OpenAdminAsync();
         await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
 
         await admin.Page.FillAsync("#ice-urls", urls);
         await admin.Page.SetCheckedAsync("#relay-only", relayOnly);
-        await admin.RunSelfTestAsync(ResultWait);
+        await admin.RunSelfTestAsync(SelfTestWait);
 
         Assert.That(await admin.Page.GetAttributeAsync("#result", "data-failed-step"), Is.EqualTo("setup"));
         Assert.That(await admin.ResultTextAsync(), Does.Contain(advice).And.Contain("STUN/TURN"));
