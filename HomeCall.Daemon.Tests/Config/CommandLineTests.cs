@@ -30,6 +30,31 @@ public sealed class CommandLineTests
         Assert.That(request.EnvFile, Is.EqualTo("/etc/h.env"));
     }
 
+    [Test]
+    public void Parse_FlagsWithEquals_SameAsTheValueAfterThem()
+    {
+        var request = CommandLine.Parse(["--host=0.0.0.0", "--port=9000", "--log-level=debug", "--env-file=/etc/h=1.env", "--port="]);
+
+        Assert.That(request.Errors, Is.Empty);
+        Assert.That(request.Overrides, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["WS_HOST"] = "0.0.0.0",
+            ["WS_PORT"] = "", // The last --port wins, and an empty port is the validator's to refuse.
+            ["LOG_LEVEL"] = "debug",
+        }));
+        Assert.That(request.EnvFile, Is.EqualTo("/etc/h=1.env"), "only the first '=' splits");
+    }
+
+    [TestCase("--version=1", "--version takes no value")]
+    [TestCase("--check-config=yes", "--check-config takes no value")]
+    [TestCase("--bogus=1", "unknown option '--bogus'")]
+    public void Parse_EqualsOnAFlagWithoutValue_OneClearError(string arg, string error)
+    {
+        var request = CommandLine.Parse([arg]);
+
+        Assert.That(request.Errors, Is.EqualTo(new[] { error }));
+    }
+
     [TestCase("--check-config", nameof(CommandMode.CheckConfig))]
     [TestCase("--version", nameof(CommandMode.Version))]
     [TestCase("--help", nameof(CommandMode.Help))]
@@ -85,7 +110,6 @@ public sealed class CommandLineTests
 
     [TestCase("--bogus")]
     [TestCase("-p")]
-    [TestCase("--port=9000")]
     public void Parse_UnknownOption_ReportsIt(string option)
     {
         var request = CommandLine.Parse([option]);

@@ -12,6 +12,7 @@ internal static class CommandLine
           homecall fingerprint ROOM [--dialect homecall|mesh|numeric|session]
           homecall --version | --help
 
+        An option's value may also follow '=' (--port=9000).
         Settings come from built-in defaults < --env-file < environment < flags.
         See homecall.env for every setting and its default.
         """;
@@ -27,9 +28,25 @@ internal static class CommandLine
 
         for (var i = 0; i < args.Count; i++)
         {
+            // "--port=9000" is "--port 9000", as GNU tools and systemd units often write it.
             var arg = args[i];
+            string? inline = null;
+            var equals = arg.StartsWith("--", StringComparison.Ordinal) ? arg.IndexOf('=', StringComparison.Ordinal) : -1;
+            if (equals > 0)
+            {
+                inline = arg[(equals + 1)..];
+                arg = arg[..equals];
+            }
+
             string Next()
             {
+                if (inline is not null)
+                {
+                    var value = inline;
+                    inline = null;
+                    return value;
+                }
+
                 if (i + 1 < args.Count)
                 {
                     return args[++i];
@@ -54,6 +71,7 @@ internal static class CommandLine
                     if (arg.StartsWith('-'))
                     {
                         errors.Add($"unknown option '{arg}'");
+                        inline = null; // One error for it is enough.
                     }
                     else
                     {
@@ -61,6 +79,11 @@ internal static class CommandLine
                     }
 
                     break;
+            }
+
+            if (inline is not null)
+            {
+                errors.Add($"{arg} takes no value");
             }
         }
 
