@@ -40,6 +40,14 @@ internal static class Program
         }
 
         var bound = ConfigLoader.Load(request, Environment.GetEnvironmentVariables(), File.ReadAllText);
+        if (request.Mode == CommandMode.CheckConfig || bound.Errors.Count > 0)
+        {
+            foreach (var notice in bound.Notices)
+            {
+                await Console.Error.WriteLineAsync("homecall: note: " + notice).ConfigureAwait(false);
+            }
+        }
+
         if (bound.Errors.Count > 0)
         {
             foreach (var error in bound.Errors)
@@ -56,7 +64,7 @@ internal static class Program
             return ExitCodes.Ok;
         }
 
-        return await RunAsync(bound.Options).ConfigureAwait(false);
+        return await RunAsync(bound).ConfigureAwait(false);
     }
 
     private static int Fingerprint(CommandLineRequest request)
@@ -71,12 +79,13 @@ internal static class Program
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> RunAsync(DaemonOptions options)
+    private static async Task<int> RunAsync(BindResult bound)
     {
+        var options = bound.Options;
         var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
         try
         {
-            return await ServeAsync(options, logger, fileProblem).ConfigureAwait(false);
+            return await ServeAsync(options, bound.Notices, logger, fileProblem).ConfigureAwait(false);
         }
         finally
         {
@@ -85,7 +94,7 @@ internal static class Program
         }
     }
 
-    private static async Task<int> ServeAsync(DaemonOptions options, Serilog.Core.Logger logger, string? fileProblem)
+    private static async Task<int> ServeAsync(DaemonOptions options, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
     {
         Log.Logger = logger;
         var log = logger.ForContext(typeof(Program));
@@ -95,6 +104,11 @@ internal static class Program
         }
 
         log.Information("homecall {Version} starting with {Settings}", DaemonHost.Version, Settings(options));
+        foreach (var notice in notices)
+        {
+            log.Warning("Settings: {Notice}", notice);
+        }
+
         WarnIfOpenFileLimitLow(options, log);
         using var signals = new ShutdownSignals();
         using var systemd = SystemdNotifier.FromEnvironment(Environment.GetEnvironmentVariables(), Environment.ProcessId);

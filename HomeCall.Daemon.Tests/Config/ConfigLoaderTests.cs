@@ -22,6 +22,30 @@ public sealed class ConfigLoaderTests
     }
 
     [Test]
+    public void Load_EnvFileKeyOneEditFromASetting_NoticedNotAnError()
+    {
+        var result = Load([], "LOG_LEVLE=debug\nmax_room_users=4\nEDITOR=vi\nWS_PORT=9000\n");
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Notices, Is.EqualTo(new[]
+        {
+            $"{EnvFile}: LOG_LEVLE is not a setting (did you mean LOG_LEVEL?); it is ignored",
+            $"{EnvFile}: max_room_users is not a setting (did you mean MAX_ROOM_USERS?); it is ignored",
+        }));
+        Assert.That(result.Options.LogLevel, Is.EqualTo(new DaemonOptions().LogLevel), "the misspelled value is not applied");
+        Assert.That(result.Options.Port, Is.EqualTo(9000));
+    }
+
+    [Test]
+    public void Load_MisspelledKeyInProcessEnvironment_NotNoticed()
+    {
+        // The environment is full of other programs' variables; only the env file is the admin's file for us.
+        var result = Load([], environment: new Dictionary<string, string> { ["LOG_LEVLE"] = "debug" });
+
+        Assert.That(result.Notices, Is.Empty);
+    }
+
+    [Test]
     public void Load_NothingGiven_ReturnsBuiltInDefaults()
     {
         var result = Load([]);

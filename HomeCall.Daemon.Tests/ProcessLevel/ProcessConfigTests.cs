@@ -58,6 +58,32 @@ public sealed class ProcessConfigTests
     }
 
     [Test]
+    public async Task EnvFile_MisspelledSetting_NotedByCheckConfigAndWarnedAtStart()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, "MAX_CONECTIONS=5\nJAVA_HOME=/opt/java\n");
+
+            using var check = await DaemonProcess.RunAsync(["--check-config", "--env-file", file]);
+            Assert.That(check.ExitCode, Is.Zero, "a misspelled key is not an invalid setting");
+            Assert.That(check.Stderr, Is.EqualTo(new[] { $"homecall: note: {file}: MAX_CONECTIONS is not a setting (did you mean MAX_CONNECTIONS?); it is ignored" }));
+            Assert.That(check.Stdout, Does.Contain("MAX_CONNECTIONS=10000"), "the default stays in force");
+
+            using var daemon = DaemonProcess.Start(["--port", "0", "--env-file", file]);
+            await daemon.WaitForListeningAsync();
+            Assert.That(daemon.Stdout, Has.One.Contains("[WRN]").And.Contains("did you mean MAX_CONNECTIONS?"));
+            Assert.That(daemon.Output, Does.Not.Contain("JAVA_HOME"), "other programs' variables are nobody's typo");
+            await daemon.SignalAsync("TERM");
+            Assert.That(await daemon.WaitForExitAsync(), Is.Zero, daemon.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public async Task CheckConfig_InvalidSetting_Exits78()
     {
         using var daemon = await DaemonProcess.RunAsync(["--check-config"], new Dictionary<string, string> { ["PING_INTERVAL_MS"] = "1" });

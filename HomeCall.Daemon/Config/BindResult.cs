@@ -1,4 +1,8 @@
 namespace HomeCall.Daemon.Config;
 
 /// <summary>The options read, and every setting that was invalid (empty when all are valid).</summary>
-internal sealed record BindResult(DaemonOptions Options, IReadOnlyList<string> Errors);
+internal sealed record BindResult(DaemonOptions Options, IReadOnlyList<string> Errors)
+{
+    /// <summary>What is worth a warning but valid: env-file keys that look like a misspelled setting.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+}

@@ -12,6 +12,7 @@ internal static class ConfigLoader
     {
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<string>();
+        var notices = new List<string>();
 
         if (request.EnvFile is { } path)
         {
@@ -19,6 +20,7 @@ internal static class ConfigLoader
             {
                 var file = EnvFileParser.Parse(readFile(path));
                 errors.AddRange(file.Errors.Select(e => $"{path}: {e}"));
+                notices.AddRange(LikelyTypos(path, file.Values.Keys));
                 Overlay(merged, file.Values);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -32,7 +34,18 @@ internal static class ConfigLoader
 
         var bound = OptionsBinder.Bind(merged);
         errors.AddRange(bound.Errors);
-        return bound with { Errors = errors };
+        return bound with { Errors = errors, Notices = notices };
+    }
+
+    private static IEnumerable<string> LikelyTypos(string path, IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (key != SettingKeys.PortFallback && !SettingKeys.All.Contains(key) && SettingSuggestions.For(key) is { } meant)
+            {
+                yield return $"{path}: {key} is not a setting (did you mean {meant}?); it is ignored";
+            }
+        }
     }
 
     private static Dictionary<string, string> FromEnvironment(IDictionary environment)
