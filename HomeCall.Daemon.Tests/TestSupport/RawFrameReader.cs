@@ -15,11 +15,17 @@ internal sealed class RawFrameReader(Socket socket)
     private int _start;
     private int _end;
 
-    /// <summary>The next frame, or null when the server closed or reset the TCP connection.</summary>
-    public async Task<RawFrame?> ReadFrameAsync(TimeSpan wait)
+    /// <summary>The server's pings read so far, answered or not.</summary>
+    public int PingsSeen { get; private set; }
+
+    /// <summary>
+    /// The next frame, or null when the server closed or reset the TCP connection (an abort
+    /// may cut a frame short: that too is the end). The token, not a wait, bounds the read so
+    /// the caller can put one deadline on several frames.
+    /// </summary>
+    public async Task<RawFrame?> ReadFrameAsync(CancellationToken token)
     {
-        using var cts = new CancellationTokenSource(wait);
-        if (!await FillAsync(2, cts.Token))
+        if (!await FillAsync(2, token))
         {
             return null;
         }
@@ -27,7 +33,7 @@ internal sealed class RawFrameReader(Socket socket)
         var b0 = _buffer[_start];
         var b1 = _buffer[_start + 1];
         var headLength = 2 + ((b1 & 0x7F) switch { 126 => 2, 127 => 8, _ => 0 });
-        if (!await FillAsync(headLength, cts.Token))
+        if (!await FillAsync(headLength, token))
         {
             return null;
         }
@@ -38,14 +44,16 @@ internal sealed class RawFrameReader(Socket socket)
             127 => (int)BinaryPrimitives.ReadUInt64BigEndian(_buffer.AsSpan(_start + 2)),
             var n => n,
         };
-        if (!await FillAsync(headLength + length, cts.Token))
+        if (!await FillAsync(headLength + length, token))
         {
             return null;
         }
 
         var payload = _buffer.AsSpan(_start + headLength, length).ToArray();
         _start += headLength + length;
-        return new RawFrame(b0 & 0x0F, (b0 & 0x80) != 0, payload);
+        var frame = new RawFrame(b0 & 0x0F, (b0 & 0x80) != 0, payload);
+        PingsSeen += frame.Opcode == WireFrame.Ping ? 1 : 0;
+        return frame;
     }
 
     /// <summary>The HTTP response head (through the blank line); what follows stays buffered for frames.</summary>
