@@ -35,7 +35,7 @@ public sealed class TransportLimitTests
         await using var first = await WsClient.ConnectAsync(server.Ws("/ws/"));
 
         var refused = await RawUpgrade.RefusalAsync(server.Endpoint);
-        using var otherIp = await RawWebSocket.ConnectAsync(server.Endpoint, source: Second);
+        await using var otherIp = await RawWsConnection.UpgradeAsync(server.Endpoint, source: Second);
 
         Assert.That(RawHttp.Status(refused), Is.EqualTo(503));
         Assert.That(server.Host.Metrics.UpgradesRefused.Get("per-ip-limit"), Is.EqualTo(1));
@@ -47,11 +47,11 @@ public sealed class TransportLimitTests
     {
         // Every client behind Apache shares the proxy's address; the limit applies per forwarded client.
         await using var server = TestServer.Start(new DaemonOptions { MaxConnectionsPerIp = 1 });
-        using var alice = await RawWebSocket.ConnectAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 192.0.2.1\r\n");
-        using var bob = await RawWebSocket.ConnectAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 192.0.2.2\r\n");
+        await using var alice = await RawWsConnection.UpgradeAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 192.0.2.1\r\n");
+        await using var bob = await RawWsConnection.UpgradeAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 192.0.2.2\r\n");
 
         var aliceAgain = await RawUpgrade.RefusalAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 6.6.6.6, 192.0.2.1\r\n");
-        using var untrusted = await RawWebSocket.ConnectAsync(server.Endpoint, source: Second, extraHeaders: "X-Forwarded-For: 192.0.2.1\r\n");
+        await using var untrusted = await RawWsConnection.UpgradeAsync(server.Endpoint, source: Second, extraHeaders: "X-Forwarded-For: 192.0.2.1\r\n");
         var spoofed = await RawUpgrade.RefusalAsync(server.Endpoint, source: Second, extraHeaders: "X-Forwarded-For: 192.0.2.3\r\n");
 
         Assert.That(RawHttp.Status(aliceAgain), Is.EqualTo(503), "the right-most entry is the client Apache saw");

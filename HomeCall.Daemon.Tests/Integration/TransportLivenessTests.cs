@@ -16,7 +16,7 @@ public sealed class TransportLivenessTests
     public async Task Ping_QuietPeerThatAnswers_StaysOpenAcrossManyIntervals()
     {
         await using var server = Start();
-        using var raw = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+        await using var raw = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
 
         // Four pings answered span three intervals: past the two after which a silent peer is gone.
         await raw.AnswerPingsAsync(4, WsClient.DefaultWait);
@@ -31,7 +31,7 @@ public sealed class TransportLivenessTests
     {
         await using var server = Start();
         await using var idle = await WsClient.ConnectAsync(server.Ws("/ws/"), o => o.KeepAliveInterval = TimeSpan.Zero);
-        using var clock = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+        await using var clock = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
         var reply = idle.ReceiveTextAsync(); // A pending receive is what answers pings in ClientWebSocket.
 
         await clock.AnswerPingsAsync(4, WsClient.DefaultWait);
@@ -45,7 +45,7 @@ public sealed class TransportLivenessTests
     public async Task Ping_PeerNeverAnswers_IsDroppedAndReleased()
     {
         await using var server = Start();
-        using var silent = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+        await using var silent = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
         await silent.SendTextAsync("""{"type":"join","room":"r","user":"silent"}""");
         await using var watcher = await WsClient.ConnectAsync(server.Ws("/ws/"));
         await watcher.SendAsync(new { type = "join", room = "r", user = "watcher" });

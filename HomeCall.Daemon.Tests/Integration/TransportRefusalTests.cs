@@ -88,7 +88,7 @@ public sealed class TransportRefusalTests
         await using var server = TestServer.Start(new DaemonOptions { RequireForwardedTls = true });
 
         var direct = await RawUpgrade.RefusalAsync(server.Endpoint);
-        using var proxied = await RawWebSocket.ConnectAsync(server.Endpoint, extraHeaders: "X-Forwarded-Proto: https\r\nX-Forwarded-For: 192.0.2.4\r\n");
+        await using var proxied = await RawWsConnection.UpgradeAsync(server.Endpoint, extraHeaders: "X-Forwarded-Proto: https\r\nX-Forwarded-For: 192.0.2.4\r\n");
 
         Assert.That(RawHttp.Status(direct), Is.EqualTo(403));
         Assert.That(proxied.ResponseHead, Does.StartWith("HTTP/1.1 101"));
@@ -99,7 +99,7 @@ public sealed class TransportRefusalTests
     {
         await using var server = TestServer.Start();
 
-        using var raw = await RawWebSocket.ConnectAsync(server.Endpoint);
+        await using var raw = await RawWsConnection.UpgradeAsync(server.Endpoint);
 
         Assert.That(raw.ResponseHead, Does.Contain("\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"));
     }

@@ -58,9 +58,9 @@ public sealed class TransportRoundTripTests
     public async Task Upgrade_FirstFramesInSameWriteAsHead_AreNotLost()
     {
         await using var server = TestServer.Start();
-        byte[] frames = [.. WsFrames.TextFrame("""{"type":"join","room":"r","user":"alice"}"""), .. WsFrames.TextFrame("[]")];
+        byte[] frames = [.. WireFrame.TextFrame("""{"type":"join","room":"r","user":"alice"}"""), .. WireFrame.TextFrame("[]")];
 
-        using var raw = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/", sameWrite: frames);
+        await using var raw = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/", after: frames);
 
         Assert.That(await raw.ReceiveTextAsync(), Is.EqualTo("""{"type":"online","room":"r","users":["alice"]}"""));
         Assert.That(await raw.ReceiveTextAsync(), Is.EqualTo(InvalidMessage));
@@ -126,14 +126,13 @@ public sealed class TransportRoundTripTests
     public async Task Send_InvalidUtf8Text_Closes1007()
     {
         await using var server = TestServer.Start();
-        using var raw = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+        await using var raw = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
 
-        await raw.SendAsync(WsFrames.Frame(WsFrames.Text, [0x7B, 0xFF, 0xFE, 0x7D]));
+        await raw.SendAsync(WireFrame.Build(WireFrame.Text, [0x7B, 0xFF, 0xFE, 0x7D]));
 
-        using var cts = new CancellationTokenSource(WsClient.DefaultWait);
-        var frame = await raw.ReadFrameAsync(cts.Token);
-        Assert.That(frame?.Opcode, Is.EqualTo(WsFrames.Close));
-        Assert.That(frame!.Value.Payload[0] << 8 | frame.Value.Payload[1], Is.EqualTo(1007));
+        var frame = await raw.ReadFrameAnsweringPingsAsync(WsClient.DefaultWait);
+        Assert.That(frame?.Opcode, Is.EqualTo(WireFrame.Close));
+        Assert.That(frame!.CloseStatus, Is.EqualTo(1007));
     }
 
     [Test]
@@ -157,14 +156,13 @@ public sealed class TransportRoundTripTests
     {
         // RFC 6455 §5.5.1: the endpoint answers a close with a close, typically echoing the status.
         await using var server = TestServer.Start();
-        using var raw = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+        await using var raw = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
 
-        await raw.SendAsync(WsFrames.Frame(WsFrames.Close, payload));
+        await raw.SendAsync(WireFrame.Build(WireFrame.Close, payload));
 
-        using var cts = new CancellationTokenSource(WsClient.DefaultWait);
-        var frame = await raw.ReadFrameAsync(cts.Token);
-        Assert.That(frame?.Opcode, Is.EqualTo(WsFrames.Close));
-        Assert.That(frame!.Value.Payload[0] << 8 | frame.Value.Payload[1], Is.EqualTo(expected));
+        var frame = await raw.ReadFrameAnsweringPingsAsync(WsClient.DefaultWait);
+        Assert.That(frame?.Opcode, Is.EqualTo(WireFrame.Close));
+        Assert.That(frame!.CloseStatus, Is.EqualTo(expected));
         Assert.That(await raw.WaitForEndAsync(WsClient.DefaultWait), Is.True, "the server closes the TCP connection after the close handshake");
     }
 

@@ -40,7 +40,7 @@ public sealed class TransportShutdownTests
     {
         var grace = TimeSpan.FromMilliseconds(300);
         await using var server = TestServer.Start(new DaemonOptions { ShutdownGrace = grace });
-        using var deaf = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/");
+        await using var deaf = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
         await Poll.UntilAsync(() => server.Host.Connections == 1, "the connection to be open", WsClient.DefaultWait);
         var clock = Stopwatch.StartNew();
 

@@ -23,7 +23,7 @@ public sealed class TransportSlowReaderTests
             RateLimitBurst = 1_000_000,
         };
         await using var server = TestServer.Start(options);
-        using var slow = await RawWebSocket.ConnectAsync(server.Endpoint, "/ws/", receiveBuffer: 4096);
+        await using var slow = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/", receiveBuffer: 4096);
         await slow.SendTextAsync("""{"type":"join","room":"r","user":"slow"}""");
         await using var sender = await JoinAsync(server, "sender");
         await using var fast = await JoinAsync(server, "fast");
