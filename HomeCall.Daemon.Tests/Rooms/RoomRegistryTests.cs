@@ -58,4 +58,20 @@ public sealed class RoomRegistryTests
             Assert.That(registry.EndedCount, Is.EqualTo(1));
         }
     }
+
+    [Test]
+    public void MarkEnded_PastTheTombstoneCap_OldestNoLongerEnded()
+    {
+        var registry = new RoomRegistry(endedSessionCapacity: 2);
+        lock (registry.Gate)
+        {
+            registry.MarkEnded("a", T0);
+            registry.MarkEnded("b", T0 + TimeSpan.FromSeconds(1));
+            registry.MarkEnded("c", T0 + TimeSpan.FromSeconds(2));
+
+            Assert.That(registry.IsEnded("a"), Is.False);
+            Assert.That(registry.IsEnded("b") && registry.IsEnded("c"), Is.True);
+            Assert.That(registry.EndedCount, Is.EqualTo(2));
+        }
+    }
 }

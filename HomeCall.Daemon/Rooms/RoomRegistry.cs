@@ -14,7 +14,12 @@ internal sealed class RoomRegistry
     private readonly Dictionary<string, Room>[] _rooms =
         Enum.GetValues<Dialect>().Select(_ => new Dictionary<string, Room>(StringComparer.Ordinal)).ToArray();
 
-    private readonly Dictionary<string, DateTimeOffset> _endedSessions = new(StringComparer.Ordinal);
+    private readonly EndedSessions _endedSessions;
+
+    public RoomRegistry(int endedSessionCapacity = EndedSessions.DefaultCapacity)
+    {
+        _endedSessions = new EndedSessions(endedSessionCapacity);
+    }
 
     public Lock Gate { get; } = new();
 
@@ -75,13 +80,13 @@ internal sealed class RoomRegistry
     public bool IsEnded(string sessionId)
     {
         AssertHeld();
-        return _endedSessions.ContainsKey(sessionId);
+        return _endedSessions.Contains(sessionId);
     }
 
     public void MarkEnded(string sessionId, DateTimeOffset at)
     {
         AssertHeld();
-        _endedSessions[sessionId] = at;
+        _endedSessions.Mark(sessionId, at);
     }
 
     public int EndedCount
@@ -97,10 +102,7 @@ internal sealed class RoomRegistry
     public void ForgetEndedBefore(DateTimeOffset cutoff)
     {
         AssertHeld();
-        foreach (var (id, at) in _endedSessions.Where(kv => kv.Value <= cutoff).ToArray())
-        {
-            _endedSessions.Remove(id);
-        }
+        _endedSessions.ForgetBefore(cutoff);
     }
 
     [Conditional("DEBUG")]
