@@ -55,7 +55,7 @@ internal static class Settings
         a.Text("out", "docs/benchmarks.md"),
         a.Int("idle-connections", 19_000, 100, MaxConnections),
         a.Seconds("duration", 10, 1, MaxSeconds),
-        a.Int("rounds", 3, 1, 20),
+        a.Int("rounds", 5, 1, 20),
         a.Flag("skip-micro"));
 
     private static int SourceIps(CliArgs a) => a.Int("source-ips", 0, 0, 254);

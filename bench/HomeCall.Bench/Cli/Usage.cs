@@ -15,7 +15,7 @@ internal static class Usage
           start  --exe dist/homecall [--runs 5] [--settle 2]
           micro  [--quick] [BenchmarkDotNet options after --bdn, e.g. --bdn --filter '*Parse*']
           suite  [--daemon dist/homecall] [--reference bench/reference/server.js] [--out docs/benchmarks.md]
-                 [--rounds 3] [--duration 10] [--idle-connections 19000] [--skip-micro]
+                 [--rounds 5] [--duration 10] [--idle-connections 19000] [--skip-micro]
 
         Common to relay, idle and churn:
           --server-pid PID   read the server's CPU time and RSS from /proc/PID (same machine)
