@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Net.WebSockets;
 using Serilog;
 
@@ -8,7 +7,8 @@ namespace HomeCall.Daemon.Transport;
 /// One connection's outgoing side: a bounded queue of text messages and one close frame,
 /// drained one write at a time after the caller returns (<see cref="DeferredDrains"/>), so
 /// that a caller (possibly holding the room lock) never does socket I/O and one slow reader
-/// never delays anybody else (spec §2 "Slow readers").
+/// never delays anybody else (spec §2 "Slow readers"). <see cref="FrameWriter"/> puts each
+/// frame on the socket within the send deadline.
 /// </summary>
 internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 {
@@ -20,17 +20,15 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     public static readonly TimeSpan OverflowSendGrace = TimeSpan.FromSeconds(1);
 
     private readonly WebSocket _ws;
-    private readonly ConnectionStream _stream;
     private readonly ConnectionLimits _limits;
     private readonly ILogger _log;
-    private readonly Action _closeSent;
     private readonly SendDeadline _deadline;
+    private readonly FrameWriter _writer;
     private readonly Lock _gate = new();
     private readonly Queue<OutgoingFrame> _queue = new(0);
     private int _queuedBytes;
     private bool _draining;
     private bool _closing;
-    private int _sentCloseStatus;
     private TaskCompletionSource? _drained;
 
     /// <param name="closeSent">Called once our close frame is on the wire (the peer's answer is then awaited).</param>
@@ -38,11 +36,10 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     public SendQueue(WebSocket ws, ConnectionStream stream, ConnectionLimits limits, ILogger log, Action closeSent)
     {
         _ws = ws;
-        _stream = stream;
         _limits = limits;
         _log = log;
-        _closeSent = closeSent;
         _deadline = new SendDeadline(limits.Time, ws, limits.SendTimeout);
+        _writer = new FrameWriter(ws, stream, _deadline, log, closeSent);
     }
 
     /// <summary>True once a close was queued or the connection ended: nothing more is sent or processed.</summary>
@@ -73,7 +70,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     public bool IsWriteWaiting => _deadline.IsWaiting;
 
     /// <summary>The status of the close frame this side sent (0 when none).</summary>
-    public int SentCloseStatus => Volatile.Read(ref _sentCloseStatus);
+    public int SentCloseStatus => _writer.SentCloseStatus;
 
     /// <summary>Queues one text message; false when closing, or when it overflowed the bound (then closed with 1008).</summary>
     public bool Send(ReadOnlyMemory<byte> utf8Json)
@@ -195,18 +192,18 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
             {
                 // The batch goes out before a close frame, so the close timer starts once it is sent.
                 batching = false;
-                ok = await WriteAsync(static (s, _) => s._stream.EndBatchAsync(), default).ConfigureAwait(false);
+                ok = await _writer.EndBatchAsync().ConfigureAwait(false);
             }
 
             if (ok && hasFrame)
             {
                 if (!batching && more && !frame.IsClose)
                 {
-                    _stream.BeginBatch();
+                    _writer.BeginBatch();
                     batching = true;
                 }
 
-                ok = await WriteAsync(static (s, f) => s.WriteFrame(f), frame).ConfigureAwait(false);
+                ok = await _writer.WriteAsync(frame).ConfigureAwait(false);
                 if (ok && !frame.IsClose)
                 {
                     lock (_gate)
@@ -230,80 +227,5 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
                 return;
             }
         }
-    }
-
-    /// <summary>Hands one frame to the framing layer (a close frame is sent only while the socket is open).</summary>
-    private ValueTask WriteFrame(OutgoingFrame frame)
-    {
-        if (!frame.IsClose)
-        {
-            return _ws.SendAsync(frame.Data, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-        }
-
-        if (_ws.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
-        {
-            _closeSent();
-            return ValueTask.CompletedTask;
-        }
-
-        Volatile.Write(ref _sentCloseStatus, frame.CloseStatus);
-        return new ValueTask(CloseThenNotifyAsync(frame));
-    }
-
-    private async Task CloseThenNotifyAsync(OutgoingFrame frame)
-    {
-        await _ws.CloseOutputAsync((WebSocketCloseStatus)frame.CloseStatus, frame.Reason, CancellationToken.None).ConfigureAwait(false);
-        _closeSent();
-    }
-
-    /// <summary>
-    /// Starts a write and, only if the socket cannot take it at once, bounds it with the send
-    /// deadline; false when it failed or the deadline passed (the connection is then aborted).
-    /// </summary>
-    private ValueTask<bool> WriteAsync(Func<SendQueue, OutgoingFrame, ValueTask> start, OutgoingFrame frame)
-    {
-        ValueTask write;
-        try
-        {
-            write = start(this, frame);
-            if (write.IsCompleted)
-            {
-                write.GetAwaiter().GetResult();
-                return ValueTask.FromResult(true);
-            }
-        }
-        catch (Exception ex) when (IsSendFailure(ex))
-        {
-            return ValueTask.FromResult(Failed(ex));
-        }
-
-        return WaitWithinDeadlineAsync(write);
-    }
-
-    // Pooled: a write that waits for the socket would otherwise allocate its state machine each time.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> WaitWithinDeadlineAsync(ValueTask write)
-    {
-        try
-        {
-            await _deadline.WaitAsync(write).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsSendFailure(ex))
-        {
-            return Failed(ex);
-        }
-
-        // The deadline may have fired as the write completed: the peer was too slow all the same.
-        return !_deadline.HasPassed;
-    }
-
-    private static bool IsSendFailure(Exception ex) =>
-        ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException;
-
-    private bool Failed(Exception ex)
-    {
-        _log.Debug(ex, "Send failed, aborting the connection");
-        _ws.Abort();
-        return false;
     }
 }
