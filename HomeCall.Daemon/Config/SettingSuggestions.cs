@@ -13,11 +13,12 @@ internal static class SettingSuggestions
     /// <summary>The closest setting key within <see cref="MaxDistance"/> edits, or null.</summary>
     public static string? For(string key)
     {
+        var upper = key.ToUpperInvariant();
         string? best = null;
         var bestDistance = MaxDistance + 1;
         foreach (var known in SettingKeys.All)
         {
-            var distance = Distance(key.ToUpperInvariant(), known);
+            var distance = Distance(upper, known);
             if (distance < bestDistance)
             {
                 best = known;

@@ -2,7 +2,7 @@ namespace HomeCall.Daemon.Rooms;
 
 /// <summary>
 /// Tombstones of ended /signal sessions (spec §4: an ended id answers session-ended for
-/// ENDED_SESSION_TTL_MS), oldest first and at most <see cref="Capacity"/> of them. Without
+/// ENDED_SESSION_TTL_MS), oldest first and at most <c>capacity</c> of them. Without
 /// the cap, join + leave of fresh ids would grow memory for a whole TTL (~25 tombstones a
 /// second per connection at the rate limit); past it the oldest tombstone is dropped first,
 /// so only a link to one of the oldest ended sessions could start a fresh session instead.
@@ -18,8 +18,6 @@ internal sealed class EndedSessions(int capacity = EndedSessions.DefaultCapacity
     // Marks come in time order (each is "now"), so the front is always the oldest. An id
     // marked again leaves a stale entry behind, skipped when it reaches the front.
     private readonly Queue<(string Id, DateTimeOffset At)> _order = new();
-
-    public int Capacity => capacity;
 
     public int Count => _endedAt.Count;
 
