@@ -95,7 +95,10 @@ public sealed class SelfTestInChromiumTests : ChromiumFixture
     public async Task SelfTest_StunServerGiven_ServersStepPassesWithServerReflexiveCandidate()
     {
         var scene = Scene = BrowserScene.Start(Chromium);
-        await using var stun = new StunResponder(IPAddress.Parse("127.0.0.77"));
+        // A NAT's public side, from the documentation range (RFC 5737): with a loopback mapped
+        // address Chromium now and then surfaced no srflx candidate although both answers
+        // arrived (about 1 run in 10); checks towards it just fail in the loopback-only namespace.
+        await using var stun = new StunResponder(IPAddress.Parse("198.51.100.77"));
         var admin = await scene.OpenAdminAsync();
         await admin.Page.GotoAsync(scene.Urls.SelfTestPage.ToString());
 
@@ -103,7 +106,10 @@ public sealed class SelfTestInChromiumTests : ChromiumFixture
         await admin.RunSelfTestAsync(SelfTestWait);
 
         Assert.That(await admin.ResultStateAsync(), Is.EqualTo("pass"), await admin.StepsAsync());
-        Assert.That(await admin.StepStateAsync("servers"), Is.EqualTo("pass"), await admin.StepsAsync());
+        Assert.That(
+            await admin.StepStateAsync("servers"),
+            Is.EqualTo("pass"),
+            $"{await admin.StepsAsync()}; STUN answers sent: {stun.Answered}; candidates: {await admin.Page.TextContentAsync("#candidates")}");
         Assert.That(await admin.Page.GetAttributeAsync("#candidates", "data-types"), Does.Contain("srflx"));
         Assert.That(stun.Answered, Is.GreaterThan(0));
     }
