@@ -7,7 +7,7 @@ public sealed class ConnectionStreamTests
     [Test]
     public async Task ReadAsync_PrefixThenInner_ReturnsPrefixBytesFirstInOrder()
     {
-        await using var stream = new ConnectionStream(new MemoryStream([4, 5, 6]), [1, 2, 3]);
+        await using var stream = new ConnectionStream(new MemoryStream([4, 5, 6]), [1, 2, 3], TimeProvider.System);
         var buffer = new byte[2];
         var read = new List<byte>();
 
@@ -23,7 +23,7 @@ public sealed class ConnectionStreamTests
     [Test]
     public void Read_PrefixLargerThanBuffer_NeverMixesSourcesInOneRead()
     {
-        using var stream = new ConnectionStream(new MemoryStream([9]), [1, 2, 3]);
+        using var stream = new ConnectionStream(new MemoryStream([9]), [1, 2, 3], TimeProvider.System);
         var buffer = new byte[8];
 
         Assert.That(stream.Read(buffer, 0, 8), Is.EqualTo(3));
@@ -34,7 +34,7 @@ public sealed class ConnectionStreamTests
     [Test]
     public async Task ReadAsync_EmptyBufferWithPrefix_ReturnsZeroWithoutConsuming()
     {
-        await using var stream = new ConnectionStream(new MemoryStream(), [7]);
+        await using var stream = new ConnectionStream(new MemoryStream(), [7], TimeProvider.System);
 
         Assert.That(await stream.ReadAsync(Memory<byte>.Empty), Is.Zero);
         var buffer = new byte[1];
@@ -46,7 +46,7 @@ public sealed class ConnectionStreamTests
     public async Task WriteAsync_Bytes_GoToInnerStream()
     {
         var inner = new MemoryStream();
-        await using var stream = new ConnectionStream(inner, [1]);
+        await using var stream = new ConnectionStream(inner, [1], TimeProvider.System);
 
         await stream.WriteAsync(new byte[] { 8, 9 });
 
@@ -57,7 +57,7 @@ public sealed class ConnectionStreamTests
     public async Task ReadAsync_SmallReads_OneInnerReadServesSeveral()
     {
         var inner = new CountingStream([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-        await using var stream = new ConnectionStream(inner, []);
+        await using var stream = new ConnectionStream(inner, [], TimeProvider.System);
         var header = new byte[2];
         var payload = new byte[8];
 
@@ -71,8 +71,9 @@ public sealed class ConnectionStreamTests
     [Test]
     public async Task ReadAsync_LargeReadWithNothingBuffered_GoesStraightToInner()
     {
-        var inner = new CountingStream(new byte[40000]);
-        await using var stream = new ConnectionStream(inner, []);
+        // One binary frame declaring the rest as its payload: framing the guard counts as one message.
+        var inner = new CountingStream([0x82, 127, 0, 0, 0, 0, 0, 0, 0x9C, 0x36, .. new byte[39990]]);
+        await using var stream = new ConnectionStream(inner, [], TimeProvider.System);
 
         Assert.That(await stream.ReadAsync(new byte[32768]), Is.EqualTo(32768));
         Assert.That(await stream.ReadAsync(new byte[32768]), Is.EqualTo(7232));
@@ -82,7 +83,7 @@ public sealed class ConnectionStreamTests
     [Test]
     public async Task ReadAsync_InnerAtEnd_ReturnsZero()
     {
-        await using var stream = new ConnectionStream(new CountingStream([]), []);
+        await using var stream = new ConnectionStream(new CountingStream([]), [], TimeProvider.System);
 
         Assert.That(await stream.ReadAsync(new byte[2]), Is.Zero);
     }
@@ -91,7 +92,7 @@ public sealed class ConnectionStreamTests
     public async Task WriteAsync_InsideBatch_GoesOutAsOneWriteAtTheEnd()
     {
         var inner = new CountingStream([]);
-        await using var stream = new ConnectionStream(inner, []);
+        await using var stream = new ConnectionStream(inner, [], TimeProvider.System);
 
         stream.BeginBatch();
         await stream.WriteAsync(new byte[] { 1, 2 });
@@ -108,7 +109,7 @@ public sealed class ConnectionStreamTests
     public async Task WriteAsync_BatchWouldOverflow_GatheredGoFirstThenTheWrite()
     {
         var inner = new CountingStream([]);
-        await using var stream = new ConnectionStream(inner, []);
+        await using var stream = new ConnectionStream(inner, [], TimeProvider.System);
         var big = Enumerable.Repeat((byte)7, 40000).ToArray();
 
         stream.BeginBatch();
@@ -125,7 +126,7 @@ public sealed class ConnectionStreamTests
     public async Task EndBatchAsync_NothingGathered_WritesNothing()
     {
         var inner = new CountingStream([]);
-        await using var stream = new ConnectionStream(inner, []);
+        await using var stream = new ConnectionStream(inner, [], TimeProvider.System);
 
         stream.BeginBatch();
         await stream.EndBatchAsync();

@@ -19,7 +19,7 @@ public sealed class SendQueueTests
     private (SendQueue Queue, WebSocket Ws, StallingStream Stream) Create(bool stalling, int maxQueueBytes = 100)
     {
         var stream = new StallingStream(stalling);
-        var connectionStream = new ConnectionStream(stream, []);
+        var connectionStream = new ConnectionStream(stream, [], TimeProvider.System);
         var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
         var limits = new ConnectionLimits(65536, maxQueueBytes, SendTimeout, _time);
         return (new SendQueue(ws, connectionStream, limits, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_logs).CreateLogger(), () => { }), ws, stream);
@@ -108,7 +108,7 @@ public sealed class SendQueueTests
     public async Task Send_SeveralWaiting_GoOutInOneWriteInOrder()
     {
         var stream = new GatedStream();
-        var connectionStream = new ConnectionStream(stream, []);
+        var connectionStream = new ConnectionStream(stream, [], TimeProvider.System);
         var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
         var queue = new SendQueue(ws, connectionStream, new ConnectionLimits(65536, 1000, SendTimeout, _time), new LoggerConfiguration().CreateLogger(), () => { });
         queue.Send(Message('a', 1));

@@ -17,7 +17,7 @@ public sealed class WebSocketConnectionBurstTests
         // Every frame is already buffered, so every receive completes at once: without the yield
         // RunAsync would handle all 200 before returning to its caller.
         var inner = new MemoryStream(Frames(Messages));
-        var stream = new ConnectionStream(inner, []);
+        var stream = new ConnectionStream(inner, [], TimeProvider.System);
         var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
         var limits = new ConnectionLimits(65536, 1 << 20, TimeSpan.FromSeconds(10), TimeProvider.System);
         using var connection = new WebSocketConnection(1, ws, stream, IPAddress.Loopback, EndpointKind.Room, "", limits, new LoggerConfiguration().CreateLogger());

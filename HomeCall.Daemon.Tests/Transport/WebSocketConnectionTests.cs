@@ -43,7 +43,7 @@ public sealed class WebSocketConnectionTests
         var clientSocket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await clientSocket.ConnectAsync(listener.LocalEndPoint!);
         var serverSocket = await listener.AcceptAsync();
-        var serverStream = new ConnectionStream(new NetworkStream(serverSocket, ownsSocket: true), []);
+        var serverStream = new ConnectionStream(new NetworkStream(serverSocket, ownsSocket: true), [], TimeProvider.System);
         var server = WebSocket.CreateFromStream(serverStream, new WebSocketCreationOptions { IsServer = true });
         var client = WebSocket.CreateFromStream(new NetworkStream(clientSocket, ownsSocket: true), new WebSocketCreationOptions { IsServer = false });
         return (server, serverStream, client);

@@ -16,10 +16,22 @@ namespace HomeCall.Daemon.Transport;
 /// <item>Writes made inside a batch (<see cref="BeginBatch"/> … <see cref="EndBatchAsync"/>)
 /// are gathered in a pooled buffer and go out in one socket write: the send queue opens a
 /// batch when several frames wait, so a burst to one reader is one packet.</item>
+/// <item>Every read is paced and its frames counted by a <see cref="ReadGuard"/>: a client that
+/// keeps its socket full gives up the thread now and then, and one that sends too many frames
+/// that complete no message is halted: no more of its bytes are read, and
+/// <see cref="FrameFlood"/> is told (once) so the connection can close it.</item>
+/// <item>The status of the first close frame written is kept (<see cref="SentCloseStatus"/>),
+/// whoever wrote it: the framing layer's own 1002 and 1007 included.</item>
 /// </list>
 /// </summary>
-internal sealed class ConnectionStream(Stream inner, byte[] prefix) : Stream
+internal sealed class ConnectionStream(Stream inner, byte[] prefix, TimeProvider time) : Stream
 {
+    /// <summary>RFC 6455 §5.2: the first byte of an unfragmented close frame (FIN, opcode 8).</summary>
+    private const byte CloseFrameByte = 0x88;
+
+    /// <summary>RFC 6455 §5.5.1: a close frame's status fills the first two payload bytes (after a 2-byte header: server frames are not masked).</summary>
+    private const int CloseStatusEnd = 4;
+
     /// <summary>Reads at least this large go straight to the socket; smaller ones are buffered.</summary>
     private const int ReadChunkBytes = 16384;
 
@@ -30,6 +42,11 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix) : Stream
     private bool _rented;
     private int _offset;
     private int _count = prefix.Length;
+
+    private ReadGuard _guard;
+    private TaskCompletionSource<int>? _halted;
+    private int _disposed;
+    private int _sentCloseStatus;
 
     private readonly Lock _batchGate = new();
     private bool _batching;
@@ -50,16 +67,20 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix) : Stream
         set => throw new NotSupportedException();
     }
 
+    /// <summary>Called once, on the reading thread, when the client spent its frame budget: nothing more is read from it.</summary>
+    public Action? FrameFlood { get; set; }
+
+    /// <summary>The status of the first close frame written to the client (0 when none).</summary>
+    public int SentCloseStatus => Volatile.Read(ref _sentCloseStatus);
+
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_count > 0)
+        if (Volatile.Read(ref _halted) is { } halted)
         {
-            return ValueTask.FromResult(Take(buffer.Span));
+            return new ValueTask<int>(halted.Task); // Ends (with 0) when the connection is disposed.
         }
 
-        return buffer.IsEmpty || buffer.Length >= ReadChunkBytes
-            ? inner.ReadAsync(buffer, cancellationToken)
-            : FillAndTakeAsync(buffer, cancellationToken);
+        return _guard.YieldDue ? YieldThenReadAsync(buffer, cancellationToken) : ReadNow(buffer, cancellationToken);
     }
 
     public override int Read(byte[] buffer, int offset, int count) =>
@@ -93,6 +114,8 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix) : Stream
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        NoteCloseFrame(buffer.Span);
+
         // The framing layer writes one frame at a time, but its keep-alive ping may write while
         // the send queue ends a batch: the gate keeps the batch whole, and the socket orders the writes.
         byte[]? gathered = null;
@@ -137,6 +160,8 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix) : Stream
         if (disposing)
         {
             inner.Dispose();
+            Interlocked.Exchange(ref _disposed, 1);
+            Volatile.Read(ref _halted)?.TrySetResult(0);
             ReleaseRead();
             lock (_batchGate)
             {
@@ -151,6 +176,75 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix) : Stream
         base.Dispose(disposing);
     }
 
+    private ValueTask<int> ReadNow(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (_count > 0)
+        {
+            return ValueTask.FromResult(Pass(buffer.Span[..Take(buffer.Span)]));
+        }
+
+        if (!buffer.IsEmpty && buffer.Length < ReadChunkBytes)
+        {
+            return FillAndTakeAsync(buffer, cancellationToken);
+        }
+
+        // A zero-byte read (waiting for data without a buffer) or a large one straight to the socket.
+        var read = inner.ReadAsync(buffer, cancellationToken);
+        if (!read.IsCompletedSuccessfully)
+        {
+            _guard.Released();
+            return buffer.IsEmpty ? read : PassWhenReadAsync(read, buffer);
+        }
+
+        return ValueTask.FromResult(Pass(buffer.Span[..read.Result]));
+    }
+
+    /// <summary>Counts bytes handed to the framing layer; halts the stream once the frame budget is spent.</summary>
+    private int Pass(ReadOnlySpan<byte> bytes)
+    {
+        if (!_guard.Pass(bytes, time) && Volatile.Read(ref _halted) is null)
+        {
+            Halt();
+        }
+
+        return bytes.Length;
+    }
+
+    private void Halt()
+    {
+        var halted = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _halted, halted);
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            halted.TrySetResult(0); // Disposed meanwhile: Dispose may have missed it.
+        }
+
+        FrameFlood?.Invoke();
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> YieldThenReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        _guard.Released();
+        await Task.Yield();
+        return await ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> PassWhenReadAsync(ValueTask<int> read, Memory<byte> buffer)
+    {
+        var n = await read.ConfigureAwait(false);
+        return Pass(buffer.Span[..n]);
+    }
+
+    private void NoteCloseFrame(ReadOnlySpan<byte> frame)
+    {
+        if (frame.Length >= CloseStatusEnd && frame[0] == CloseFrameByte && Volatile.Read(ref _sentCloseStatus) == 0)
+        {
+            Interlocked.CompareExchange(ref _sentCloseStatus, (frame[2] << 8) | frame[3], 0);
+        }
+    }
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> FillAndTakeAsync(Memory<byte> destination, CancellationToken cancellationToken)
     {
@@ -158,7 +252,13 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix) : Stream
         int n;
         try
         {
-            n = await inner.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+            var read = inner.ReadAsync(chunk, cancellationToken);
+            if (!read.IsCompleted)
+            {
+                _guard.Released();
+            }
+
+            n = await read.ConfigureAwait(false);
         }
         catch
         {
@@ -173,7 +273,7 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix) : Stream
         }
 
         (_buffer, _rented, _offset, _count) = (chunk, true, 0, n);
-        return Take(destination.Span);
+        return Pass(destination.Span[..Take(destination.Span)]);
     }
 
     private int Take(Span<byte> destination)

@@ -197,7 +197,7 @@ internal sealed class UpgradeHandler(
     {
         var id = Interlocked.Increment(ref _nextId);
         ILogger connLog = new ConnectionLogger(_log, id);
-        var stream = new ConnectionStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover);
+        var stream = new ConnectionStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover, time);
         var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
         {
             IsServer = true,

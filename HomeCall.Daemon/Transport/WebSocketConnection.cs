@@ -22,6 +22,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     private const int MaxBurst = 64;
 
     private readonly WebSocket _ws;
+    private readonly ConnectionStream _stream;
     private readonly ConnectionLimits _limits;
     private readonly ILogger _log;
 
@@ -35,6 +36,8 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     {
         Id = id;
         _ws = ws;
+        _stream = stream;
+        stream.FrameFlood = OnFrameFlood;
         RemoteIp = remoteIp;
         Endpoint = endpoint;
         Query = query;
@@ -62,8 +65,12 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     public string Query { get; }
 
-    /// <summary>The status this side sent in its close frame (0 when none), for the close log line.</summary>
-    public int SentCloseStatus => _sends.SentCloseStatus;
+    /// <summary>
+    /// The status this side sent in its close frame (0 when none), for the close log line and
+    /// /metrics: what went on the wire (the framing layer's own 1002 and 1007 included), else the
+    /// close queued but not delivered (a reader too slow to take it).
+    /// </summary>
+    public int SentCloseStatus => _stream.SentCloseStatus is var sent and not 0 ? sent : _sends.SentCloseStatus;
 
     /// <summary>The status the peer sent in its close frame, if it sent one.</summary>
     public int? ReceivedCloseStatus => (int?)_ws.CloseStatus;
@@ -248,6 +255,17 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         buffer.AsSpan().CopyTo(bigger);
         ArrayPool<byte>.Shared.Return(buffer);
         return bigger;
+    }
+
+    /// <summary>The stream stopped reading a client that spent its frame budget (docs/protocol.md §3.1): close it.</summary>
+    private void OnFrameFlood()
+    {
+        _log.Warning(
+            "Over {FrameBurst} frames that complete no message (pings, pongs, fragments) at more than {FramesPerSecond} a second, closing with {CloseStatus}",
+            FrameBudget.Burst,
+            FrameBudget.PerSecond,
+            CloseStatus.PolicyViolation);
+        DeferredDrains.RunHere(this, static c => c.Close(CloseStatus.PolicyViolation, "too many frames"));
     }
 
     private void AnswerPeerClose()

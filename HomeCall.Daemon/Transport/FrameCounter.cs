@@ -1,0 +1,114 @@
+namespace HomeCall.Daemon.Transport;
+
+/// <summary>
+/// Follows the frame boundaries (RFC 6455 §5.2) of the bytes a client sends, as they pass to the
+/// framing layer, and counts the frames that complete no message: control frames (ping, pong,
+/// close) and data frames without FIN (all fragments but a message's last). The framing layer
+/// handles such frames inside one receive without returning, so they are invisible to the
+/// message-level rate limit; this count lets <see cref="FrameBudget"/> bound them
+/// (docs/protocol.md §3.1). It only observes: a stream that is not valid framing is refused by
+/// the framing layer (1002), whatever this counted.
+/// </summary>
+internal struct FrameCounter
+{
+    private const int FinBit = 0x80;
+    private const int OpcodeMask = 0x0F;
+    private const int FirstControlOpcode = 0x8;
+    private const int MaskBit = 0x80;
+    private const int Length7Mask = 0x7F;
+    private const int Length16Marker = 126;
+    private const int Length64Marker = 127;
+    private const int MaskKeyBytes = 4;
+
+    private Phase _phase;
+    private bool _completesNoMessage;
+    private bool _masked;
+    private int _pending;
+    private ulong _length;
+
+    private enum Phase : byte
+    {
+        First,
+        Second,
+        ExtendedLength,
+        MaskKey,
+        Payload,
+    }
+
+    /// <summary>Consumes <paramref name="bytes"/> and returns how many frame headers in them start a frame that completes no message.</summary>
+    public int Count(ReadOnlySpan<byte> bytes)
+    {
+        var counted = 0;
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            if (_phase == Phase.Payload)
+            {
+                // Skip the payload without looking at it.
+                var skip = (int)Math.Min(_length, (ulong)(bytes.Length - i));
+                i += skip;
+                _length -= (ulong)skip;
+                if (_length == 0)
+                {
+                    _phase = Phase.First;
+                }
+
+                continue;
+            }
+
+            if (Header(bytes[i++]))
+            {
+                counted += _completesNoMessage ? 1 : 0;
+            }
+        }
+
+        return counted;
+    }
+
+    /// <summary>Takes one header byte; true when it completed a frame's header.</summary>
+    private bool Header(byte b)
+    {
+        switch (_phase)
+        {
+            case Phase.First:
+                _completesNoMessage = (b & FinBit) == 0 || (b & OpcodeMask) >= FirstControlOpcode;
+                _phase = Phase.Second;
+                return false;
+            case Phase.Second:
+                _masked = (b & MaskBit) != 0;
+                _length = (ulong)(b & Length7Mask);
+                _pending = _length switch { Length16Marker => 2, Length64Marker => 8, _ => 0 };
+                if (_pending > 0)
+                {
+                    _length = 0;
+                    _phase = Phase.ExtendedLength;
+                    return false;
+                }
+
+                return AfterLength();
+            case Phase.ExtendedLength:
+                _length = (_length << 8) | b;
+                return --_pending == 0 && AfterLength();
+            default:
+                return --_pending == 0 && StartPayload();
+        }
+    }
+
+    private bool AfterLength()
+    {
+        if (_masked)
+        {
+            _pending = MaskKeyBytes;
+            _phase = Phase.MaskKey;
+            return false;
+        }
+
+        return StartPayload();
+    }
+
+    private bool StartPayload()
+    {
+        _phase = _length == 0 ? Phase.First : Phase.Payload;
+        return true;
+    }
+}
