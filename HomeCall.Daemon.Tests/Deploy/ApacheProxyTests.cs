@@ -20,6 +20,9 @@ public sealed class ApacheProxyTests
     public async Task StartAsync() =>
         _stack = await ProxiedDaemon.StartAsync(new DaemonOptions { RequireForwardedTls = true });
 
+    [TearDown]
+    public void NoServerErrorsDuringTest() => _stack?.Daemon.AssertNoNewErrors();
+
     [OneTimeTearDown]
     public async Task StopAsync()
     {

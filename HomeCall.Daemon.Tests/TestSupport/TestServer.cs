@@ -16,6 +16,7 @@ internal sealed class TestServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
     private bool _stopped;
+    private int _checkedEvents;
 
     private TestServer(DaemonOptions options, TimeProvider time, ILogger? extraLogger, LogEventLevel captureLevel)
     {
@@ -78,8 +79,21 @@ internal sealed class TestServer : IAsyncDisposable
         _stop.Dispose();
         if (FailOnServerErrors)
         {
-            var errors = Logs.Errors.Select(e => e.RenderMessage() + " " + e.Exception).ToArray();
-            Assert.That(errors, Is.Empty, "the server logged errors");
+            AssertNoNewErrors();
         }
+    }
+
+    /// <summary>
+    /// Fails, naming the running test, when the server logged Error or above since the last
+    /// check (or its start). A fixture sharing one server calls it in its [TearDown], so an
+    /// error fails the test that caused it rather than only the fixture's one-time teardown.
+    /// </summary>
+    public void AssertNoNewErrors()
+    {
+        var events = Logs.Events;
+        var errors = events.Skip(_checkedEvents).Where(e => e.Level >= LogEventLevel.Error)
+            .Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + e.Exception).ToArray();
+        _checkedEvents = events.Count;
+        Assert.That(errors, Is.Empty, "the server logged errors during " + TestContext.CurrentContext.Test.Name);
     }
 }
