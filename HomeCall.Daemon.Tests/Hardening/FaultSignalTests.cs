@@ -93,7 +93,8 @@ public sealed class FaultSignalTests
         var exit = await daemon.WaitForExitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(exit, Is.EqualTo(143), "the second signal's default action (128 + SIGTERM)");
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "not the 60 s grace");
+        // The second signal ends it within ~0.1 s; 20 s is 200× that for a loaded machine and still a third of the grace.
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "not the 60 s grace");
     }
 
     [Test]

@@ -53,6 +53,8 @@ public sealed class SoakTests
 
         Assert.That(peers.SelectMany(p => p.Problems).Take(10), Is.Empty);
         Assert.That(ledger.Mismatches.Take(10), Is.Empty, "accepted offers delivered exactly once");
+        // Counted, not timed: every peer made at least MinSteps steps (16 in `make test`), ~92 % of
+        // them offers; 5 delivered per client still allows two thirds of them to find their target away.
         Assert.That(ledger.Delivered, Is.GreaterThan(settings.Clients * 5), "the soak really relayed");
         Assert.That(ledger.Reconnects, Is.Positive, "clients reconnected");
         Assert.That(ledger.Rejoins, Is.Positive, "clients left and rejoined");
