@@ -60,12 +60,19 @@ internal sealed partial class DaemonProcess : IDisposable, IAsyncDisposable
 
     public Uri Ws(string pathAndQuery = "/") => new($"ws://{Endpoint}{pathAndQuery}");
 
-    /// <summary>Starts `dotnet homecall.dll args` with only <paramref name="environment"/> among the daemon's settings.</summary>
+    /// <summary>
+    /// Starts `dotnet homecall.dll args` with only <paramref name="environment"/> among the daemon's
+    /// settings, and every signal at its default disposition, as a service manager starts it: a test
+    /// run started as a script's background job has SIGINT and SIGQUIT ignored, exec keeps SIG_IGN
+    /// (signal(7)), and .NET then installs no handler for them, so the daemon would ignore Ctrl-C.
+    /// coreutils env(1) --default-signal resets them between the fork and the daemon's exec.
+    /// </summary>
     /// <param name="wrapper">A command to run it under, such as ["prlimit", "--nofile=100"] (one that execs, so <see cref="Pid"/> is the daemon's).</param>
-    public static DaemonProcess Start(string[] args, IReadOnlyDictionary<string, string>? environment = null, string[]? wrapper = null)
+    /// <param name="launcher">A command that execs the rest, run before the reset (a test's stand-in for a runner ignoring SIGINT).</param>
+    public static DaemonProcess Start(string[] args, IReadOnlyDictionary<string, string>? environment = null, string[]? wrapper = null, string[]? launcher = null)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        string[] command = [.. wrapper ?? [], dotnet, RepoPaths.DaemonDll, .. args];
+        string[] command = [.. launcher ?? [], "env", "--default-signal", .. wrapper ?? [], dotnet, RepoPaths.DaemonDll, .. args];
         var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
