@@ -16,7 +16,7 @@ public sealed class ApacheForwardingTests
         await using var stack = await ProxiedDaemon.StartAsync(new DaemonOptions { RequireForwardedTls = true });
         var spoofed = new Dictionary<string, string> { ["X-Forwarded-For"] = "203.0.113.7", ["X-Forwarded-Proto"] = "http" };
 
-        await using (var client = await WssClient.ConnectAsync(stack.Apache, "/ws/", ClientAddress, spoofed))
+        await using (var client = await WsClient.ConnectAsync(stack.Apache, "/ws/", ClientAddress, spoofed))
         {
             await client.SendAsync(new { type = "join", room = "forwarded", user = "eve" });
             await client.ReceiveTypeAsync("online");

@@ -20,6 +20,9 @@ public sealed class ApacheProxyTests
     public async Task StartAsync() =>
         _stack = await ProxiedDaemon.StartAsync(new DaemonOptions { RequireForwardedTls = true });
 
+    [TearDown]
+    public void NoServerErrorsDuringTest() => _stack?.Daemon.AssertNoNewErrors();
+
     [OneTimeTearDown]
     public async Task StopAsync()
     {
@@ -32,8 +35,8 @@ public sealed class ApacheProxyTests
     [Test]
     public async Task Homecall_OverWssWs_OfferRelayedWithStampedFrom()
     {
-        await using var alice = await WssClient.ConnectAsync(Apache, "/ws/");
-        await using var bob = await WssClient.ConnectAsync(Apache, "/ws/");
+        await using var alice = await WsClient.ConnectAsync(Apache, "/ws/");
+        await using var bob = await WsClient.ConnectAsync(Apache, "/ws/");
         await alice.SendAsync(new { type = "join", room = "apache-garden", user = "alice" });
         await alice.ReceiveTypeAsync("online");
         await bob.SendAsync(new { type = "join", room = "apache-garden", user = "bob" });
@@ -49,9 +52,9 @@ public sealed class ApacheProxyTests
     [Test]
     public async Task Mesh_OverWssWithQuery_OfferRelayedInSeedShape()
     {
-        await using var ann = await WssClient.ConnectAsync(Apache, "/ws/?roomId=apache-mesh&userId=ann&userName=Ann");
+        await using var ann = await WsClient.ConnectAsync(Apache, "/ws/?roomId=apache-mesh&userId=ann&userName=Ann");
         await ann.ReceiveTypeAsync("participants");
-        await using var ben = await WssClient.ConnectAsync(Apache, "/ws/?roomId=apache-mesh&userId=ben&userName=Ben");
+        await using var ben = await WsClient.ConnectAsync(Apache, "/ws/?roomId=apache-mesh&userId=ben&userName=Ben");
         await ben.ReceiveTypeAsync("participants");
         await ann.ReceiveTypeAsync("participant-joined");
 
@@ -64,8 +67,8 @@ public sealed class ApacheProxyTests
     [Test]
     public async Task Numeric_OverWss_SignalRelayedToTheOtherMember()
     {
-        await using var creator = await WssClient.ConnectAsync(Apache, "/ws/");
-        await using var joiner = await WssClient.ConnectAsync(Apache, "/ws/");
+        await using var creator = await WsClient.ConnectAsync(Apache, "/ws/");
+        await using var joiner = await WsClient.ConnectAsync(Apache, "/ws/");
         await creator.SendAsync(new { type = "create" });
         var created = await creator.ReceiveTypeAsync("room_created");
         await joiner.SendAsync(new { type = "join", roomId = created.GetProperty("roomId").GetString() });
@@ -82,8 +85,8 @@ public sealed class ApacheProxyTests
     public async Task Session_OverWssSignal_OfferRelayedToTheOtherParticipant()
     {
         var room = Guid.NewGuid().ToString();
-        await using var caller = await WssClient.ConnectAsync(Apache, "/signal");
-        await using var callee = await WssClient.ConnectAsync(Apache, "/signal");
+        await using var caller = await WsClient.ConnectAsync(Apache, "/signal");
+        await using var callee = await WsClient.ConnectAsync(Apache, "/signal");
         await caller.SendAsync(new { type = "join", room, user = "caller" });
         await callee.SendAsync(new { type = "join", room, user = "callee" });
 
@@ -100,14 +103,14 @@ public sealed class ApacheProxyTests
         var direct = await RawHttp.SendAsync(Daemon.Endpoint, RawHttp.UpgradeRequest("/ws/"));
 
         Assert.That(RawHttp.Status(direct), Is.EqualTo(403), direct);
-        Assert.That(await WssClient.UpgradeStatusAsync(Apache, "/ws/"), Is.EqualTo(101));
-        Assert.That(await WssClient.UpgradeStatusAsync(Apache, "/signal"), Is.EqualTo(101));
+        Assert.That(await WsClient.UpgradeStatusAsync(Apache, "/ws/"), Is.EqualTo(101));
+        Assert.That(await WsClient.UpgradeStatusAsync(Apache, "/signal"), Is.EqualTo(101));
     }
 
     [Test]
     public async Task OpsEndpoints_ThroughApache_HealthServedRoomsAndMetricsDenied()
     {
-        using var http = WssClient.HttpClient(Apache);
+        using var http = Apache.CreateHttpClient();
 
         Assert.That((int)(await http.GetAsync(Apache.Https("/ws/health"))).StatusCode, Is.EqualTo(200));
         Assert.That((int)(await http.GetAsync(Apache.Https("/ws/rooms"))).StatusCode, Is.EqualTo(403));

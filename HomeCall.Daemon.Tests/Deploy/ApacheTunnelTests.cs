@@ -22,7 +22,7 @@ public sealed class ApacheTunnelTests
         var answered = AnswerWithout101UpgradeHeaderAsync(backend);
         await using var apache = await ApacheProxy.StartAsync(((IPEndPoint)backend.LocalEndpoint).Port);
 
-        Assert.That(await WssClient.UpgradeStatusAsync(apache, "/ws/"), Is.EqualTo(502));
+        Assert.That(await WsClient.UpgradeStatusAsync(apache, "/ws/"), Is.EqualTo(502));
         await answered.WaitAsync(WsClient.DefaultWait);
         Assert.That(apache.ErrorLog, Does.Contain("Unexpected Upgrade"));
     }
@@ -46,8 +46,8 @@ public sealed class ApacheTunnelTests
     {
         // No daemon pings during the test: only the snippet's timeout= keeps the tunnel open.
         await using var stack = await ProxiedDaemon.StartAsync(new DaemonOptions { PingInterval = TimeSpan.FromMinutes(1) }, ApacheTimeout);
-        await using var alice = await WssClient.ConnectAsync(stack.Apache, "/ws/");
-        await using var bob = await WssClient.ConnectAsync(stack.Apache, "/ws/");
+        await using var alice = await WsClient.ConnectAsync(stack.Apache, "/ws/");
+        await using var bob = await WsClient.ConnectAsync(stack.Apache, "/ws/");
         await alice.SendAsync(new { type = "join", room = "quiet", user = "alice" });
         await alice.ReceiveTypeAsync("online");
         await bob.SendAsync(new { type = "join", room = "quiet", user = "bob" });

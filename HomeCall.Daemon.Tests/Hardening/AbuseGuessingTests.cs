@@ -18,9 +18,9 @@ public sealed class AbuseGuessingTests
     [Test]
     public void Guessing_PastFailureLimit_EveryJoinTooManyAttemptsEvenForRealRoom()
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         var room = CreateRoom(harness);
-        var guesser = harness.Connect(ip: Guesser);
+        var guesser = harness.Room(ip: Guesser);
 
         var answers = Enumerable.Range(0, harness.Options.JoinFailuresPerMinute).Select(i => Code(guesser, Guess(i, room))).ToArray();
 
@@ -31,22 +31,22 @@ public sealed class AbuseGuessingTests
     [Test]
     public void Guessing_FailuresSpreadOverReconnects_StillCountedPerIp()
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         var room = CreateRoom(harness);
         for (var i = 0; i < harness.Options.JoinFailuresPerMinute; i++)
         {
-            Assert.That(Code(harness.Connect(ip: Guesser), Guess(i, room)), Is.EqualTo("room-not-found"));
+            Assert.That(Code(harness.Room(ip: Guesser), Guess(i, room)), Is.EqualTo("room-not-found"));
         }
 
-        Assert.That(Code(harness.Connect(ip: Guesser), room), Is.EqualTo("too-many-attempts"));
+        Assert.That(Code(harness.Room(ip: Guesser), room), Is.EqualTo("too-many-attempts"));
     }
 
     [Test]
     public void Guessing_HammeringWhileBlocked_UnblockedAMinuteAfterLastFailure()
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         var room = CreateRoom(harness);
-        var guesser = harness.Connect(ip: Guesser);
+        var guesser = harness.Room(ip: Guesser);
         for (var i = 0; i < harness.Options.JoinFailuresPerMinute; i++)
         {
             Code(guesser, Guess(i, room));
@@ -65,22 +65,22 @@ public sealed class AbuseGuessingTests
     [Test]
     public void Guessing_BlockedIp_NeighbourAndCreateUnaffected()
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         var room = CreateRoom(harness);
-        var guesser = harness.Connect(ip: Guesser);
+        var guesser = harness.Room(ip: Guesser);
         for (var i = 0; i <= harness.Options.JoinFailuresPerMinute; i++)
         {
             Code(guesser, Guess(i, room));
         }
 
-        Assert.That(Code(harness.Connect(ip: Neighbour), room), Is.EqualTo("room_joined"));
+        Assert.That(Code(harness.Room(ip: Neighbour), room), Is.EqualTo("room_joined"));
         Assert.That(guesser.Exchange("""{"type":"create"}""").Single().GetProperty("type").GetString(), Is.EqualTo("room_created"));
     }
 
     [Test]
     public void Guessing_AllIdsFromManyIpsEachUnderTheLimit_RoomFoundNoneBlocked()
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         CreateRoom(harness);
         var found = 0;
         var blocked = 0;
@@ -88,7 +88,7 @@ public sealed class AbuseGuessingTests
         {
             // An attacker with 450 addresses, each staying just under the limit.
             var ip = new IPAddress([198, 18, (byte)(id / 20 / 256), (byte)(id / 20 % 256)]);
-            var code = Code(harness.Connect(ip: ip), $$"""{"type":"join","roomId":"{{id}}"}""");
+            var code = Code(harness.Room(ip: ip), $$"""{"type":"join","roomId":"{{id}}"}""");
             found += code == "room_joined" ? 1 : 0;
             blocked += code == "too-many-attempts" ? 1 : 0;
         }
@@ -96,9 +96,9 @@ public sealed class AbuseGuessingTests
         Assert.That((found, blocked), Is.EqualTo((1, 0)), "the guard is per IP: a botnet finds the one room (documented in docs/security.md)");
     }
 
-    private static string CreateRoom(SignalingHarness harness)
+    private static string CreateRoom(HubHarness harness)
     {
-        var created = harness.Connect().Exchange("""{"type":"create"}""").Single();
+        var created = harness.Room().Exchange("""{"type":"create"}""").Single();
         return $$"""{"type":"join","roomId":"{{created.GetProperty("roomId").GetString()}}"}""";
     }
 
@@ -110,7 +110,7 @@ public sealed class AbuseGuessingTests
         return guess == realJoin ? """{"type":"join","roomId":"0999"}""" : guess;
     }
 
-    private static string Code(HarnessPeer peer, string json)
+    private static string Code(HubClient peer, string json)
     {
         var reply = peer.Exchange(json)[^1];
         return reply.TryGetProperty("code", out var code) ? code.GetString()! : reply.GetProperty("type").GetString()!;

@@ -16,15 +16,15 @@ public sealed class AbuseRateTests
     [Test]
     public void Flood_PastBurst_ExactlyBurstProcessedRestRateLimited()
     {
-        using var harness = new SignalingHarness();
-        var peer = harness.Connect();
+        using var harness = new HubHarness();
+        var peer = harness.Room();
 
         for (var i = 0; i < 250; i++)
         {
-            peer.Send(Join);
+            peer.SendText(Join);
         }
 
-        var codes = peer.Received.Select(m => m.TryGetProperty("code", out var c) ? c.GetString() : m.GetProperty("type").GetString()).ToArray();
+        var codes = peer.Messages.Select(m => m.TryGetProperty("code", out var c) ? c.GetString() : m.GetProperty("type").GetString()).ToArray();
         Assert.That(codes.Count(c => c == "online"), Is.EqualTo(harness.Options.RateLimitBurst));
         Assert.That(codes.Count(c => c == "rate-limited"), Is.EqualTo(50));
         Assert.That(codes.Skip(200), Is.All.EqualTo("rate-limited"), "nothing past the burst is processed");
@@ -34,32 +34,32 @@ public sealed class AbuseRateTests
     [Test]
     public void Flood_AfterOneSecond_PerSecondTokensRefilled()
     {
-        using var harness = new SignalingHarness();
-        var peer = harness.Connect();
+        using var harness = new HubHarness();
+        var peer = harness.Room();
         for (var i = 0; i < harness.Options.RateLimitBurst; i++)
         {
-            peer.Send(Join);
+            peer.SendText(Join);
         }
 
         harness.Time.Advance(TimeSpan.FromSeconds(1));
         peer.Clear();
         for (var i = 0; i < 60; i++)
         {
-            peer.Send(Join);
+            peer.SendText(Join);
         }
 
-        Assert.That(peer.Received.Count(m => m.GetProperty("type").GetString() == "online"), Is.EqualTo(harness.Options.RateLimitPerSecond));
+        Assert.That(peer.Messages.Count(m => m.GetProperty("type").GetString() == "online"), Is.EqualTo(harness.Options.RateLimitPerSecond));
     }
 
     [Test]
     public void Flood_OtherConnections_NotLimitedByOnesFlood()
     {
-        using var harness = new SignalingHarness();
-        var flooder = harness.Connect();
-        var quiet = harness.Connect();
+        using var harness = new HubHarness();
+        var flooder = harness.Room();
+        var quiet = harness.Room();
         for (var i = 0; i < 500; i++)
         {
-            flooder.Send(Join);
+            flooder.SendText(Join);
         }
 
         var reply = quiet.Exchange("""{"type":"join","room":"calm","user":"q"}""").Single();
@@ -70,42 +70,42 @@ public sealed class AbuseRateTests
     [Test]
     public void Flood_BackUnderTheLimitAfterBeingLimited_NeverClosed()
     {
-        using var harness = new SignalingHarness();
-        var peer = harness.Connect();
+        using var harness = new HubHarness();
+        var peer = harness.Room();
         for (var i = 0; i < harness.Options.RateLimitBurst + 20; i++)
         {
-            peer.Send(Join);
+            peer.SendText(Join);
         }
 
         peer.Clear();
         for (var tick = 0; tick < 600; tick++) // 40 messages/s for 15 s, under the 50/s limit.
         {
             harness.Time.Advance(TimeSpan.FromMilliseconds(25));
-            peer.Send(Join);
+            peer.SendText(Join);
         }
 
         Assert.That(peer.Connection.ClosedWith, Is.Null);
-        Assert.That(peer.Received.Select(m => m.GetProperty("type").GetString()), Is.All.EqualTo("online"));
+        Assert.That(peer.Messages.Select(m => m.GetProperty("type").GetString()), Is.All.EqualTo("online"));
     }
 
     [Test]
     public void Flood_TwiceTheRateFor11Seconds_ClosedWith1008()
     {
-        using var harness = new SignalingHarness();
-        var peer = harness.Connect();
+        using var harness = new HubHarness();
+        var peer = harness.Room();
         for (var i = 0; i < harness.Options.RateLimitBurst; i++)
         {
-            peer.Send(Join);
+            peer.SendText(Join);
         }
 
         // 100 messages/s against a limit of 50/s: half are dropped, for 11 s without pause.
         for (var tick = 0; tick < 1100 && peer.Connection.ClosedWith is null; tick++)
         {
-            peer.Send(Join);
+            peer.SendText(Join);
             harness.Time.Advance(TimeSpan.FromMilliseconds(10));
         }
 
-        Assert.That(peer.Received.Count(m => m.TryGetProperty("code", out var c) && c.GetString() == "rate-limited"), Is.GreaterThan(400));
+        Assert.That(peer.Messages.Count(m => m.TryGetProperty("code", out var c) && c.GetString() == "rate-limited"), Is.GreaterThan(400));
         Assert.That(peer.Connection.ClosedWith, Is.EqualTo(CloseStatus.PolicyViolation), "kept exceeding the limit for over 10 s");
     }
 }

@@ -16,7 +16,7 @@ public sealed class AbuseResourceTests
     [Test]
     public void SessionQueue_PastMaxQueuedMessages_QueueFull()
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         var caller = Joined(harness);
 
         var answers = Enumerable.Range(0, harness.Options.MaxQueuedMessages + 1)
@@ -31,7 +31,7 @@ public sealed class AbuseResourceTests
     [Test]
     public void SessionQueue_PastMaxQueuedBytes_QueueFullAndNothingPastTheBoundHeld()
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         var caller = Joined(harness);
         var sdp = new string('s', 60_000);
 
@@ -50,24 +50,24 @@ public sealed class AbuseResourceTests
     [Test]
     public void CreateFlood_AllNineThousandIdsTaken_NoFreeRoomsUntilIdleRoomsExpire()
     {
-        using var harness = new SignalingHarness();
-        var flooder = harness.Connect();
+        using var harness = new HubHarness();
+        var flooder = harness.Room();
         for (var i = 0; i < 9000; i++)
         {
-            flooder.Send("""{"type":"create"}""");
+            flooder.SendText("""{"type":"create"}""");
             harness.Time.Advance(TimeSpan.FromMilliseconds(20)); // 50/s: the rate limit does not stop it.
         }
 
-        var victim = harness.Connect();
+        var victim = harness.Room();
         Assert.That(victim.Exchange("""{"type":"create"}""").Single().GetProperty("code").GetString(), Is.EqualTo("no-free-rooms"));
 
         harness.Time.Advance(harness.Options.RoomTimeout);
         Assert.That(victim.Exchange("""{"type":"create"}""").Single().GetProperty("type").GetString(), Is.EqualTo("room_created"));
     }
 
-    private static HarnessPeer Joined(SignalingHarness harness)
+    private static HubClient Joined(HubHarness harness)
     {
-        var caller = harness.ConnectSignal();
+        var caller = harness.Signal();
         Assert.That(caller.Exchange($$"""{"type":"join","room":"{{Session}}","user":"caller"}"""), Is.Empty);
         return caller;
     }

@@ -98,7 +98,9 @@ public sealed class AbuseStormTests
     [Test]
     public async Task Flood_OverTheWire_FlooderLimitedQuietClientAnsweredPromptly()
     {
-        await using var server = TestServer.Start();
+        // A fake clock refills no tokens however long the flood takes to process, so exactly
+        // RATE_LIMIT_BURST messages pass on any machine.
+        await using var server = TestServer.Start(time: new FakeTimeProvider());
         await using var flooder = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
         await using var quiet = await WsClient.ConnectAsync(server.Ws("/ws/"));
 
@@ -114,8 +116,11 @@ public sealed class AbuseStormTests
             codes.Add((await flooder.ReadJsonAsync()).GetProperty("code").GetString());
         }
 
-        Assert.That(codes.Count(c => c == "rate-limited"), Is.GreaterThanOrEqualTo(700), "at most burst + refill were processed");
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "a flood on one connection does not stall another");
+        Assert.That(codes.Count(c => c == "rate-limited"), Is.EqualTo(codes.Count - server.Options.RateLimitBurst), "exactly the burst was processed");
+
+        // Mid-flood the join is answered in 60-120 ms here, a cold JIT included; 5 s is over 40× that,
+        // so a loaded 2-core machine passes and only a real stall (the quiet client queued behind the flooder) fails.
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "a flood on one connection does not stall another");
     }
 
     [Test]

@@ -16,14 +16,14 @@ internal static class DispatchOracle
         "participant-left", "room_created", "room_joined", "signal", "leave",
     ];
 
-    public static HarnessPeer[] Peers(SignalingHarness harness) =>
+    public static HubClient[] Peers(HubHarness harness) =>
     [
-        harness.Connect(), harness.Connect(), harness.ConnectSignal(),
-        harness.ConnectMesh("roomId=r1&userId=u3&userName=Mesh"),
+        harness.Room(), harness.Room(), harness.Signal(),
+        harness.Room("roomId=r1&userId=u3&userName=Mesh"),
     ];
 
     /// <summary>Sends one message; null when everything that came out is allowed, else what was wrong.</summary>
-    public static string? Step(HarnessPeer[] peers, int who, string json)
+    public static string? Step(HubClient[] peers, int who, string json)
     {
         var before = peers.Select(p => p.Count).ToArray();
         var utf8 = System.Text.Encoding.UTF8.GetBytes(json); // What a client library sends: always valid UTF-8.

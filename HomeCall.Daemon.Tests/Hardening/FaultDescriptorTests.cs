@@ -27,20 +27,20 @@ public sealed class FaultDescriptorTests
         // The failure is a race inside the runtime; five rounds make a false pass unlikely.
         for (var round = 0; round < Rounds; round++)
         {
-            await using var daemon = await SpawnedDaemon.StartAsync(Unlimited, openFiles: OpenFilesLimit);
+            await using var daemon = await DaemonProcess.StartListeningAsync(Unlimited, openFiles: OpenFilesLimit);
             try
             {
                 await RunAsync(daemon);
             }
             catch (Exception ex) when (ex is not SuccessException)
             {
-                TestContext.Out.WriteLine($"round {round}: daemon exited: {daemon.HasExited}\n{daemon.AllOutput}");
+                TestContext.Out.WriteLine($"round {round}: daemon exited: {daemon.HasExited}\n{daemon.Output}");
                 throw;
             }
         }
     }
 
-    private static async Task RunAsync(SpawnedDaemon daemon)
+    private static async Task RunAsync(DaemonProcess daemon)
     {
         await using var alice = await JoinAsync(daemon, "alice");
         await using var bob = await JoinAsync(daemon, "bob");
@@ -72,7 +72,7 @@ public sealed class FaultDescriptorTests
         Assert.That(daemon.Stdout, Has.None.Contains("[ERR]").And.None.Contains("[FTL]"));
     }
 
-    private static async Task<WsClient> JoinAsync(SpawnedDaemon daemon, string user)
+    private static async Task<WsClient> JoinAsync(DaemonProcess daemon, string user)
     {
         var client = await WsClient.ConnectAsync(daemon.Ws("/ws/"));
         await client.SendAsync(new { type = "join", room = "fd", user });
@@ -81,7 +81,7 @@ public sealed class FaultDescriptorTests
     }
 
     /// <summary>A joined client, or null while the daemon is still working through its backlog.</summary>
-    private static async Task<WsClient?> TryJoinAsync(SpawnedDaemon daemon, string user)
+    private static async Task<WsClient?> TryJoinAsync(DaemonProcess daemon, string user)
     {
         try
         {

@@ -67,14 +67,17 @@ public sealed class FaultDisconnectTests
     [Test]
     public async Task HalfOpenPeer_StopsAnsweringPings_DroppedAndRoomTold()
     {
-        await using var server = TestServer.Start(new DaemonOptions { PingInterval = TimeSpan.FromMilliseconds(300) });
+        // The healthy client keeps a read pending (which answers pings) except between two of its
+        // awaits, a few ms at most; a 1 s ping interval and pong timeout is over 100× that, so a loaded
+        // 2-core machine keeps it, while the ghost is gone after 2 s, well within the 10 s receive wait.
+        await using var server = TestServer.Start(new DaemonOptions { PingInterval = TimeSpan.FromSeconds(1) });
         await using var healthy = await JoinHomecallAsync(server, "healthy");
+        var onlines = OnlinesAsync(healthy, 2); // Pending from here, across the ghost's upgrade.
         await using var ghost = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
         await ghost.SendTextAsync("""{"type":"join","room":"faults","user":"ghost"}""");
-        await healthy.ReceiveTypeAsync("online");
 
         // The ghost's socket stays open but nothing reads it or answers the server's pings.
-        var online = await healthy.ReceiveTypeAsync("online");
+        var online = (await onlines)[1];
 
         Assert.That(online.GetProperty("users").EnumerateArray().Select(u => u.GetString()), Is.EqualTo(new[] { "healthy" }));
         await Poll.UntilAsync(() => server.Host.Connections == 1, "1 open connection");
@@ -87,6 +90,18 @@ public sealed class FaultDisconnectTests
         Assert.That(frames.Select(f => f.Opcode), Does.Contain(WireFrame.Ping), "the server did ping the ghost");
         await healthy.SendAsync(new { type = "join", room = "faults", user = "healthy" });
         Assert.That((await healthy.ReceiveAsync()).GetProperty("type").GetString(), Is.EqualTo("online"), "the pinged healthy client is still served");
+    }
+
+    /// <summary>The next <paramref name="count"/> `online` messages, read one after the other.</summary>
+    private static async Task<System.Text.Json.JsonElement[]> OnlinesAsync(WsClient client, int count)
+    {
+        var onlines = new System.Text.Json.JsonElement[count];
+        for (var i = 0; i < count; i++)
+        {
+            onlines[i] = await client.ReceiveTypeAsync("online");
+        }
+
+        return onlines;
     }
 
     private static async Task<WsClient> JoinHomecallAsync(TestServer server, string user)

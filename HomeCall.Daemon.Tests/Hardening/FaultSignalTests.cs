@@ -18,7 +18,7 @@ public sealed class FaultSignalTests
     [Test]
     public async Task Sigterm_120ClientsTalkingAndOneDeaf_All1001AndExit0WithinGrace()
     {
-        await using var daemon = await SpawnedDaemon.StartAsync(new Dictionary<string, string>
+        await using var daemon = await DaemonProcess.StartListeningAsync(new Dictionary<string, string>
         {
             ["SHUTDOWN_GRACE_MS"] = ((int)Grace.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RATE_LIMIT_PER_SEC"] = "100000",
@@ -51,7 +51,7 @@ public sealed class FaultSignalTests
         clock.Stop();
         await Task.WhenAll(watches.Select(w => w.Run)).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.That(exit, Is.Zero, daemon.AllOutput);
+        Assert.That(exit, Is.Zero, daemon.Output);
         Assert.That(clock.Elapsed, Is.LessThan(Grace + ExitSlack));
         Assert.That(watches.Count(w => w.Watch.SawShuttingDown), Is.EqualTo(watches.Count), "every client was told shutting-down");
         Assert.That(watches.Select(w => w.Watch.CloseStatus), Is.All.EqualTo(1001));
@@ -68,7 +68,7 @@ public sealed class FaultSignalTests
     [Test]
     public async Task Sigint_OneClient_1001AndExit0()
     {
-        await using var daemon = await SpawnedDaemon.StartAsync();
+        await using var daemon = await DaemonProcess.StartListeningAsync();
         await using var client = await WsClient.ConnectAsync(daemon.Ws("/ws/"));
         var watch = new ShutdownWatch(client, null);
         var run = watch.RunAsync();
@@ -83,7 +83,7 @@ public sealed class FaultSignalTests
     [Test]
     public async Task SecondSigtermDuringDrain_EndsAtOnceWithoutWaitingForGrace()
     {
-        await using var daemon = await SpawnedDaemon.StartAsync(new Dictionary<string, string> { ["SHUTDOWN_GRACE_MS"] = "60000" });
+        await using var daemon = await DaemonProcess.StartListeningAsync(new Dictionary<string, string> { ["SHUTDOWN_GRACE_MS"] = "60000" });
         await using var deaf = await RawWsConnection.UpgradeAsync(daemon.Endpoint, "/ws/");
 
         await daemon.SignalAsync("TERM");
@@ -93,13 +93,14 @@ public sealed class FaultSignalTests
         var exit = await daemon.WaitForExitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(exit, Is.EqualTo(143), "the second signal's default action (128 + SIGTERM)");
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "not the 60 s grace");
+        // The second signal ends it within ~0.1 s; 20 s is 200× that for a loaded machine and still a third of the grace.
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "not the 60 s grace");
     }
 
     [Test]
     public async Task Sigkill_ThenRestartOnSamePort_ClientsRejoinAndNothingSurvived()
     {
-        var first = await SpawnedDaemon.StartAsync();
+        var first = await DaemonProcess.StartListeningAsync();
         var state = await KillScene.SetUpAsync(first);
 
         await first.SignalAsync("KILL");
@@ -107,7 +108,7 @@ public sealed class FaultSignalTests
         Assert.That(await state.Alice.WaitForCloseAsync(), Is.Null, "cut without a close frame");
         await first.DisposeAsync();
 
-        await using var second = await SpawnedDaemon.StartAsync(port: first.Port);
+        await using var second = await DaemonProcess.StartListeningAsync(port: first.Port);
         await state.AssertNothingSurvivedAsync(second);
     }
 }

@@ -24,6 +24,9 @@ public sealed class FrameErrorTests
         _bystander = await WsClient.ConnectAsync(_server.Ws("/ws/"));
     }
 
+    [TearDown]
+    public void NoServerErrorsDuringTest() => _server.AssertNoNewErrors();
+
     [OneTimeTearDown]
     public async Task StopServer()
     {

@@ -24,6 +24,9 @@ public sealed class HandshakeCatalogueTests
     [OneTimeSetUp]
     public void StartServer() => _server = TestServer.Start(new DaemonOptions { AllowedOrigins = [HandshakeCases.AllowedOrigin] });
 
+    [TearDown]
+    public void NoServerErrorsDuringTest() => _server.AssertNoNewErrors();
+
     [OneTimeTearDown]
     public async Task StopServer() => await _server.DisposeAsync();
 

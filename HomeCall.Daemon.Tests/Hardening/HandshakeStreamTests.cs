@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Tests.TestSupport;
@@ -84,6 +85,12 @@ public sealed class HandshakeStreamTests
         using (var socket = await RawWsConnection.ConnectSocketAsync(server.Endpoint))
         {
             await socket.SendAsync("GET / HTTP/1.1\r\nHost: x"u8.ToArray());
+
+            // Closing our side only (FIN) keeps the socket readable: whatever the daemon sends back is seen.
+            socket.Shutdown(SocketShutdown.Send);
+            var (answer, closed) = await RawHttp.ReadUntilClosedAsync(socket, RawWsConnection.DefaultWait);
+            Assert.That(answer, Is.Empty, "a head cut short gets no answer");
+            Assert.That(closed, Is.True, "the daemon closes its side");
         }
 
         await using var client = await WsClient.ConnectAsync(server.Ws("/signal"));

@@ -13,7 +13,7 @@ internal sealed class KillScene(WsClient alice, WsClient bob, string numericRoom
 
     public WsClient Alice { get; } = alice;
 
-    public static async Task<KillScene> SetUpAsync(SpawnedDaemon daemon)
+    public static async Task<KillScene> SetUpAsync(DaemonProcess daemon)
     {
         var alice = await JoinedAsync(daemon, "alice");
         var bob = await JoinedAsync(daemon, "bob");
@@ -29,7 +29,7 @@ internal sealed class KillScene(WsClient alice, WsClient bob, string numericRoom
         return new KillScene(alice, bob, room);
     }
 
-    public async Task AssertNothingSurvivedAsync(SpawnedDaemon daemon)
+    public async Task AssertNothingSurvivedAsync(DaemonProcess daemon)
     {
         await Alice.DisposeAsync();
         await bob.DisposeAsync();
@@ -50,7 +50,7 @@ internal sealed class KillScene(WsClient alice, WsClient bob, string numericRoom
         Assert.That((await callee.ReceiveAsync()).GetProperty("sdp").GetString(), Is.EqualTo("after-the-restart"), "the queued offer died with the process");
     }
 
-    private static async Task<WsClient> JoinedAsync(SpawnedDaemon daemon, string user)
+    private static async Task<WsClient> JoinedAsync(DaemonProcess daemon, string user)
     {
         var client = await WsClient.ConnectAsync(daemon.Ws("/ws/"));
         await client.SendAsync(new { type = "join", room = "kitchen", user });

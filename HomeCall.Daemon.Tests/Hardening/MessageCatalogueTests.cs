@@ -33,7 +33,7 @@ public sealed class MessageCatalogueTests
     [TestCaseSource(nameof(Cases))]
     public void Message_CatalogueCase_SpecAnswer(MessageCase c)
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         var (subject, other, fill) = Setup(harness, c.Dialect);
         var json = fill.Aggregate(c.Json, (s, kv) => s.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
 
@@ -49,7 +49,7 @@ public sealed class MessageCatalogueTests
 
         var (direction, type) = (c.Outcome.Split(':')[0], c.Outcome.Split(':')[1]);
         Assert.That(replies.Select(Type), Has.None.EqualTo("error"));
-        var seen = direction == "relay" ? other.Received : replies;
+        var seen = direction == "relay" ? other.Messages : replies;
         Assert.That(seen.Select(Type), Does.Contain(type));
         if (direction == "relay" && RelayShapes.TryGetValue(c.Dialect + ":" + type, out var keys))
         {
@@ -61,10 +61,10 @@ public sealed class MessageCatalogueTests
     [Test]
     public void Message_UnknownFieldsOfEveryKind_PassedThroughByteForByte()
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         var (alice, bob, _) = Setup(harness, "homecall");
 
-        alice.Send("""{"type":"offer","to":"bob","sdp":"x","x":{"a":[1,null,"\u2028",1e400]},"from":"alice"}""");
+        alice.SendText("""{"type":"offer","to":"bob","sdp":"x","x":{"a":[1,null,"\u2028",1e400]},"from":"alice"}""");
 
         var raw = bob.Connection.Sent.Single();
         Assert.That(raw, Does.Contain("""
@@ -78,8 +78,8 @@ public sealed class MessageCatalogueTests
     [TestCase("session-not-found", true, "Сигнал не найден")]
     public void ErrorTexts_SpecQuoted_Exact(string code, bool onSignal, string text)
     {
-        using var harness = new SignalingHarness();
-        var peer = onSignal ? harness.ConnectSignal() : harness.Connect();
+        using var harness = new HubHarness();
+        var peer = onSignal ? harness.Signal() : harness.Room();
         var json = code == "invalid-message" ? "{" : """{"type":"offer","room":"11111111-2222-3333-4444-555555555555","sdp":"x"}""";
 
         var reply = peer.Exchange(json).Single();
@@ -106,35 +106,35 @@ public sealed class MessageCatalogueTests
     private static string? Type(JsonElement message) => message.GetProperty("type").GetString();
 
     /// <summary>The subject and its peer in the state a dialect's cases start from; the placeholders to fill in.</summary>
-    private static (HarnessPeer Subject, HarnessPeer Other, Dictionary<string, string> Fill) Setup(SignalingHarness h, string dialect)
+    private static (HubClient Subject, HubClient Other, Dictionary<string, string> Fill) Setup(HubHarness h, string dialect)
     {
         var fill = new Dictionary<string, string> { ["{S}"] = MessageCasesOther.SessionId };
-        (HarnessPeer, HarnessPeer) pair = dialect switch
+        (HubClient, HubClient) pair = dialect switch
         {
-            "homecall" => (Joined(h.Connect(), """{"type":"join","room":"garden","user":"alice"}"""), Joined(h.Connect(), """{"type":"join","room":"garden","user":"bob"}""")),
-            "mesh" => (h.ConnectMesh("roomId=R&userId=a&userName=A"), h.ConnectMesh("roomId=R&userId=b&userName=B")),
-            "session" => (Joined(h.ConnectSignal(), """{"type":"join","room":"{S}","user":"caller"}""".Replace("{S}", fill["{S}"], StringComparison.Ordinal)),
-                Joined(h.ConnectSignal(), """{"type":"join","room":"{S}","user":"callee"}""".Replace("{S}", fill["{S}"], StringComparison.Ordinal))),
+            "homecall" => (Joined(h.Room(), """{"type":"join","room":"garden","user":"alice"}"""), Joined(h.Room(), """{"type":"join","room":"garden","user":"bob"}""")),
+            "mesh" => (h.Room("roomId=R&userId=a&userName=A"), h.Room("roomId=R&userId=b&userName=B")),
+            "session" => (Joined(h.Signal(), """{"type":"join","room":"{S}","user":"caller"}""".Replace("{S}", fill["{S}"], StringComparison.Ordinal)),
+                Joined(h.Signal(), """{"type":"join","room":"{S}","user":"callee"}""".Replace("{S}", fill["{S}"], StringComparison.Ordinal))),
             "numeric" => Numeric(h, fill),
-            _ => (h.Connect(), h.Connect()),
+            _ => (h.Room(), h.Room()),
         };
         pair.Item1.Clear();
         pair.Item2.Clear();
         return (pair.Item1, pair.Item2, fill);
     }
 
-    private static (HarnessPeer, HarnessPeer) Numeric(SignalingHarness h, Dictionary<string, string> fill)
+    private static (HubClient, HubClient) Numeric(HubHarness h, Dictionary<string, string> fill)
     {
-        var creator = Joined(h.Connect(), """{"type":"create"}""");
+        var creator = Joined(h.Room(), """{"type":"create"}""");
         fill["{ROOM}"] = creator.Last.GetProperty("roomId").GetString()!;
         fill["{ME}"] = creator.Last.GetProperty("myId").GetString()!;
-        return (creator, Joined(h.Connect(), $$"""{"type":"join","roomId":"{{fill["{ROOM}"]}}"}"""));
+        return (creator, Joined(h.Room(), $$"""{"type":"join","roomId":"{{fill["{ROOM}"]}}"}"""));
     }
 
-    private static HarnessPeer Joined(HarnessPeer peer, string join)
+    private static HubClient Joined(HubClient peer, string join)
     {
-        peer.Send(join);
-        Assert.That(peer.Received.Select(Type), Has.None.EqualTo("error"), "setup: " + join);
+        peer.SendText(join);
+        Assert.That(peer.Messages.Select(Type), Has.None.EqualTo("error"), "setup: " + join);
         return peer;
     }
 }

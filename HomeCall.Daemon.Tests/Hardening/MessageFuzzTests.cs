@@ -25,23 +25,23 @@ public sealed class MessageFuzzTests
     [Test]
     public void Generator_Sampled_ProducesJoinsRelaysAndInvalids()
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
         var peers = DispatchOracle.Peers(harness);
         foreach (var (who, json) in Steps(false).Sample(50, 40).SelectMany(s => s))
         {
-            peers[who].Send(json);
+            peers[who].SendText(json);
         }
 
         var metrics = harness.Metrics.MessagesRelayed.ToString() + harness.Metrics.ErrorsSent;
         Assert.That(harness.Logs.Lines, Has.Some.StartsWith("Joined room="), "the generator reaches joins");
         Assert.That(harness.Logs.Lines.Count(l => l.Contains("invalid-message", StringComparison.Ordinal)), Is.GreaterThan(10));
-        Assert.That(peers.Sum(p => p.Received.Count(m => m.GetProperty("type").GetString() is "offer" or "answer" or "candidate" or "signal" or "ice-candidate")), Is.GreaterThan(0), metrics);
+        Assert.That(peers.Sum(p => p.Messages.Count(m => m.GetProperty("type").GetString() is "offer" or "answer" or "candidate" or "signal" or "ice-candidate")), Is.GreaterThan(0), metrics);
     }
 
     private static Property Run(bool loneSurrogates) =>
         Prop.ForAll(Steps(loneSurrogates).ToArbitrary(), steps =>
         {
-            using var harness = new SignalingHarness();
+            using var harness = new HubHarness();
             var peers = DispatchOracle.Peers(harness);
             var ended = new bool[peers.Length];
             foreach (var (who, json) in steps)
@@ -61,18 +61,18 @@ public sealed class MessageFuzzTests
 
             EndClosed(peers, ended, all: true);
             harness.Time.Advance(harness.Options.RoomTimeout + TimeSpan.FromSeconds(2));
-            return (harness.RoomCount == 0).Label("rooms left after everyone went and ROOM_TIMEOUT_MS passed: " + harness.RoomCount);
+            return (harness.RoomCount() == 0).Label("rooms left after everyone went and ROOM_TIMEOUT_MS passed: " + harness.RoomCount());
         });
 
     /// <summary>A connection the server closed (replaced, room full) ends: the transport then calls OnClosed once.</summary>
-    private static void EndClosed(HarnessPeer[] peers, bool[] ended, bool all = false)
+    private static void EndClosed(HubClient[] peers, bool[] ended, bool all = false)
     {
         for (var i = 0; i < peers.Length; i++)
         {
             if (!ended[i] && (all || peers[i].Connection.ClosedWith is not null))
             {
                 ended[i] = true;
-                peers[i].Drop();
+                peers[i].Disconnect();
             }
         }
     }

@@ -22,26 +22,26 @@ public sealed class MessageMeshUrlTests
     [TestCase("roomId=r&userId=u&userName=" + Long65, "userName")]
     public void MeshUrl_MissingOrInvalidParameter_InvalidParametersNamedAnd1008(string query, string parameter)
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
 
-        var peer = harness.ConnectMesh(query);
+        var peer = harness.Room(query);
 
-        var error = peer.Received.Single();
+        var error = peer.Messages.Single();
         Assert.That(error.GetProperty("code").GetString(), Is.EqualTo("invalid-parameters"));
         Assert.That(error.GetProperty("parameter").GetString(), Is.EqualTo(parameter));
         Assert.That(peer.Connection.ClosedWith, Is.EqualTo(1008));
-        Assert.That(harness.RoomCount, Is.Zero);
+        Assert.That(harness.RoomCount(), Is.Zero);
     }
 
     [TestCase("roomId=%zz&userId=%ED%A0%80&userName=a+b%20c", "%zz")]
     [TestCase("roomId=caf%C3%A9&userId=u&userName=N", "café")]
     public void MeshUrl_OddButDecodableEscapes_Joined(string query, string room)
     {
-        using var harness = new SignalingHarness();
+        using var harness = new HubHarness();
 
-        var peer = harness.ConnectMesh(query);
+        var peer = harness.Room(query);
 
-        var participants = peer.Received.Single();
+        var participants = peer.Messages.Single();
         Assert.That(participants.GetProperty("type").GetString(), Is.EqualTo("participants"));
         Assert.That(participants.GetProperty("roomId").GetString(), Is.EqualTo(room));
     }
@@ -49,13 +49,13 @@ public sealed class MessageMeshUrlTests
     [Test]
     public void MeshUrl_RoomFull_RoomFullAnd1008()
     {
-        using var harness = new SignalingHarness(new DaemonOptions { MaxRoomUsers = 2 });
-        harness.ConnectMesh("roomId=r&userId=a&userName=A");
-        harness.ConnectMesh("roomId=r&userId=b&userName=B");
+        using var harness = new HubHarness(new DaemonOptions { MaxRoomUsers = 2 });
+        harness.Room("roomId=r&userId=a&userName=A");
+        harness.Room("roomId=r&userId=b&userName=B");
 
-        var third = harness.ConnectMesh("roomId=r&userId=c&userName=C");
+        var third = harness.Room("roomId=r&userId=c&userName=C");
 
-        Assert.That(third.Received.Single().GetProperty("code").GetString(), Is.EqualTo("room-full"));
+        Assert.That(third.Messages.Single().GetProperty("code").GetString(), Is.EqualTo("room-full"));
         Assert.That(third.Connection.ClosedWith, Is.EqualTo(1008));
     }
 

@@ -23,12 +23,15 @@ public sealed class SoakTests
     public async Task Soak_ClientsJoinRelayReconnectLeave_NothingLostNothingLeft()
     {
         var settings = SoakSettings.FromEnvironment();
-        await using var server = new QuietServer(new DaemonOptions
+        var options = new DaemonOptions
         {
             MaxConnectionsPerIp = settings.Clients * 2,
             MaxConnections = settings.Clients * 2,
             MaxPendingHandshakes = settings.Clients * 2,
-        });
+        };
+
+        // Warning and above only: capturing every Information event would grow the heap this run measures.
+        await using var server = TestServer.Start(options, captureLevel: LogEventLevel.Warning);
         await WarmUpAsync(server);
         var baseline = ManagedHeapAfterFullGc();
 
@@ -50,6 +53,8 @@ public sealed class SoakTests
 
         Assert.That(peers.SelectMany(p => p.Problems).Take(10), Is.Empty);
         Assert.That(ledger.Mismatches.Take(10), Is.Empty, "accepted offers delivered exactly once");
+        // Counted, not timed: every peer made at least MinSteps steps (16 in `make test`), ~92 % of
+        // them offers; 5 delivered per client still allows two thirds of them to find their target away.
         Assert.That(ledger.Delivered, Is.GreaterThan(settings.Clients * 5), "the soak really relayed");
         Assert.That(ledger.Reconnects, Is.Positive, "clients reconnected");
         Assert.That(ledger.Rejoins, Is.Positive, "clients left and rejoined");
@@ -58,7 +63,7 @@ public sealed class SoakTests
     }
 
     /// <summary>Fills pools, JIT and thread-static writers so the baseline is a working daemon, not a cold one.</summary>
-    private static async Task WarmUpAsync(QuietServer server)
+    private static async Task WarmUpAsync(TestServer server)
     {
         var warm = Enumerable.Range(0, SoakSettings.RoomSize).Select(i => new SoakPeer(i, SoakSettings.RoomSize, new SoakSettings(TimeSpan.FromSeconds(1), SoakSettings.RoomSize, TimeSpan.FromMilliseconds(20)))).ToArray();
         using var gate = new SemaphoreSlim(8);

@@ -7,8 +7,13 @@ namespace HomeCall.Daemon.Tests.Integration;
 /// <summary>Spec §2 "Liveness": pings every PING_INTERVAL_MS; a peer that does not answer within another interval is dropped.</summary>
 public sealed class TransportLivenessTests
 {
-    // Short enough to keep the tests quick, long enough that a loaded test machine still answers in time.
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(400);
+    // A client with a read pending answers a ping within a few ms, and every client here keeps
+    // one pending from its connect on; a 1 s ping interval (and pong timeout) is over 100× that,
+    // so a loaded 2-core machine still answers in time, and the tests stay a few seconds long.
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Four pings come 3 intervals after the first (~4 s); 5× that is left for a loaded machine.</summary>
+    private static readonly TimeSpan FourPingsWait = 5 * 4 * Interval;
 
     private static TestServer Start() => TestServer.Start(new DaemonOptions { PingInterval = Interval });
 
@@ -19,7 +24,7 @@ public sealed class TransportLivenessTests
         await using var raw = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
 
         // Four pings answered span three intervals: past the two after which a silent peer is gone.
-        await raw.AnswerPingsAsync(4, WsClient.DefaultWait);
+        await raw.AnswerPingsAsync(4, FourPingsWait);
         await raw.SendTextAsync("{}");
 
         Assert.That(await raw.ReceiveTextAsync(), Does.Contain("invalid-message"));
@@ -31,10 +36,10 @@ public sealed class TransportLivenessTests
     {
         await using var server = Start();
         await using var idle = await WsClient.ConnectAsync(server.Ws("/ws/"), o => o.KeepAliveInterval = TimeSpan.Zero);
+        var reply = idle.ReceiveTextAsync(FourPingsWait + WsClient.DefaultWait); // A pending receive is what answers pings in ClientWebSocket.
         await using var clock = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
-        var reply = idle.ReceiveTextAsync(); // A pending receive is what answers pings in ClientWebSocket.
 
-        await clock.AnswerPingsAsync(4, WsClient.DefaultWait);
+        await clock.AnswerPingsAsync(4, FourPingsWait);
         await idle.SendTextAsync("{}");
 
         Assert.That(await reply, Does.Contain("invalid-message"));

@@ -69,10 +69,23 @@ public sealed class LogSetupTests
         File.WriteAllText(blocker, "");
         var options = new DaemonOptions { LogDir = Path.Combine(blocker, "logs") };
 
-        using var logger = LogSetup.Create(options, TextWriter.Null, out var problem);
+        string? problem;
+        using var console = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(console); // The console sink writes to Console.Out as each event is emitted.
+        try
+        {
+            using var logger = LogSetup.Create(options, TextWriter.Null, out problem);
+            logger.Information("console still works");
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
 
         Assert.That(problem, Is.Not.Null.And.Not.Empty);
-        Assert.DoesNotThrow(() => logger.Information("console still works"));
+        Assert.That(console.ToString(), Does.Contain("[INF]").And.Contain("console still works"));
+        Assert.That(Directory.GetFileSystemEntries(_dir), Is.EqualTo(new[] { blocker }), "no log file anywhere");
     }
 
     [Test]

@@ -58,6 +58,20 @@ public sealed class ProcessLifecycleTests
     }
 
     [Test]
+    public async Task Signal_StartedWhereSigintIsIgnored_StillStopsOnSigint()
+    {
+        // What a script's background job (or `trap "" INT`) hands down; the daemon under test gets default dispositions.
+        string[] ignoringSigint = ["sh", "-c", "trap '' INT QUIT; exec \"$@\"", "sh"];
+        using var daemon = DaemonProcess.Start(["--port", "0"], launcher: ignoringSigint);
+        await daemon.WaitForListeningAsync();
+
+        await daemon.SignalAsync("INT");
+
+        Assert.That(await daemon.WaitForExitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
+        Assert.That(daemon.Stdout, Has.Some.Contains("Shut down on SIGINT"));
+    }
+
+    [Test]
     public async Task Signal_NoClients_ExitsPromptlyAndReleasesPort()
     {
         using var daemon = DaemonProcess.Start(["--port", "0"]);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace HomeCall.Daemon.Tests.TestSupport;
 
@@ -35,6 +37,22 @@ internal sealed class ApacheProxy : IAsyncDisposable
     public Uri Wss(string pathAndQuery) => new($"wss://127.0.0.1:{Port}{pathAndQuery}");
 
     public Uri Https(string pathAndQuery) => new($"https://127.0.0.1:{Port}{pathAndQuery}");
+
+    /// <summary>An HTTPS client for plain GETs through the proxy.</summary>
+    public HttpClient CreateHttpClient() => new(CreateHandler());
+
+    /// <summary>A handler that trusts only this proxy's certificate and connects from <paramref name="source"/> (such as 127.0.0.2) when given.</summary>
+    public SocketsHttpHandler CreateHandler(IPAddress? source = null)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => Certificate.Matches(certificate);
+        if (source is not null)
+        {
+            handler.ConnectCallback = (context, token) => ConnectFromAsync(source, context.DnsEndPoint, token);
+        }
+
+        return handler;
+    }
 
     /// <summary>Starts Apache in front of 127.0.0.1:<paramref name="backendPort"/>; <paramref name="timeout"/> sets Apache's global Timeout.</summary>
     public static async Task<ApacheProxy> StartAsync(int backendPort, TimeSpan? timeout = null)
@@ -102,6 +120,22 @@ internal sealed class ApacheProxy : IAsyncDisposable
         }
 
         return !_process.HasExited;
+    }
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress source, DnsEndPoint target, CancellationToken token)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(source, 0));
+            await socket.ConnectAsync(target, token);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private string ErrorLogOrEmpty() => File.Exists(Path.Combine(_directory.FullName, "error.log")) ? ErrorLog : "";

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Tests.TestSupport;
 
-/// <summary>One fake connection opened on a <see cref="HubHarness"/>: send like a client, read what the server sent.</summary>
+/// <summary>One fake connection opened on a <see cref="HubHarness"/>: what the transport would call (send like a client, disconnect), and what the server sent.</summary>
 internal sealed class HubClient(FakeConnection connection, IConnectionSession session)
 {
     public FakeConnection Connection { get; } = connection;
@@ -19,6 +19,9 @@ internal sealed class HubClient(FakeConnection connection, IConnectionSession se
 
     public int? ClosedWith => Connection.ClosedWith;
 
+    /// <summary>How many messages the server sent this connection since the last <see cref="Clear"/>.</summary>
+    public int Count => Connection.Sent.Count;
+
     /// <summary>Sends <paramref name="message"/> serialized as JSON (property names as written).</summary>
     public void Send(object message) => SendText(JsonSerializer.Serialize(message));
 
@@ -32,6 +35,14 @@ internal sealed class HubClient(FakeConnection connection, IConnectionSession se
     public void Disconnect() => Session.OnClosed();
 
     public void Clear() => Connection.Clear();
+
+    /// <summary>Sends raw JSON text and returns what the server answered this connection (often one error).</summary>
+    public IReadOnlyList<JsonElement> Exchange(string json)
+    {
+        var before = Count;
+        SendText(json);
+        return Messages.Skip(before).ToArray();
+    }
 
     /// <summary>The one message sent since the last <see cref="Clear"/>; fails when there were none or several.</summary>
     public JsonElement Single()

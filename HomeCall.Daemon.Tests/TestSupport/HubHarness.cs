@@ -84,11 +84,12 @@ internal sealed class HubHarness : IDisposable
         return client;
     }
 
-    public int RoomCount(Dialect dialect)
+    /// <summary>Rooms of <paramref name="dialect"/>, or of every dialect when null (read under the registry's lock, as the product does).</summary>
+    public int RoomCount(Dialect? dialect = null)
     {
         lock (Hub.Registry.Gate)
         {
-            return Hub.Registry.CountOf(dialect);
+            return dialect is { } d ? Hub.Registry.CountOf(d) : Hub.Registry.Count;
         }
     }
 
@@ -108,7 +109,7 @@ internal sealed class HubHarness : IDisposable
 
     private HubClient Open(EndpointKind endpoint, string query, IPAddress? ip)
     {
-        var id = ++_nextId;
+        var id = Interlocked.Increment(ref _nextId);
         var connection = new FakeConnection(id, endpoint, query, ip, _logger.ForContext("ConnectionId", "c" + id));
         return new HubClient(connection, Hub.Open(connection));
     }

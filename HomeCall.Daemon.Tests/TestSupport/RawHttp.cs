@@ -46,6 +46,40 @@ internal static class RawHttp
         return Encoding.UTF8.GetString(response.ToArray());
     }
 
+    /// <summary>
+    /// Reads until the server ends the connection (FIN or reset) or <paramref name="wait"/> runs
+    /// out; Closed says which, so a test can assert that the server, not the wait, ended it.
+    /// </summary>
+    public static async Task<(string Response, bool Closed)> ReadUntilClosedAsync(Socket socket, TimeSpan wait)
+    {
+        using var cts = new CancellationTokenSource(wait);
+        var response = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                var n = await socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                response.Write(buffer, 0, n);
+            }
+        }
+        catch (SocketException)
+        {
+            // Reset: the server ended it abortively.
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            return (Encoding.UTF8.GetString(response.ToArray()), false);
+        }
+
+        return (Encoding.UTF8.GetString(response.ToArray()), true);
+    }
+
     /// <summary>The status code of a response's first line.</summary>
     public static int Status(string response) =>
         response.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) ? int.Parse(response.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture) : 0;

@@ -5,7 +5,8 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 /// <summary>
 /// One soak client with a fixed identity (user p{index} in homecall room soak-{index/4}):
 /// every send period it sends an offer with its next sequence number to a room-mate, or
-/// leaves and rejoins, or reconnects (with or without `leave`). Its ledger counts what
+/// leaves and rejoins, or reconnects (with or without `leave`), until the run's time has
+/// passed and it made at least <see cref="SoakSettings.MinSteps"/> steps. Its ledger counts what
 /// it sent and what was refused per target, what it received per sender, and checks that
 /// sequence numbers from each sender only grow (exactly once, in order).
 /// </summary>
@@ -17,6 +18,7 @@ internal sealed class SoakPeer(int index, int clients, SoakSettings settings)
     private readonly Dictionary<string, long> _lastSeq = [];
     private readonly List<string> _problems = [];
     private long _seq;
+    private int _steps;
 
     public string User => "p" + index;
 
@@ -53,19 +55,23 @@ internal sealed class SoakPeer(int index, int clients, SoakSettings settings)
         var random = new Random(index);
         // The send period paces this load generator; nothing waits on it for a result.
         using var period = new PeriodicTimer(settings.Interval + TimeSpan.FromMilliseconds(random.Next(50)));
-        while (DateTime.UtcNow < until)
+        while (!Done(until))
         {
             await using var connection = await OpenAsync(uri, until, connectGate);
             await connection.SendAsync(new { type = "join", room = Room, user = User });
             var reconnect = false;
-            while (!reconnect && DateTime.UtcNow < until && await period.WaitForNextTickAsync())
+            while (!reconnect && !Done(until) && await period.WaitForNextTickAsync())
             {
+                _steps++;
                 reconnect = await ActAsync(connection, random);
             }
 
             await connection.EndAsync(random.Next(2) == 0 || !reconnect ? new { type = "leave", room = Room, user = User } : null);
         }
     }
+
+    /// <summary>The run is over once its time has passed and this peer made its minimum of steps.</summary>
+    private bool Done(DateTime until) => DateTime.UtcNow >= until && _steps >= settings.MinSteps;
 
     /// <summary>One step; true when the peer should reconnect.</summary>
     private async Task<bool> ActAsync(SoakConnection connection, Random random)
@@ -97,7 +103,8 @@ internal sealed class SoakPeer(int index, int clients, SoakSettings settings)
         await connectGate.WaitAsync();
         try
         {
-            return await SoakConnection.OpenAsync(uri, OnMessage, Problem, until - DateTime.UtcNow + TimeSpan.FromSeconds(60));
+            var left = until - DateTime.UtcNow;
+            return await SoakConnection.OpenAsync(uri, OnMessage, Problem, (left > TimeSpan.Zero ? left : TimeSpan.Zero) + TimeSpan.FromSeconds(60));
         }
         finally
         {

@@ -11,6 +11,12 @@ internal sealed record SoakSettings(TimeSpan Duration, int Clients, TimeSpan Int
 {
     public const int RoomSize = 4;
 
+    /// <summary>
+    /// Steps every peer makes however slow the machine: half of what the nominal run makes
+    /// (Duration / Interval), so a loaded machine runs longer instead of doing less.
+    /// </summary>
+    public int MinSteps => Math.Max(1, (int)(Duration / Interval / 2));
+
     public static SoakSettings FromEnvironment() => new(
         TimeSpan.FromSeconds(Read("HOMECALL_SOAK_SECONDS", 8)),
         Read("HOMECALL_SOAK_CLIENTS", 200),

@@ -14,13 +14,16 @@ internal static class SystemTools
             .FirstOrDefault(File.Exists);
     }
 
-    /// <summary>The tool's path, or the test is ignored with a message naming it (CI installs it, so there it runs).</summary>
+    /// <summary>
+    /// The tool's path; a missing tool fails the test (never skips it), naming the package:
+    /// a skipped test reads as green while testing nothing, and .ci/run installs every tool.
+    /// </summary>
     public static string Require(string name, string package)
     {
         var found = Find(name);
         if (found is null)
         {
-            Assert.Ignore($"{name} is not installed (Debian package {package}; .ci/run installs it)");
+            Assert.Fail($"{name} is not installed: run `apt-get install {package}` (.ci/run does this).");
         }
 
         return found!;

@@ -7,20 +7,22 @@ using Serilog.Events;
 namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>
-/// The real daemon in-process on 127.0.0.1 port 0, with logs captured. Disposing it
-/// shuts it down and fails the test if the server logged an error (style rule 15).
+/// The real daemon in-process on 127.0.0.1 port 0, with logs captured (every event, or from
+/// a minimum level for long runs where capturing every Information event would grow the heap
+/// the run measures). Disposing it shuts it down and fails the test if the server logged an error.
 /// </summary>
 internal sealed class TestServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
     private bool _stopped;
+    private int _checkedEvents;
 
-    private TestServer(DaemonOptions options, TimeProvider time, ILogger? extraLogger)
+    private TestServer(DaemonOptions options, TimeProvider time, ILogger? extraLogger, LogEventLevel captureLevel)
     {
         Options = options;
         Logs = new CapturingSink();
-        var config = new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Verbose).WriteTo.Sink(Logs);
+        var config = new LoggerConfiguration().MinimumLevel.Is(captureLevel).WriteTo.Sink(Logs);
         if (extraLogger is not null)
         {
             config = config.WriteTo.Logger(extraLogger);
@@ -40,6 +42,9 @@ internal sealed class TestServer : IAsyncDisposable
 
     public CapturingSink Logs { get; }
 
+    /// <summary>Rooms of every dialect in the registry, read under its lock.</summary>
+    public int RoomCount => Poll.Registry(this, r => r.Count);
+
     /// <summary>Fail the test when the server logged Error or above (set false where an error is the point).</summary>
     public bool FailOnServerErrors { get; set; } = true;
 
@@ -47,9 +52,12 @@ internal sealed class TestServer : IAsyncDisposable
 
     public Uri Http(string path) => new($"http://127.0.0.1:{Endpoint.Port}{path}");
 
-    /// <summary>Starts a server; <paramref name="extraLogger"/> also receives every event (e.g. the product's file logger).</summary>
-    public static TestServer Start(DaemonOptions? options = null, TimeProvider? time = null, ILogger? extraLogger = null) =>
-        new((options ?? new DaemonOptions()) with { Host = "127.0.0.1", Port = 0 }, time ?? TimeProvider.System, extraLogger);
+    /// <summary>
+    /// Starts a server; <paramref name="extraLogger"/> also receives every event (e.g. the product's file logger);
+    /// <paramref name="captureLevel"/> is the lowest level logged and kept in <see cref="Logs"/>.
+    /// </summary>
+    public static TestServer Start(DaemonOptions? options = null, TimeProvider? time = null, ILogger? extraLogger = null, LogEventLevel captureLevel = LogEventLevel.Verbose) =>
+        new((options ?? new DaemonOptions()) with { Host = "127.0.0.1", Port = 0 }, time ?? TimeProvider.System, extraLogger, captureLevel);
 
     /// <summary>Runs the graceful shutdown (as SIGTERM does) and waits for it.</summary>
     public async Task StopAsync()
@@ -71,8 +79,21 @@ internal sealed class TestServer : IAsyncDisposable
         _stop.Dispose();
         if (FailOnServerErrors)
         {
-            var errors = Logs.Errors.Select(e => e.RenderMessage() + " " + e.Exception).ToArray();
-            Assert.That(errors, Is.Empty, "the server logged errors");
+            AssertNoNewErrors();
         }
+    }
+
+    /// <summary>
+    /// Fails, naming the running test, when the server logged Error or above since the last
+    /// check (or its start). A fixture sharing one server calls it in its [TearDown], so an
+    /// error fails the test that caused it rather than only the fixture's one-time teardown.
+    /// </summary>
+    public void AssertNoNewErrors()
+    {
+        var events = Logs.Events;
+        var errors = events.Skip(_checkedEvents).Where(e => e.Level >= LogEventLevel.Error)
+            .Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + e.Exception).ToArray();
+        _checkedEvents = events.Count;
+        Assert.That(errors, Is.Empty, "the server logged errors during " + TestContext.CurrentContext.Test.Name);
     }
 }

@@ -1,29 +1,66 @@
+using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
 namespace HomeCall.Daemon.Tests.TestSupport;
 
-/// <summary>A real <see cref="ClientWebSocket"/> with JSON helpers; every wait is bounded so a broken server fails the test instead of hanging it.</summary>
+/// <summary>
+/// A real <see cref="ClientWebSocket"/> with JSON helpers, straight to the daemon (ws://) or
+/// through the test Apache (wss://, trusting only its self-signed certificate, optionally from
+/// another loopback source address with extra request headers). Every wait is bounded so a
+/// broken server fails the test instead of hanging it.
+/// </summary>
 internal sealed class WsClient : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
 
-    private readonly ClientWebSocket _ws = new();
+    private readonly ClientWebSocket _ws;
+    private readonly HttpMessageInvoker? _invoker;
 
-    private WsClient()
+    private WsClient(ClientWebSocket ws, HttpMessageInvoker? invoker)
     {
+        _ws = ws;
+        _invoker = invoker;
     }
 
     public WebSocket Socket => _ws;
 
     public static async Task<WsClient> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
     {
-        var client = new WsClient();
+        var client = new WsClient(new ClientWebSocket(), null);
         configure?.Invoke(client._ws.Options);
         using var cts = new CancellationTokenSource(DefaultWait);
         await client._ws.ConnectAsync(uri, cts.Token);
         return client;
+    }
+
+    /// <summary>Connects through <paramref name="proxy"/> (wss://), from <paramref name="source"/> when given, with extra request headers.</summary>
+    public static async Task<WsClient> ConnectAsync(ApacheProxy proxy, string pathAndQuery, IPAddress? source = null, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var client = new WsClient(ProxiedSocket(headers), new HttpMessageInvoker(proxy.CreateHandler(source)));
+        using var cts = new CancellationTokenSource(DefaultWait);
+        await client._ws.ConnectAsync(proxy.Wss(pathAndQuery), client._invoker, cts.Token);
+        return client;
+    }
+
+    /// <summary>The HTTP status of an upgrade through <paramref name="proxy"/> (101 when it was accepted).</summary>
+    public static async Task<int> UpgradeStatusAsync(ApacheProxy proxy, string pathAndQuery)
+    {
+        using var ws = ProxiedSocket(null);
+        using var invoker = new HttpMessageInvoker(proxy.CreateHandler());
+        ws.Options.CollectHttpResponseDetails = true;
+        using var cts = new CancellationTokenSource(DefaultWait);
+        try
+        {
+            await ws.ConnectAsync(proxy.Wss(pathAndQuery), invoker, cts.Token);
+        }
+        catch (WebSocketException)
+        {
+            // The status below says why.
+        }
+
+        return (int)ws.HttpStatusCode;
     }
 
     public Task SendAsync(object message) => SendTextAsync(JsonSerializer.Serialize(message));
@@ -115,6 +152,20 @@ internal sealed class WsClient : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _ws.Dispose();
+        _invoker?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A socket for the proxy: an HTTP/1.1 upgrade (RFC 6455 §4.1) with extra request headers.</summary>
+    private static ClientWebSocket ProxiedSocket(IReadOnlyDictionary<string, string>? headers)
+    {
+        var ws = new ClientWebSocket();
+        ws.Options.HttpVersion = HttpVersion.Version11;
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            ws.Options.SetRequestHeader(name, value);
+        }
+
+        return ws;
     }
 }
