@@ -39,7 +39,7 @@ internal static class Program
                 return Fingerprint(request);
         }
 
-        var bound = ConfigLoader.Load(request, Environment.GetEnvironmentVariables(), File.ReadAllText);
+        var bound = ConfigLoader.Load(request, Environment.GetEnvironmentVariables(), File.ReadAllBytes);
         if (request.Mode == CommandMode.CheckConfig || bound.Errors.Count > 0)
         {
             foreach (var notice in bound.Notices)

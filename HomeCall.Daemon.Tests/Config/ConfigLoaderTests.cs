@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text;
 using HomeCall.Daemon.Config;
 
 namespace HomeCall.Daemon.Tests.Config;
@@ -8,7 +9,10 @@ public sealed class ConfigLoaderTests
 {
     private const string EnvFile = "/etc/homecall/homecall.env";
 
-    private static BindResult Load(string[] args, string? file = null, Dictionary<string, string>? environment = null)
+    private static BindResult Load(string[] args, string? file = null, Dictionary<string, string>? environment = null) =>
+        Load(args, file is null ? null : Encoding.UTF8.GetBytes(file), environment);
+
+    private static BindResult Load(string[] args, byte[]? file, Dictionary<string, string>? environment = null)
     {
         var request = CommandLine.Parse(file is null ? args : [.. args, "--env-file", EnvFile]);
         Assert.That(request.Errors, Is.Empty);
@@ -148,11 +152,45 @@ public sealed class ConfigLoaderTests
     }
 
     [Test]
-    public void Load_MalformedEnvFileLine_ErrorNamesFileAndLine()
+    public void Load_EnvFileLineWithoutAssignment_NoticedWithFileAndLineNotAnError()
     {
+        // systemd ignores such a line and starts the unit; so does --check-config, saying so.
         var result = Load([], "WS_PORT=1\nnonsense\n");
 
-        Assert.That(result.Errors, Is.EqualTo((string[])[EnvFile + ": line 2: expected KEY=value"]));
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Notices, Is.EqualTo((string[])[EnvFile + ": line 2: not a KEY=value assignment, so systemd ignores this line"]));
+        Assert.That(result.Options.Port, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Load_CommentAfterNumber_RefusedNamingTheValueSystemdPasses()
+    {
+        // systemd hands the daemon "100 # comment"; accepting 100 here would pass a unit that exits 78.
+        var result = Load([], "MAX_CONNECTIONS=100 # comment\n");
+
+        Assert.That(result.Errors, Is.EqualTo((string[])["MAX_CONNECTIONS must be a whole number 1-10000000 (got '100 # comment')"]));
+        Assert.That(result.Notices, Is.EqualTo((string[])[
+            EnvFile + ": line 1: systemd has no comments after a value: this '#' and what follows are part of the value",
+        ]));
+    }
+
+    [Test]
+    public void Load_BackslashesAndContinuation_ValuesAsSystemdPassesThem()
+    {
+        var result = Load([], "ADMIN_TOKEN=ab\\cd\nALLOWED_ORIGINS=https://a.example,\\\nhttps://b.example\n");
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options.AdminToken, Is.EqualTo("abcd"));
+        Assert.That(result.Options.AllowedOrigins, Is.EqualTo((string[])["https://a.example", "https://b.example"]));
+    }
+
+    [Test]
+    public void Load_EnvFileNotUtf8_ErrorNamesFileAndLine()
+    {
+        var result = Load([], [.. "WS_PORT=1\nLOG_DIR=/var/log/caf"u8, 0xE9, .. "\n"u8]);
+
+        Assert.That(result.Errors, Is.EqualTo((string[])[EnvFile + ": line 2: the value of LOG_DIR is not valid UTF-8; systemd refuses the whole file"]));
+        Assert.That(result.Options.Port, Is.EqualTo(8080), "systemd sets nothing from a file it refuses");
     }
 
     private static bool Same(DaemonOptions a, DaemonOptions b) => OptionsPrinter.Render(a) == OptionsPrinter.Render(b);

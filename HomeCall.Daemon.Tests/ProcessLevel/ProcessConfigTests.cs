@@ -84,6 +84,28 @@ public sealed class ProcessConfigTests
     }
 
     [Test]
+    public async Task CheckConfig_CommentAfterValueInEnvFile_Exits78NamingWhatSystemdWouldPass()
+    {
+        // Under the unit's EnvironmentFile= the daemon gets "100 # comment" and exits 78;
+        // --check-config must say so before the service is started.
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, "MAX_CONNECTIONS=100 # comment\n");
+
+            using var check = await DaemonProcess.RunAsync(["--check-config", "--env-file", file]);
+
+            Assert.That(check.ExitCode, Is.EqualTo(78));
+            Assert.That(check.Stderr, Does.Contain("homecall: invalid setting: MAX_CONNECTIONS must be a whole number 1-10000000 (got '100 # comment')"));
+            Assert.That(check.Stderr, Does.Contain($"homecall: note: {file}: line 1: systemd has no comments after a value: this '#' and what follows are part of the value"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public async Task CheckConfig_InvalidSetting_Exits78()
     {
         using var daemon = await DaemonProcess.RunAsync(["--check-config"], new Dictionary<string, string> { ["PING_INTERVAL_MS"] = "1" });

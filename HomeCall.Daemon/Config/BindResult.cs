@@ -3,6 +3,6 @@ namespace HomeCall.Daemon.Config;
 /// <summary>The options read, and every setting that was invalid (empty when all are valid).</summary>
 internal sealed record BindResult(DaemonOptions Options, IReadOnlyList<string> Errors)
 {
-    /// <summary>What is worth a warning but valid: env-file keys that look like a misspelled setting.</summary>
+    /// <summary>What is worth a warning but valid: env-file lines systemd ignores or takes literally, keys that look like a misspelled setting.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 }

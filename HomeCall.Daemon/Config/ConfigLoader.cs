@@ -8,7 +8,7 @@ namespace HomeCall.Daemon.Config;
 /// </summary>
 internal static class ConfigLoader
 {
-    public static BindResult Load(CommandLineRequest request, IDictionary environment, Func<string, string> readFile)
+    public static BindResult Load(CommandLineRequest request, IDictionary environment, Func<string, byte[]> readFile)
     {
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<string>();
@@ -20,6 +20,7 @@ internal static class ConfigLoader
             {
                 var file = EnvFileParser.Parse(readFile(path));
                 errors.AddRange(file.Errors.Select(e => $"{path}: {e}"));
+                notices.AddRange(file.Warnings.Select(w => $"{path}: {w}"));
                 notices.AddRange(LikelyTypos(path, file.Values.Keys));
                 Overlay(merged, file.Values);
             }
