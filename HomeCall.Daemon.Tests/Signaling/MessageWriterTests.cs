@@ -46,12 +46,20 @@ public sealed class MessageWriterTests
     }
 
     [Test]
-    public void PassThrough_LongEscapedName_DecodedAndWrittenPlain()
+    public void PassThrough_LongEscapedName_CopiedAsSent()
     {
         var name = new string('n', 300);
         var json = PassThrough("{\"type\":\"offer\",\"" + name + "\\u0041\":1,\"to\":\"b\"}", null, "a");
 
-        Assert.That(json, Is.EqualTo("{\"type\":\"offer\",\"from\":\"a\",\"" + name + "A\":1,\"to\":\"b\"}"));
+        Assert.That(json, Is.EqualTo("{\"type\":\"offer\",\"from\":\"a\",\"" + name + "\\u0041\":1,\"to\":\"b\"}"));
+    }
+
+    [Test]
+    public void PassThrough_NamesOfDelC1AndLineSeparator_CopiedAsSentNotReEscaped()
+    {
+        var json = PassThrough("{\"type\":\"offer\",\"\u007f\u0085\u2028\":\"\u007f\",\"\\u0001\\\"\":2,\"to\":\"b\"}", null, "a");
+
+        Assert.That(json, Is.EqualTo("{\"type\":\"offer\",\"from\":\"a\",\"\u007f\u0085\u2028\":\"\u007f\",\"\\u0001\\\"\":2,\"to\":\"b\"}"));
     }
 
     [Test]

@@ -73,9 +73,9 @@ internal static class OptionsBinder
     }
 
     /// <summary>
-    /// A relay is the sender's message plus stamped fields, and re-encoded field names may
-    /// double in size (a raw U+2028 becomes \u2028), so a send queue or a /signal queue must
-    /// hold twice the largest message; and a /signal queue is delivered to the joiner in one
+    /// A relay is at most the sender's message plus 400 stamped bytes (docs/protocol.md §3.1),
+    /// so twice the largest message plus this allowance holds two largest relays, one being
+    /// written while the next waits; and a /signal queue is delivered to the joiner in one
     /// go, so it must fit in that joiner's send queue.
     /// </summary>
     private static void CheckRoomForOneMessage(SettingReader r, DaemonOptions o)

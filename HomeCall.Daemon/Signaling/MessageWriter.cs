@@ -19,9 +19,6 @@ internal static class MessageWriter
         SkipValidation = false,
     };
 
-    /// <summary>Escaped names up to this many bytes are decoded on the stack; longer ones into a pooled array.</summary>
-    private const int StackNameBytes = 256;
-
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
@@ -46,7 +43,10 @@ internal static class MessageWriter
 
     /// <summary>
     /// A relay that keeps the sender's fields (spec §2: unknown fields pass through) but
-    /// stamps `type`, `from` and, on /signal, `room` from what the server knows.
+    /// stamps `type`, `from` and, on /signal, `room` from what the server knows. Every other
+    /// member is copied as the bytes it arrived as, name and value (docs/protocol.md §3.1): a
+    /// received string token is already valid JSON, and re-escaping it could make the relay
+    /// several times its message (a raw DEL becomes `\u007F`) and overflow a receiver's queue.
     /// </summary>
     public static byte[] PassThrough(in InboundMessage message, string? room, string from)
     {
@@ -59,51 +59,36 @@ internal static class MessageWriter
         }
 
         w.WriteString("from"u8, from);
+
+        // The writer has no way to write a name as raw bytes: the rest goes into its buffer directly.
+        w.Flush();
+        var buffer = t_buffer!;
         var json = message.Json;
         var walker = new JsonObjectWalker(json, MessageParser.MaxDepth);
         while (walker.MoveNext(out var member))
         {
             var key = json[member.KeyStart..member.KeyEnd];
-            var stamped = JsonStringToken.TextEquals(key, member.KeyEscaped, "type"u8)
-                || JsonStringToken.TextEquals(key, member.KeyEscaped, "from"u8)
-                || (room is not null && JsonStringToken.TextEquals(key, member.KeyEscaped, "room"u8));
-            if (!stamped)
+            if (!IsStamped(key, member.KeyEscaped, room is not null))
             {
-                WriteName(w, key, member.KeyEscaped);
-                w.WriteRawValue(json[member.ValueStart..member.ValueEnd], skipInputValidation: true);
+                AppendMember(buffer, key, json[member.ValueStart..member.ValueEnd]);
             }
         }
 
-        w.WriteEndObject();
-        return Finish(w);
+        buffer.Write("}"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>
-    /// A plain name is written from its bytes; an escaped one is decoded first, so the writer
-    /// re-escapes it in its own style (a client's "\u0061" arrives as "a").
-    /// </summary>
-    private static void WriteName(Utf8JsonWriter w, ReadOnlySpan<byte> token, bool escaped)
+    private static bool IsStamped(ReadOnlySpan<byte> key, bool escaped, bool roomStamped) =>
+        JsonStringToken.TextEquals(key, escaped, "type"u8)
+        || JsonStringToken.TextEquals(key, escaped, "from"u8)
+        || (roomStamped && JsonStringToken.TextEquals(key, escaped, "room"u8));
+
+    /// <summary>`,"name":value` from the message's own name token and value bytes.</summary>
+    private static void AppendMember(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> nameToken, ReadOnlySpan<byte> value)
     {
-        if (!escaped)
-        {
-            w.WritePropertyName(token[1..^1]);
-        }
-        else if (token.Length <= StackNameBytes)
-        {
-            Span<char> name = stackalloc char[StackNameBytes];
-            w.WritePropertyName(name[..JsonStringToken.Decode(token, name)]);
-        }
-        else
-        {
-            var rented = ArrayPool<char>.Shared.Rent(token.Length);
-            try
-            {
-                w.WritePropertyName(rented.AsSpan(0, JsonStringToken.Decode(token, rented)));
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        buffer.Write(","u8);
+        buffer.Write(nameToken);
+        buffer.Write(":"u8);
+        buffer.Write(value);
     }
 }

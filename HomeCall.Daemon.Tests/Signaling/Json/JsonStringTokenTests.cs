@@ -71,13 +71,4 @@ public sealed class JsonStringTokenTests
     {
         Assert.That(JsonStringToken.TextEquals(Token(json), escaped, "type"u8), Is.EqualTo(expected));
     }
-
-    [Test]
-    public void Decode_EscapedToken_WritesItsUtf16Text()
-    {
-        var token = Token(@"""\u0410\u043b\ud83d\ude00""");
-        var text = new char[token.Length];
-
-        Assert.That(new string(text, 0, JsonStringToken.Decode(token, text)), Is.EqualTo("Ал😀"));
-    }
 }

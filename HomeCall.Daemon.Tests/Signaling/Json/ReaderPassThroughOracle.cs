@@ -1,12 +1,14 @@
+using System.Buffers;
 using System.Text.Json;
 using HomeCall.Daemon.Signaling;
 
 namespace HomeCall.Daemon.Tests.Signaling.Json;
 
 /// <summary>
-/// MessageWriter.PassThrough as it was before the scanner (commit 2c23b05), kept verbatim as
-/// the oracle of the differential tests: a second reader walk that copies every member
-/// except the stamped ones, on this thread's <see cref="MessageWriter"/> buffer.
+/// MessageWriter.PassThrough as docs/protocol.md §3.1 describes it, built independently as the
+/// oracle of the differential tests: the stamped members written by a writer of its own, then a
+/// second reader walk that appends every other member as the bytes it arrived as (name token
+/// and value) rather than through a writer that would re-escape the name.
 /// </summary>
 internal static class ReaderPassThroughOracle
 {
@@ -14,43 +16,49 @@ internal static class ReaderPassThroughOracle
 
     public static byte[] PassThrough(in InboundMessage message, string? room, string from)
     {
-        var w = MessageWriter.Start();
-        w.WriteStartObject();
-        w.WriteString("type"u8, MessageTypeNames.Utf8(message.Type));
-        if (room is not null)
-        {
-            w.WriteString("room"u8, room);
-        }
-
-        w.WriteString("from"u8, from);
+        var output = new ArrayBufferWriter<byte>();
+        output.Write(Stamped(message.Type, room, from));
         var reader = new Utf8JsonReader(message.Json, ReaderOptions);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var stamped = reader.ValueTextEquals("type"u8) || reader.ValueTextEquals("from"u8)
                 || (room is not null && reader.ValueTextEquals("room"u8));
-            if (!stamped)
-            {
-                if (reader.ValueIsEscaped)
-                {
-                    w.WritePropertyName(reader.GetString()!);
-                }
-                else
-                {
-                    w.WritePropertyName(reader.ValueSpan);
-                }
-            }
-
+            var nameStart = (int)reader.TokenStartIndex;
+            var name = message.Json.Slice(nameStart, reader.ValueSpan.Length + "\"\"".Length);
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
             if (!stamped)
             {
-                w.WriteRawValue(message.Json[start..(int)reader.BytesConsumed], skipInputValidation: true);
+                output.Write(","u8);
+                output.Write(name);
+                output.Write(":"u8);
+                output.Write(message.Json[start..(int)reader.BytesConsumed]);
             }
         }
 
-        w.WriteEndObject();
-        return MessageWriter.Finish(w);
+        output.Write("}"u8);
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>`{"type":…,"room":…,"from":…` (room only when stamped), without the closing brace.</summary>
+    private static byte[] Stamped(MessageType type, string? room, string from)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, MessageTypeNames.Utf8(type));
+            if (room is not null)
+            {
+                writer.WriteString("room"u8, room);
+            }
+
+            writer.WriteString("from"u8, from);
+            writer.WriteEndObject();
+        }
+
+        return output.WrittenSpan[..^"}".Length].ToArray();
     }
 }

@@ -67,9 +67,6 @@ internal static class JsonStringToken
     public static bool TextEquals(ReadOnlySpan<byte> token, bool escaped, ReadOnlySpan<byte> utf8) =>
         escaped ? Reader(token).ValueTextEquals(utf8) : token[1..^1].SequenceEqual(utf8);
 
-    /// <summary>The token's text as UTF-16 into <paramref name="destination"/> (at least as long as the token).</summary>
-    public static int Decode(ReadOnlySpan<byte> token, Span<char> destination) => Reader(token).CopyString(destination);
-
     private static Utf8JsonReader Reader(ReadOnlySpan<byte> token)
     {
         var reader = new Utf8JsonReader(token);
