@@ -20,7 +20,7 @@ internal sealed class QuietServer : IAsyncDisposable
     {
         Options = options with { Host = "127.0.0.1", Port = 0 };
         var logger = new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Warning).WriteTo.Sink(Logs).CreateLogger();
-        Host = new DaemonHost(Options, TimeProvider.System, logger);
+        Host = new DaemonHost(Options, TestFingerprints.Fingerprinter, TimeProvider.System, logger);
         Endpoint = Host.Start();
         _run = Task.Run(() => Host.RunAsync(_stop.Token));
     }

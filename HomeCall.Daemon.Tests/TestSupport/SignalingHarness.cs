@@ -22,7 +22,7 @@ internal sealed class SignalingHarness : IDisposable
         Options = options ?? new DaemonOptions();
         Logs = new CapturingSink();
         _logger = new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Verbose).WriteTo.Sink(Logs).CreateLogger();
-        Hub = new SignalingHub(Options, Time, Metrics, _logger);
+        Hub = new SignalingHub(Options, TestFingerprints.Fingerprinter, Time, Metrics, _logger);
     }
 
     public DaemonOptions Options { get; }
