@@ -94,20 +94,19 @@ public sealed class FingerprintKeyFileTests
         }
     }
 
-    [TestCase(0640)]
-    [TestCase(0604)]
-    [TestCase(0620)]
-    [TestCase(0644)]
-    public void LoadOrCreate_OpenToGroupOrOthers_RefusedNamingFileAndMode(int octalMode)
+    [TestCase("0640")]
+    [TestCase("0604")]
+    [TestCase("0620")]
+    [TestCase("0644")]
+    public void LoadOrCreate_OpenToGroupOrOthers_RefusedNamingFileAndMode(string octalMode)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(KeyPath)!);
         TestFingerprints.WriteKeyFile(KeyPath);
-        var mode = (UnixFileMode)Convert.ToInt32(octalMode.ToString(System.Globalization.CultureInfo.InvariantCulture), 8);
-        File.SetUnixFileMode(KeyPath, mode);
+        File.SetUnixFileMode(KeyPath, (UnixFileMode)Convert.ToInt32(octalMode, 8));
 
         var error = Assert.Throws<FingerprintKeyException>(() => FingerprintKeyFile.LoadOrCreate(KeyPath));
 
-        Assert.That(error!.Message, Does.StartWith($"fingerprint key {KeyPath} is open to group or others (mode 0{octalMode}): it must be 0600"));
+        Assert.That(error!.Message, Does.StartWith($"fingerprint key {KeyPath} is open to group or others (mode {octalMode}): it must be 0600"));
         Assert.That(error.Message, Does.Contain("chmod 600 " + KeyPath));
     }
 
