@@ -1,15 +1,16 @@
 using System.Collections;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Logging;
-using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 using Serilog;
 
 namespace HomeCall.Daemon;
 
 /// <summary>Composition root: command line, settings, logging, the host, exit codes.</summary>
+[SupportedOSPlatform("linux")]
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -35,11 +36,31 @@ internal static class Program
             case CommandMode.Version:
                 Console.WriteLine("homecall " + DaemonHost.Version);
                 return ExitCodes.Ok;
-            case CommandMode.Fingerprint:
-                return Fingerprint(request);
         }
 
-        var bound = ConfigLoader.Load(request, Environment.GetEnvironmentVariables(), File.ReadAllBytes);
+        var environment = Environment.GetEnvironmentVariables();
+        var bound = ConfigLoader.Load(request, environment, File.ReadAllBytes);
+        if (!await ReportSettingsAsync(request, bound).ConfigureAwait(false))
+        {
+            return ExitCodes.Config;
+        }
+
+        switch (request.Mode)
+        {
+            case CommandMode.CheckConfig:
+                Console.Write(OptionsPrinter.Render(bound.Options));
+                return ExitCodes.Ok;
+            case CommandMode.Fingerprint:
+                return FingerprintCommand.Run(request, bound.Options, environment, Console.Out, Console.Error);
+        }
+
+        var key = await LoadKeyAsync(bound.Options, environment).ConfigureAwait(false);
+        return key is null ? ExitCodes.Config : await RunAsync(bound, key).ConfigureAwait(false);
+    }
+
+    /// <summary>Notices (on --check-config or with errors) and every invalid setting on stderr; false when there are errors.</summary>
+    private static async Task<bool> ReportSettingsAsync(CommandLineRequest request, BindResult bound)
+    {
         if (request.Mode == CommandMode.CheckConfig || bound.Errors.Count > 0)
         {
             foreach (var notice in bound.Notices)
@@ -48,44 +69,35 @@ internal static class Program
             }
         }
 
-        if (bound.Errors.Count > 0)
+        foreach (var error in bound.Errors)
         {
-            foreach (var error in bound.Errors)
-            {
-                await Console.Error.WriteLineAsync("homecall: invalid setting: " + error).ConfigureAwait(false);
-            }
-
-            return ExitCodes.Config;
+            await Console.Error.WriteLineAsync("homecall: invalid setting: " + error).ConfigureAwait(false);
         }
 
-        if (request.Mode == CommandMode.CheckConfig)
-        {
-            Console.Write(OptionsPrinter.Render(bound.Options));
-            return ExitCodes.Ok;
-        }
-
-        return await RunAsync(bound).ConfigureAwait(false);
+        return bound.Errors.Count == 0;
     }
 
-    private static int Fingerprint(CommandLineRequest request)
+    /// <summary>The install's fingerprint key, created on first start; a key that cannot be used stops the start (exit 78) before anything is bound.</summary>
+    private static async Task<FingerprintKey?> LoadKeyAsync(DaemonOptions options, IDictionary environment)
     {
-        if (!DialectNames.TryParse(request.FingerprintDialect, out var dialect))
+        try
         {
-            Console.Error.WriteLine("homecall: --dialect must be homecall, mesh, numeric or session");
-            return ExitCodes.Usage;
+            return FingerprintKeyFile.LoadOrCreate(FingerprintKeyFile.PathFor(options, environment));
         }
-
-        Console.WriteLine(RoomFingerprint.Of(dialect, request.FingerprintRoom!));
-        return ExitCodes.Ok;
+        catch (FingerprintKeyException ex)
+        {
+            await Console.Error.WriteLineAsync("homecall: " + ex.Message).ConfigureAwait(false);
+            return null;
+        }
     }
 
-    private static async Task<int> RunAsync(BindResult bound)
+    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key)
     {
         var options = bound.Options;
         var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
         try
         {
-            return await ServeAsync(options, bound.Notices, logger, fileProblem).ConfigureAwait(false);
+            return await ServeAsync(options, key, bound.Notices, logger, fileProblem).ConfigureAwait(false);
         }
         finally
         {
@@ -94,7 +106,7 @@ internal static class Program
         }
     }
 
-    private static async Task<int> ServeAsync(DaemonOptions options, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
+    private static async Task<int> ServeAsync(DaemonOptions options, FingerprintKey key, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
     {
         Log.Logger = logger;
         var log = logger.ForContext(typeof(Program));
@@ -109,10 +121,12 @@ internal static class Program
             log.Warning("Settings: {Notice}", notice);
         }
 
+        // Which key, never the key itself: `homecall fingerprint` must be pointed at the same file.
+        log.Information("Room fingerprints are keyed with {KeyFile} ({KeyOrigin})", key.Path, key.Created ? "created now" : "existing");
         WarnIfOpenFileLimitLow(options, log);
         using var signals = new ShutdownSignals();
         using var systemd = SystemdNotifier.FromEnvironment(Environment.GetEnvironmentVariables(), Environment.ProcessId);
-        using var host = new DaemonHost(options, TimeProvider.System, logger, systemd);
+        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd);
         try
         {
             host.Start();

@@ -1,4 +1,5 @@
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Tests.Config;
 
@@ -18,7 +19,7 @@ public sealed class CommandLineTests
     [Test]
     public void Parse_SettingFlags_BecomeOverridesUnderTheirKeys()
     {
-        var request = CommandLine.Parse(["--host", "0.0.0.0", "--port", "9000", "--log-level", "debug", "--env-file", "/etc/h.env"]);
+        var request = CommandLine.Parse(["--host", "0.0.0.0", "--port", "9000", "--log-level", "debug", "--env-file", "/etc/h.env", "--key-file", "/k/fp.key"]);
 
         Assert.That(request.Errors, Is.Empty);
         Assert.That(request.Overrides, Is.EquivalentTo(new Dictionary<string, string>
@@ -26,6 +27,7 @@ public sealed class CommandLineTests
             ["WS_HOST"] = "0.0.0.0",
             ["WS_PORT"] = "9000",
             ["LOG_LEVEL"] = "debug",
+            ["FINGERPRINT_KEY_FILE"] = "/k/fp.key",
         }));
         Assert.That(request.EnvFile, Is.EqualTo("/etc/h.env"));
     }
@@ -78,25 +80,34 @@ public sealed class CommandLineTests
     }
 
     [Test]
-    public void Parse_FingerprintRoom_DefaultsToHomecallDialect()
+    public void Parse_FingerprintRoomWithoutDialect_LeavesTheDialectToTheRoom()
     {
         var request = CommandLine.Parse(["fingerprint", "garden"]);
 
         Assert.That(request.Errors, Is.Empty);
         Assert.That(request.Mode, Is.EqualTo(CommandMode.Fingerprint));
         Assert.That(request.FingerprintRoom, Is.EqualTo("garden"));
-        Assert.That(request.FingerprintDialect, Is.EqualTo("homecall"));
+        Assert.That(request.FingerprintDialect, Is.Null);
     }
 
     [TestCase("fingerprint", "1234", "--dialect", "numeric")]
     [TestCase("fingerprint", "--dialect", "numeric", "1234")]
-    public void Parse_FingerprintWithDialect_TakesDialectInAnyOrder(string a, string b, string c, string d)
+    [TestCase("fingerprint", "--dialect=numeric", "--key-file=/k", "1234")]
+    public void Parse_FingerprintWithDialect_TakesDialectInAnyOrder(params string[] args)
     {
-        var request = CommandLine.Parse([a, b, c, d]);
+        var request = CommandLine.Parse(args);
 
         Assert.That(request.Errors, Is.Empty);
         Assert.That(request.FingerprintRoom, Is.EqualTo("1234"));
-        Assert.That(request.FingerprintDialect, Is.EqualTo("numeric"));
+        Assert.That(request.FingerprintDialect, Is.EqualTo(Dialect.Numeric));
+    }
+
+    [Test]
+    public void Parse_FingerprintUnknownDialect_ReportsIt()
+    {
+        var request = CommandLine.Parse(["fingerprint", "garden", "--dialect", "irc"]);
+
+        Assert.That(request.Errors, Is.EqualTo((string[])["--dialect must be homecall, mesh, numeric or session (got 'irc')"]));
     }
 
     [TestCase]
@@ -120,6 +131,7 @@ public sealed class CommandLineTests
     [TestCase("--port")]
     [TestCase("--host")]
     [TestCase("--env-file")]
+    [TestCase("--key-file")]
     public void Parse_FlagWithoutValue_ReportsIt(string flag)
     {
         var request = CommandLine.Parse([flag]);

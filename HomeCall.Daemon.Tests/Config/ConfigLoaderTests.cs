@@ -75,6 +75,18 @@ public sealed class ConfigLoaderTests
     }
 
     [Test]
+    public void Load_KeyFileFlag_OverridesEnvironmentAndFile()
+    {
+        var environment = new Dictionary<string, string> { ["FINGERPRINT_KEY_FILE"] = "/from/environment" };
+
+        var fromEnvironment = Load([], "FINGERPRINT_KEY_FILE=/from/file\n", environment);
+        var fromFlag = Load(["--key-file", "/from/flag"], "FINGERPRINT_KEY_FILE=/from/file\n", environment);
+
+        Assert.That(fromEnvironment.Options.FingerprintKeyFile, Is.EqualTo("/from/environment"));
+        Assert.That(fromFlag.Options.FingerprintKeyFile, Is.EqualTo("/from/flag"));
+    }
+
+    [Test]
     public void Load_HostAndLogLevelFlags_OverrideEnvironment()
     {
         var environment = new Dictionary<string, string> { ["WS_HOST"] = "0.0.0.0", ["LOG_LEVEL"] = "error" };

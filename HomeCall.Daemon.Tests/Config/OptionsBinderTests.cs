@@ -76,7 +76,7 @@ public sealed class OptionsBinderTests
             ("HANDSHAKE_TIMEOUT_MS", "300"), ("MAX_PENDING_HANDSHAKES", "6"),
             ("ALLOWED_ORIGINS", " https://a.example , https://b.example ,"), ("TRUSTED_PROXIES", ""),
             ("REQUIRE_FORWARDED_TLS", "yes"), ("ERROR_LANGUAGE", "RU"), ("SELFTEST_PAGE", "off"),
-            ("ADMIN_TOKEN", "s3cret"), ("LOG_DIR", "/var/log/homecall"), ("LOG_RETAINED_FILES", "30"), ("LOG_LEVEL", "info"));
+            ("ADMIN_TOKEN", "s3cret"), ("FINGERPRINT_KEY_FILE", "/srv/fp.key"), ("LOG_DIR", "/var/log/homecall"), ("LOG_RETAINED_FILES", "30"), ("LOG_LEVEL", "info"));
 
         Assert.That(result.Errors, Is.Empty);
         var o = result.Options;
@@ -90,6 +90,7 @@ public sealed class OptionsBinderTests
         Assert.That(o.TrustedProxies, Is.Empty);
         Assert.That((o.RequireForwardedTls, o.ErrorLanguage, o.SelfTestPage), Is.EqualTo((true, ErrorLanguage.Russian, false)));
         Assert.That((o.AdminToken, o.LogDir, o.LogRetainedFiles, o.LogLevel), Is.EqualTo(("s3cret", "/var/log/homecall", 30, "information")));
+        Assert.That(o.FingerprintKeyFile, Is.EqualTo("/srv/fp.key"));
     }
 
     [Test]

@@ -55,7 +55,7 @@ public sealed partial class SystemdUnitTests
     }
 
     [Test]
-    public void Unit_Contents_NotifyDynamicUserLogsWatchdogNoMemoryDenyWriteExecute()
+    public void Unit_Contents_NotifyDynamicUserLogsStateWatchdogNoMemoryDenyWriteExecute()
     {
         var lines = File.ReadAllLines(UnitPath).Where(l => !l.StartsWith('#')).ToArray();
 
@@ -65,6 +65,10 @@ public sealed partial class SystemdUnitTests
         Assert.That(lines, Does.Contain("DynamicUser=yes"));
         Assert.That(lines, Does.Contain("LogsDirectory=homecall"));
         Assert.That(lines, Does.Contain("Environment=LOG_DIR=/var/log/homecall"));
+        // The fingerprint key lives in $STATE_DIRECTORY, kept across restarts and owner-only.
+        Assert.That(lines, Does.Contain("StateDirectory=homecall"));
+        Assert.That(lines, Does.Contain("StateDirectoryMode=0700"));
+        Assert.That(lines, Has.None.StartsWith("Environment=FINGERPRINT_KEY_FILE="));
         Assert.That(lines, Does.Contain("Restart=on-failure"));
         Assert.That(lines.Any(l => l.StartsWith("WatchdogSec=", StringComparison.Ordinal)), Is.True);
         // Kills the .NET runtime (SIGSEGV): must stay out.

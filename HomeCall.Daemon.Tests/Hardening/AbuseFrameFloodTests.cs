@@ -33,7 +33,7 @@ public sealed class AbuseFrameFloodTests
     [Test]
     public async Task PongAndContinuationFloods_TenSecondsBeside20Relayers_ProbesAnsweredWithin1sFloodersClosed1008()
     {
-        await using var daemon = await SpawnedDaemon.StartAsync();
+        await using var daemon = await DaemonProcess.StartListeningAsync();
         var pairs = await Task.WhenAll(Enumerable.Range(0, Pairs).Select(i => ProbePair.StartAsync(daemon, "flood-" + i)));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var clock = Stopwatch.StartNew();
@@ -57,7 +57,7 @@ public sealed class AbuseFrameFloodTests
                 Assert.That(got, Is.All.EqualTo(1008), "close statuses a flooder received");
             }
         });
-        Assert.That(daemon.AllOutput, Does.Contain("frames that complete no message"), "the flood is logged");
+        Assert.That(daemon.Output, Does.Contain("frames that complete no message"), "the flood is logged");
         foreach (var p in pairs)
         {
             await p.DisposeAsync();
@@ -76,7 +76,7 @@ public sealed class AbuseFrameFloodTests
         [.. Enumerable.Repeat(frame, FloodBytes / frame.Length).SelectMany(f => f)];
 
     /// <summary>Floods, reconnecting after each close, until the flood time is over; returns every close status received.</summary>
-    private static async Task<List<int>> FloodRepeatedlyAsync(SpawnedDaemon daemon, (byte[] Start, byte[] Repeat) flood, Stopwatch clock)
+    private static async Task<List<int>> FloodRepeatedlyAsync(DaemonProcess daemon, (byte[] Start, byte[] Repeat) flood, Stopwatch clock)
     {
         var closes = new List<int>();
         while (clock.Elapsed < FloodTime && closes.Count < MaxFloodsPerFlooder)
@@ -97,7 +97,7 @@ public sealed class AbuseFrameFloodTests
         return closes;
     }
 
-    private static async Task<TimeSpan> ProbeHealthAsync(HttpClient http, SpawnedDaemon daemon, Stopwatch clock)
+    private static async Task<TimeSpan> ProbeHealthAsync(HttpClient http, DaemonProcess daemon, Stopwatch clock)
     {
         var worst = TimeSpan.Zero;
         using var tick = new PeriodicTimer(ProbeEvery);

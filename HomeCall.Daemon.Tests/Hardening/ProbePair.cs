@@ -15,7 +15,7 @@ internal sealed class ProbePair : IAsyncDisposable
         _b = b;
     }
 
-    public static async Task<ProbePair> StartAsync(SpawnedDaemon daemon, string room)
+    public static async Task<ProbePair> StartAsync(DaemonProcess daemon, string room)
     {
         var a = await WsClient.ConnectAsync(daemon.Ws("/"));
         var b = await WsClient.ConnectAsync(daemon.Ws("/"));

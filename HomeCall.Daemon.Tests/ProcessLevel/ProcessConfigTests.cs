@@ -6,6 +6,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.ProcessLevel;
 
 /// <summary>The built binary's one-shot modes and configuration exits (no listener involved).</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ProcessConfigTests
 {
     [Test]
@@ -144,20 +145,32 @@ public sealed class ProcessConfigTests
     }
 
     [TestCase("garden", null, "homecall")]
+    [TestCase("4821", null, "homecall")]
     [TestCase("garden", "mesh", "mesh")]
     [TestCase("1234", "numeric", "numeric")]
     [TestCase("3F2504E0-4F89-11D3-9A0C-0305E82C3301", "session", "session")]
-    public async Task Fingerprint_Room_PrintsFirst8HexOfSha256(string room, string? dialect, string prefix)
+    [TestCase("3F2504E0-4F89-11D3-9A0C-0305E82C3301", null, "session")]
+    public async Task Fingerprint_Room_PrintsFirst8HexOfHmacSha256WithTheKey(string room, string? dialect, string prefix)
     {
-        string[] args = dialect is null ? ["fingerprint", room] : ["fingerprint", room, "--dialect", dialect];
+        var dir = Directory.CreateTempSubdirectory("homecall-fpkey-");
+        try
+        {
+            var keyFile = Path.Combine(dir.FullName, "fingerprint.key");
+            TestFingerprints.WriteKeyFile(keyFile);
+            string[] args = dialect is null ? ["fingerprint", room, "--key-file", keyFile] : ["fingerprint", room, "--dialect", dialect, "--key-file", keyFile];
 
-        using var daemon = await DaemonProcess.RunAsync(args);
+            using var daemon = await DaemonProcess.RunAsync(args);
 
-        // Spec §6: SHA-256 of "dialect:roomId", session ids in lower case.
-        var id = prefix == "session" ? room.ToLowerInvariant() : room;
-        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(prefix + ":" + id)))[..8];
-        Assert.That(daemon.ExitCode, Is.Zero);
-        Assert.That(daemon.Stdout, Is.EqualTo((string[])[expected]));
+            // docs/security.md: HMAC-SHA-256(key, "dialect:roomId"), session ids in lower case.
+            var id = prefix == "session" ? room.ToLowerInvariant() : room;
+            var expected = Convert.ToHexStringLower(HMACSHA256.HashData(TestFingerprints.Key, Encoding.UTF8.GetBytes(prefix + ":" + id)))[..8];
+            Assert.That(daemon.ExitCode, Is.Zero, daemon.Output);
+            Assert.That(daemon.Stdout, Is.EqualTo((string[])[expected]));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Rooms;
 
@@ -13,8 +14,8 @@ public sealed class RoomRegistryTests
         var registry = new RoomRegistry();
         lock (registry.Gate)
         {
-            var homecall = new Room(Dialect.Homecall, "1234", T0);
-            var numeric = new Room(Dialect.Numeric, "1234", T0);
+            var homecall = new Room(Dialect.Homecall, "1234", TestFingerprints.Fingerprinter, T0);
+            var numeric = new Room(Dialect.Numeric, "1234", TestFingerprints.Fingerprinter, T0);
             registry.Add(homecall);
             registry.Add(numeric);
 
@@ -36,7 +37,7 @@ public sealed class RoomRegistryTests
         var registry = new RoomRegistry();
         lock (registry.Gate)
         {
-            registry.Add(new Room(Dialect.Homecall, "Garden", T0));
+            registry.Add(new Room(Dialect.Homecall, "Garden", TestFingerprints.Fingerprinter, T0));
 
             Assert.That(registry.Find(Dialect.Homecall, "garden"), Is.Null);
         }

@@ -24,7 +24,7 @@ internal sealed class HubHarness : IDisposable
         Logs = new CapturingSink();
         Metrics = new DaemonMetrics();
         _logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs).CreateLogger();
-        Hub = new SignalingHub(Options, Time, Metrics, _logger);
+        Hub = new SignalingHub(Options, TestFingerprints.Fingerprinter, Time, Metrics, _logger);
     }
 
     public DaemonOptions Options { get; }

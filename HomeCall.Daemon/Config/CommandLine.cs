@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Rooms;
 using K = HomeCall.Daemon.Config.SettingKeys;
 
 namespace HomeCall.Daemon.Config;
@@ -7,14 +8,19 @@ internal static class CommandLine
 {
     public const string Usage = """
         Usage:
-          homecall [--host ADDR] [--port N] [--env-file PATH] [--log-level LEVEL]
+          homecall [--host ADDR] [--port N] [--env-file PATH] [--log-level LEVEL] [--key-file PATH]
           homecall --check-config [--env-file PATH] [...]   print the effective settings, exit 0 or 78
-          homecall fingerprint ROOM [--dialect homecall|mesh|numeric|session]
+          homecall fingerprint ROOM [--dialect homecall|mesh|numeric|session] [--env-file PATH] [--key-file PATH]
           homecall --version | --help
 
         An option's value may also follow '=' (--port=9000).
         Settings come from built-in defaults < --env-file < environment < flags.
         See homecall.env for every setting and its default.
+
+        fingerprint prints the room=... name the logs give ROOM, keyed with the daemon's key
+        (FINGERPRINT_KEY_FILE, --key-file); it never creates a key. Without --dialect a UUID
+        is a /signal session id, anything else a homecall room: numeric and mesh rooms
+        need --dialect.
         """;
 
     public static CommandLineRequest Parse(IReadOnlyList<string> args)
@@ -24,7 +30,7 @@ internal static class CommandLine
         var mode = CommandMode.Run;
         string? envFile = null;
         var positional = new List<string>();
-        var dialect = "homecall";
+        string? dialect = null;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -61,6 +67,7 @@ internal static class CommandLine
                 case "--host": overrides[K.Host] = Next(); break;
                 case "--port": overrides[K.Port] = Next(); break;
                 case "--log-level": overrides[K.LogLevel] = Next(); break;
+                case "--key-file": overrides[K.FingerprintKeyFile] = Next(); break;
                 case "--env-file": envFile = Next(); break;
                 case "--dialect": dialect = Next(); break;
                 case "--check-config": mode = CommandMode.CheckConfig; break;
@@ -97,6 +104,23 @@ internal static class CommandLine
         }
 
         var room = mode == CommandMode.Fingerprint && positional.Count == 1 ? positional[0] : null;
-        return new CommandLineRequest(mode, overrides, envFile, room, dialect, errors);
+        return new CommandLineRequest(mode, overrides, envFile, room, ParseDialect(dialect, errors), errors);
+    }
+
+    /// <summary>The --dialect given, or null when none was (the room's form then decides).</summary>
+    private static Dialect? ParseDialect(string? name, List<string> errors)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (DialectNames.TryParse(name, out var dialect))
+        {
+            return dialect;
+        }
+
+        errors.Add($"--dialect must be homecall, mesh, numeric or session (got '{name}')");
+        return null;
     }
 }

@@ -1,10 +1,12 @@
+using HomeCall.Daemon.Rooms;
+
 namespace HomeCall.Daemon.Config;
 
-/// <summary>A parsed command line: the mode, setting overrides from flags, and usage errors.</summary>
+/// <summary>A parsed command line: the mode, setting overrides from flags, and usage errors (a null dialect: chosen from the room).</summary>
 internal sealed record CommandLineRequest(
     CommandMode Mode,
     IReadOnlyDictionary<string, string> Overrides,
     string? EnvFile,
     string? FingerprintRoom,
-    string FingerprintDialect,
+    Dialect? FingerprintDialect,
     IReadOnlyList<string> Errors);

@@ -78,6 +78,12 @@ internal sealed record DaemonOptions
     /// <summary>ADMIN_TOKEN: bearer token for /rooms and /health room details; empty disables them.</summary>
     public string AdminToken { get; init; } = "";
 
+    /// <summary>
+    /// FINGERPRINT_KEY_FILE: the secret key of the room fingerprints in logs; empty means the
+    /// default place (<see cref="FingerprintKeyPath"/>). Created on first start if missing.
+    /// </summary>
+    public string FingerprintKeyFile { get; init; } = "";
+
     /// <summary>LOG_DIR: rolling daily log files go here when set.</summary>
     public string LogDir { get; init; } = "";
 

@@ -62,6 +62,7 @@ internal static class OptionsBinder
             ErrorLanguage = r.Choice(K.ErrorLanguage, d.ErrorLanguage, Languages),
             SelfTestPage = r.Bool(K.SelfTestPage, d.SelfTestPage),
             AdminToken = r.String(K.AdminToken, d.AdminToken),
+            FingerprintKeyFile = r.String(K.FingerprintKeyFile, d.FingerprintKeyFile),
             LogDir = r.String(K.LogDir, d.LogDir),
             LogRetainedFiles = r.Int(K.LogRetainedFiles, d.LogRetainedFiles, 1, 3650),
             LogLevel = r.Choice(K.LogLevel, d.LogLevel, LogLevels),

@@ -47,6 +47,7 @@ internal static class OptionsPrinter
             new(K.ErrorLanguage, language),
             new(K.SelfTestPage, B(o.SelfTestPage)),
             new(K.AdminToken, o.AdminToken.Length == 0 ? "" : Masked),
+            new(K.FingerprintKeyFile, o.FingerprintKeyFile),
             new(K.LogDir, o.LogDir),
             new(K.LogRetainedFiles, N(o.LogRetainedFiles)),
             new(K.LogLevel, o.LogLevel),

@@ -29,6 +29,7 @@ internal static class SettingKeys
     public const string ErrorLanguage = "ERROR_LANGUAGE";
     public const string SelfTestPage = "SELFTEST_PAGE";
     public const string AdminToken = "ADMIN_TOKEN";
+    public const string FingerprintKeyFile = "FINGERPRINT_KEY_FILE";
     public const string LogDir = "LOG_DIR";
     public const string LogRetainedFiles = "LOG_RETAINED_FILES";
     public const string LogLevel = "LOG_LEVEL";
@@ -40,6 +41,7 @@ internal static class SettingKeys
         MaxConnections, MaxConnectionsPerIp, MaxSendQueueBytes, SendTimeoutMs, PingIntervalMs,
         ShutdownGraceMs, RoomTimeoutMs, EndedSessionTtlMs, JoinFailuresPerMinute, MaxQueuedMessages,
         MaxQueuedBytes, HandshakeTimeoutMs, MaxPendingHandshakes, AllowedOrigins, TrustedProxies,
-        RequireForwardedTls, ErrorLanguage, SelfTestPage, AdminToken, LogDir, LogRetainedFiles, LogLevel,
+        RequireForwardedTls, ErrorLanguage, SelfTestPage, AdminToken, FingerprintKeyFile, LogDir, LogRetainedFiles,
+        LogLevel,
     ];
 }

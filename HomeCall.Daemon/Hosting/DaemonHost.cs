@@ -2,6 +2,7 @@ using System.Net;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Http;
 using HomeCall.Daemon.Metrics;
+using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Transport;
 using Serilog;
@@ -11,7 +12,8 @@ namespace HomeCall.Daemon.Hosting;
 /// <summary>
 /// Wires the daemon together (transport, signaling core, HTTP endpoints) and runs it
 /// until the stop token fires, then shuts down gracefully (spec §2). Program and the
-/// integration tests both run it; tests pass port 0 and their own clock. Under systemd
+/// integration tests both run it; tests pass port 0, their own clock and a fixed
+/// fingerprint key (Program passes the install's key from its key file). Under systemd
 /// (<paramref name="systemd"/> set) it reports readiness, status, watchdog pings and the stop.
 /// </summary>
 internal sealed class DaemonHost : IDisposable
@@ -23,13 +25,13 @@ internal sealed class DaemonHost : IDisposable
     private readonly ConnectionTracker _tracker;
     private readonly SystemdLifecycle? _systemd;
 
-    public DaemonHost(DaemonOptions options, TimeProvider time, ILogger log, SystemdNotifier? systemd = null)
+    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null)
     {
         _options = options;
         _time = time;
         _log = log.ForContext<DaemonHost>();
         Metrics = new DaemonMetrics();
-        Hub = new SignalingHub(options, time, Metrics, log);
+        Hub = new SignalingHub(options, fingerprints, time, Metrics, log);
         _tracker = new ConnectionTracker(options.MaxConnections, options.MaxConnectionsPerIp);
         var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, new AdminToken(options.AdminToken), time, Version);
         var upgrades = new UpgradeHandler(options, Hub, http, _tracker, Metrics, time, log);

@@ -11,6 +11,6 @@ internal static class ExitCodes
     /// <summary>EX_USAGE: the command line is wrong.</summary>
     public const int Usage = 64;
 
-    /// <summary>EX_CONFIG: a setting is invalid; nothing was bound.</summary>
+    /// <summary>EX_CONFIG: a setting is invalid, or the fingerprint key file cannot be used; nothing was bound.</summary>
     public const int Config = 78;
 }

@@ -3,14 +3,14 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Rooms;
 
 /// <summary>A room of one dialect: its members in join order, its last activity and, for sessions, the queue.</summary>
-internal sealed class Room(Dialect dialect, string id, DateTimeOffset created, SessionQueue? queue = null)
+internal sealed class Room(Dialect dialect, string id, RoomFingerprinter fingerprinter, DateTimeOffset created, SessionQueue? queue = null)
 {
     public Dialect Dialect { get; } = dialect;
 
     public string Id { get; } = id;
 
-    /// <summary>Spec §6 fingerprint, computed once: every log line about the room uses it.</summary>
-    public string Fingerprint { get; } = RoomFingerprint.Of(dialect, id);
+    /// <summary>The keyed fingerprint, computed once: every log line about the room uses it (docs/security.md).</summary>
+    public string Fingerprint { get; } = fingerprinter.Of(dialect, id);
 
     public List<Member> Members { get; } = [];
 

@@ -91,7 +91,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
         var room = ctx.Registry.Find(Dialect.Homecall, roomId); // Leaving the previous room may have removed it.
         if (room is null)
         {
-            room = new Room(Dialect.Homecall, roomId, ctx.Time.GetUtcNow());
+            room = new Room(Dialect.Homecall, roomId, ctx.Fingerprints, ctx.Time.GetUtcNow());
             ctx.Registry.Add(room);
         }
 

@@ -46,7 +46,7 @@ internal sealed class MeshHandler(SignalingContext ctx)
         var room = ctx.Registry.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
         if (room is null)
         {
-            room = new Room(Dialect.Mesh, parameters.RoomId, ctx.Time.GetUtcNow());
+            room = new Room(Dialect.Mesh, parameters.RoomId, ctx.Fingerprints, ctx.Time.GetUtcNow());
             ctx.Registry.Add(room);
         }
 

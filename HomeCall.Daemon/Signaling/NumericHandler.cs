@@ -58,7 +58,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
                 Remove(state, previous);
             }
 
-            var room = new Room(Dialect.Numeric, id, ctx.Time.GetUtcNow());
+            var room = new Room(Dialect.Numeric, id, ctx.Fingerprints, ctx.Time.GetUtcNow());
             ctx.Registry.Add(room);
             Enter(state, room, "room_created"u8);
         }

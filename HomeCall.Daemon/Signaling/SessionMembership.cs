@@ -16,7 +16,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
     public Room Create(string id)
     {
         var queue = new SessionQueue(ctx.Options.MaxQueuedMessages, ctx.Options.MaxQueuedBytes);
-        var session = new Room(Dialect.Session, id, ctx.Time.GetUtcNow(), queue);
+        var session = new Room(Dialect.Session, id, ctx.Fingerprints, ctx.Time.GetUtcNow(), queue);
         ctx.Registry.Add(session);
         return session;
     }

@@ -4,11 +4,12 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>What every dialect handler shares: the registry, settings, clock, counters and replies.</summary>
+/// <summary>What every dialect handler shares: the registry, settings, clock, counters, replies and room fingerprints.</summary>
 internal sealed record SignalingContext(
     RoomRegistry Registry,
     JoinFailureLimiter JoinFailures,
     DaemonOptions Options,
     TimeProvider Time,
     DaemonMetrics Metrics,
-    Replies Replies);
+    Replies Replies,
+    RoomFingerprinter Fingerprints);

@@ -20,7 +20,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     private readonly ILogger _log;
     private readonly ITimer _sweepTimer;
 
-    public SignalingHub(DaemonOptions options, TimeProvider time, DaemonMetrics metrics, ILogger log)
+    public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log)
     {
         _log = log.ForContext<SignalingHub>();
         _ctx = new SignalingContext(
@@ -29,7 +29,8 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
             options,
             time,
             metrics,
-            new Replies(options.ErrorLanguage, metrics));
+            new Replies(options.ErrorLanguage, metrics),
+            fingerprints);
         _handlers = new DialectHandlers(new HomecallHandler(_ctx), new MeshHandler(_ctx), new NumericHandler(_ctx), new SessionHandler(_ctx));
         _sweepTimer = time.CreateTimer(_ => SweepGuarded(), null, SweepInterval, SweepInterval);
     }

@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Metrics;
+using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Transport;
 
@@ -22,7 +24,9 @@ internal sealed class HotPathFixture : IDisposable
     {
         // No rate limit: the benchmark sends far faster than any client may.
         var options = new DaemonOptions { RateLimitPerSecond = int.MaxValue, RateLimitBurst = int.MaxValue };
-        _hub = new SignalingHub(options, TimeProvider.System, new DaemonMetrics(), Serilog.Core.Logger.None);
+        // Any key: fingerprints are computed once per room, outside the measured relay.
+        var fingerprints = new RoomFingerprinter(RandomNumberGenerator.GetBytes(RoomFingerprinter.KeyBytes));
+        _hub = new SignalingHub(options, fingerprints, TimeProvider.System, new DaemonMetrics(), Serilog.Core.Logger.None);
         var name = relayCase.ToString();
         var endpoint = name.StartsWith("Session", StringComparison.Ordinal) ? EndpointKind.Signal : EndpointKind.Room;
         var mesh = name.StartsWith("Mesh", StringComparison.Ordinal);
