@@ -35,7 +35,7 @@ public sealed class OptionsPrinterTests
         Assert.That(text, Does.StartWith("WS_HOST=127.0.0.1\nWS_PORT=8080\n"));
         Assert.That(text, Does.Contain("\nPING_INTERVAL_MS=25000\n"));
         Assert.That(text, Does.Contain("\nALLOWED_ORIGINS=https://a.example,https://b.example\n"));
-        Assert.That(text, Does.Contain("\nTRUSTED_PROXIES=127.0.0.1,::1\n"));
+        Assert.That(text, Does.Contain("\nTRUSTED_PROXIES=\n"));
         Assert.That(text, Does.Contain("\nERROR_LANGUAGE=auto\n"));
         Assert.That(text, Does.EndWith("LOG_LEVEL=information\n"));
     }

@@ -103,7 +103,7 @@ public sealed class HandshakeStreamTests
     [TestCase("127.0.0.2", "X-Forwarded-Proto: https\r\n", 403)]
     public async Task Upgrade_RequireForwardedTls_OnlyTrustedProxyWithHttpsUpgraded(string source, string headers, int status)
     {
-        await using var server = TestServer.Start(new DaemonOptions { RequireForwardedTls = true });
+        await using var server = TestServer.Start(new DaemonOptions { RequireForwardedTls = true, TrustedProxies = ["127.0.0.1", "::1"] });
 
         await using var raw = await RawWsConnection.OpenAsync(server.Endpoint, source: IPAddress.Parse(source), head: RawHttp.UpgradeRequest("/signal", headers));
 

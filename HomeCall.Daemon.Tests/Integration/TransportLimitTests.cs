@@ -46,7 +46,7 @@ public sealed class TransportLimitTests
     public async Task Upgrade_ThroughTrustedProxy_CountsForwardedClientIp()
     {
         // Every client behind Apache shares the proxy's address; the limit applies per forwarded client.
-        await using var server = TestServer.Start(new DaemonOptions { MaxConnectionsPerIp = 1 });
+        await using var server = TestServer.Start(new DaemonOptions { MaxConnectionsPerIp = 1, TrustedProxies = ["127.0.0.1"] });
         await using var alice = await RawWsConnection.UpgradeAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 192.0.2.1\r\n");
         await using var bob = await RawWsConnection.UpgradeAsync(server.Endpoint, extraHeaders: "X-Forwarded-For: 192.0.2.2\r\n");
 

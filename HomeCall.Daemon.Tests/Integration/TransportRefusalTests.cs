@@ -85,7 +85,7 @@ public sealed class TransportRefusalTests
     public async Task Refusal_RequireForwardedTlsDirectClient_403AndProxiedHttpsUpgrades()
     {
         // Loopback is a trusted proxy by default, so the same socket can play Apache.
-        await using var server = TestServer.Start(new DaemonOptions { RequireForwardedTls = true });
+        await using var server = TestServer.Start(new DaemonOptions { RequireForwardedTls = true, TrustedProxies = ["127.0.0.1", "::1"] });
 
         var direct = await RawUpgrade.RefusalAsync(server.Endpoint);
         await using var proxied = await RawWsConnection.UpgradeAsync(server.Endpoint, extraHeaders: "X-Forwarded-Proto: https\r\nX-Forwarded-For: 192.0.2.4\r\n");

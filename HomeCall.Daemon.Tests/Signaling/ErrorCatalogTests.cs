@@ -23,9 +23,9 @@ public sealed class ErrorCatalogTests
     }
 
     [Test]
-    public void All_SpecCodes_Sixteen()
+    public void All_SpecCodes_Seventeen()
     {
-        Assert.That(ErrorCode.All, Is.Unique.And.Count.EqualTo(16));
+        Assert.That(ErrorCode.All, Is.Unique.And.Count.EqualTo(17));
     }
 
     [TestCase("session-ended", "Сессия завершена")]

@@ -20,11 +20,14 @@ internal sealed class ProxiedDaemon : IAsyncDisposable
 
     public ApacheProxy Apache { get; }
 
-    /// <summary>Starts both; <paramref name="apacheTimeout"/> sets Apache's global Timeout.</summary>
+    /// <summary>
+    /// Starts both; <paramref name="apacheTimeout"/> sets Apache's global Timeout. The daemon trusts
+    /// Apache on loopback as the shipped systemd unit sets it up (TRUSTED_PROXIES=127.0.0.1,::1).
+    /// </summary>
     public static async Task<ProxiedDaemon> StartAsync(DaemonOptions options, TimeSpan? apacheTimeout = null)
     {
         SystemTools.Require("apache2", "apache2");
-        var daemon = TestServer.Start(options);
+        var daemon = TestServer.Start(options with { TrustedProxies = ["127.0.0.1", "::1"] });
         try
         {
             return new ProxiedDaemon(daemon, await ApacheProxy.StartAsync(daemon.Endpoint.Port, apacheTimeout));

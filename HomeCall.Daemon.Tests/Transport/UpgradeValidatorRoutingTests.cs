@@ -110,7 +110,7 @@ public sealed class UpgradeValidatorRoutingTests
     {
         var request = UpgradeRequestBuilder.Upgrade().With("X-Forwarded-Proto", "https").With("X-Forwarded-For", "192.0.2.1");
 
-        var decision = Decide(request, new DaemonOptions { RequireForwardedTls = true }, IPAddress.Parse(peer));
+        var decision = Decide(request, new DaemonOptions { RequireForwardedTls = true, TrustedProxies = ["127.0.0.1", "::1"] }, IPAddress.Parse(peer));
 
         Assert.That(decision.IsUpgrade, Is.True, decision.Reason);
         Assert.That(decision.ClientIp, Is.EqualTo(IPAddress.Parse("192.0.2.1")));

@@ -49,6 +49,9 @@ internal sealed record DaemonOptions
     /// <summary>JOIN_FAILURES_PER_MIN: failed numeric joins per client IP before too-many-attempts.</summary>
     public int JoinFailuresPerMinute { get; init; } = 20;
 
+    /// <summary>SESSIONS_PER_IP_PER_MIN: new /signal sessions one client IP may create in a minute before too-many-sessions.</summary>
+    public int SessionsPerIpPerMinute { get; init; } = 60;
+
     /// <summary>MAX_QUEUED_MESSAGES / MAX_QUEUED_BYTES: what one /signal session holds for an absent peer.</summary>
     public int MaxQueuedMessages { get; init; } = 64;
 
@@ -63,8 +66,12 @@ internal sealed record DaemonOptions
     /// <summary>ALLOWED_ORIGINS: empty allows any Origin (a warning is logged at start).</summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
-    /// <summary>TRUSTED_PROXIES: peers whose X-Forwarded-For / X-Forwarded-Proto are believed.</summary>
-    public IReadOnlyList<string> TrustedProxies { get; init; } = ["127.0.0.1", "::1"];
+    /// <summary>
+    /// TRUSTED_PROXIES: peers whose X-Forwarded-For / X-Forwarded-Proto are believed. None by
+    /// default: a trusted loopback would let any local process blame another address (per-IP
+    /// limits, the join guard); the systemd unit trusts loopback for the Apache on the same host.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
     /// <summary>REQUIRE_FORWARDED_TLS: refuse upgrades that did not come through a TLS proxy.</summary>
     public bool RequireForwardedTls { get; init; }

@@ -52,6 +52,7 @@ internal static class OptionsBinder
             RoomTimeout = r.Millis(K.RoomTimeoutMs, d.RoomTimeout, 1000, MaxMillis),
             EndedSessionTtl = r.Millis(K.EndedSessionTtlMs, d.EndedSessionTtl, 0, MaxMillis),
             JoinFailuresPerMinute = r.Int(K.JoinFailuresPerMinute, d.JoinFailuresPerMinute, 1, 1_000_000),
+            SessionsPerIpPerMinute = r.Int(K.SessionsPerIpPerMinute, d.SessionsPerIpPerMinute, 1, 1_000_000),
             MaxQueuedMessages = r.Int(K.MaxQueuedMessages, d.MaxQueuedMessages, 1, 100_000),
             MaxQueuedBytes = r.Int(K.MaxQueuedBytes, d.MaxQueuedBytes, 1024, 1024 * 1024 * 1024),
             HandshakeTimeout = r.Millis(K.HandshakeTimeoutMs, d.HandshakeTimeout, 100, MaxMillis),

@@ -37,6 +37,7 @@ internal static class OptionsPrinter
             new(K.RoomTimeoutMs, Ms(o.RoomTimeout)),
             new(K.EndedSessionTtlMs, Ms(o.EndedSessionTtl)),
             new(K.JoinFailuresPerMinute, N(o.JoinFailuresPerMinute)),
+            new(K.SessionsPerIpPerMinute, N(o.SessionsPerIpPerMinute)),
             new(K.MaxQueuedMessages, N(o.MaxQueuedMessages)),
             new(K.MaxQueuedBytes, N(o.MaxQueuedBytes)),
             new(K.HandshakeTimeoutMs, Ms(o.HandshakeTimeout)),

@@ -19,6 +19,7 @@ internal static class SettingKeys
     public const string RoomTimeoutMs = "ROOM_TIMEOUT_MS";
     public const string EndedSessionTtlMs = "ENDED_SESSION_TTL_MS";
     public const string JoinFailuresPerMinute = "JOIN_FAILURES_PER_MIN";
+    public const string SessionsPerIpPerMinute = "SESSIONS_PER_IP_PER_MIN";
     public const string MaxQueuedMessages = "MAX_QUEUED_MESSAGES";
     public const string MaxQueuedBytes = "MAX_QUEUED_BYTES";
     public const string HandshakeTimeoutMs = "HANDSHAKE_TIMEOUT_MS";
@@ -39,7 +40,7 @@ internal static class SettingKeys
     [
         Host, Port, MaxMessageBytes, MaxRoomUsers, RateLimitPerSecond, RateLimitBurst,
         MaxConnections, MaxConnectionsPerIp, MaxSendQueueBytes, SendTimeoutMs, PingIntervalMs,
-        ShutdownGraceMs, RoomTimeoutMs, EndedSessionTtlMs, JoinFailuresPerMinute, MaxQueuedMessages,
+        ShutdownGraceMs, RoomTimeoutMs, EndedSessionTtlMs, JoinFailuresPerMinute, SessionsPerIpPerMinute, MaxQueuedMessages,
         MaxQueuedBytes, HandshakeTimeoutMs, MaxPendingHandshakes, AllowedOrigins, TrustedProxies,
         RequireForwardedTls, ErrorLanguage, SelfTestPage, AdminToken, FingerprintKeyFile, LogDir, LogRetainedFiles,
         LogLevel,

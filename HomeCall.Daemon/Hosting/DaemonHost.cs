@@ -58,6 +58,11 @@ internal sealed class DaemonHost : IDisposable
             _log.Warning("ALLOWED_ORIGINS is empty: WebSocket upgrades from any Origin are accepted");
         }
 
+        if (_options.TrustedProxies.Count == 0)
+        {
+            _log.Information("TRUSTED_PROXIES is empty: X-Forwarded-For is believed from no peer; behind a proxy on this host set TRUSTED_PROXIES=127.0.0.1,::1");
+        }
+
         // Listening already: connections wait in the backlog until RunAsync accepts them.
         _systemd?.Ready(endpoint);
         return endpoint;

@@ -2,28 +2,61 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Http;
 
-/// <summary>A consistent copy of the registry's counts and rooms, taken under its lock and rendered outside it.</summary>
+/// <summary>
+/// The registry's counts and, for the admin views, its rooms, rendered outside its lock. The
+/// counts are kept as rooms change (<see cref="RoomTotals"/>), so the public /health and /metrics
+/// hold the lock for a constant time however many rooms there are; the admin details take the
+/// lock once to copy the room list and then once per <see cref="DetailBatch"/> rooms, so relays
+/// go on in between (docs/security.md).
+/// </summary>
 internal sealed record RegistrySnapshot(int Rooms, IReadOnlyDictionary<Dialect, int> RoomsByDialect, int Members, int QueuedMessages, int QueuedBytes, IReadOnlyList<RoomView> Details)
 {
+    /// <summary>Rooms described per turn of the lock in the admin views.</summary>
+    public const int DetailBatch = 256;
+
+    private static readonly Dialect[] Dialects = Enum.GetValues<Dialect>();
+
     public static RegistrySnapshot Take(RoomRegistry registry, bool withDetails)
     {
+        var byDialect = new Dictionary<Dialect, int>(Dialects.Length);
+        Room[] rooms;
+        RegistrySnapshot counts;
         lock (registry.Gate)
         {
-            var all = registry.All.ToArray();
-            var byDialect = Enum.GetValues<Dialect>().ToDictionary(d => d, registry.CountOf);
-            var details = withDetails
-                ? all.Select(r => new RoomView(
-                    DialectNames.Of(r.Dialect),
-                    r.Id,
-                    r.Members.Select(m => new ParticipantView(m.UserId, m.DisplayName, m.JoinedAt.ToUnixTimeMilliseconds())).ToArray())).ToArray()
-                : [];
-            return new RegistrySnapshot(
-                all.Length,
-                byDialect,
-                all.Sum(r => r.Members.Count),
-                all.Sum(r => r.Queue?.Count ?? 0),
-                all.Sum(r => r.Queue?.Bytes ?? 0),
-                details);
+            foreach (var d in Dialects)
+            {
+                byDialect[d] = registry.CountOf(d);
+            }
+
+            var totals = registry.Totals;
+            counts = new RegistrySnapshot(byDialect.Values.Sum(), byDialect, totals.Members, totals.QueuedMessages, totals.QueuedBytes, []);
+            rooms = withDetails ? [.. registry.All] : [];
         }
+
+        return withDetails ? counts with { Details = Describe(registry, rooms) } : counts;
+    }
+
+    /// <summary>Views of the rooms still in the registry, a batch per turn of the lock.</summary>
+    private static RoomView[] Describe(RoomRegistry registry, Room[] rooms)
+    {
+        var views = new List<RoomView>(rooms.Length);
+        for (var start = 0; start < rooms.Length; start += DetailBatch)
+        {
+            lock (registry.Gate)
+            {
+                foreach (var r in rooms.AsSpan(start, Math.Min(DetailBatch, rooms.Length - start)))
+                {
+                    if (ReferenceEquals(registry.Find(r.Dialect, r.Id), r))
+                    {
+                        views.Add(new RoomView(
+                            DialectNames.Of(r.Dialect),
+                            r.Id,
+                            r.Members.Select(m => new ParticipantView(m.UserId, m.DisplayName, m.JoinedAt.ToUnixTimeMilliseconds())).ToArray()));
+                    }
+                }
+            }
+        }
+
+        return [.. views];
     }
 }

@@ -15,6 +15,7 @@ internal sealed class RoomRegistry
         Enum.GetValues<Dialect>().Select(_ => new Dictionary<string, Room>(StringComparer.Ordinal)).ToArray();
 
     private readonly EndedSessions _endedSessions;
+    private readonly RoomTotals _totals = new();
 
     public RoomRegistry(int endedSessionCapacity = EndedSessions.DefaultCapacity)
     {
@@ -65,16 +66,30 @@ internal sealed class RoomRegistry
         return _rooms[(int)dialect].ContainsKey(id);
     }
 
+    /// <summary>Members and queued messages of the rooms in the registry, kept as they change (O(1) to read).</summary>
+    public RoomTotals Totals
+    {
+        get
+        {
+            AssertHeld();
+            return _totals;
+        }
+    }
+
     public void Add(Room room)
     {
         AssertHeld();
         _rooms[(int)room.Dialect].Add(room.Id, room);
+        room.CountIn(_totals);
     }
 
     public void Remove(Room room)
     {
         AssertHeld();
-        _rooms[(int)room.Dialect].Remove(room.Id);
+        if (_rooms[(int)room.Dialect].Remove(room.Id))
+        {
+            room.CountIn(null);
+        }
     }
 
     public bool IsEnded(string sessionId)

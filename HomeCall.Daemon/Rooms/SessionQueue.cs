@@ -7,6 +7,7 @@ namespace HomeCall.Daemon.Rooms;
 internal sealed class SessionQueue(int maxMessages, int maxBytes)
 {
     private readonly List<QueuedMessage> _items = [];
+    private RoomTotals? _totals;
 
     public int Count => _items.Count;
 
@@ -21,6 +22,7 @@ internal sealed class SessionQueue(int maxMessages, int maxBytes)
 
         _items.Add(message);
         Bytes += message.Data.Length;
+        _totals?.AddQueued(1, message.Data.Length);
         return true;
     }
 
@@ -34,7 +36,17 @@ internal sealed class SessionQueue(int maxMessages, int maxBytes)
 
         var taken = _items.Where(m => m.SenderUserId != userId).ToList();
         _items.RemoveAll(m => m.SenderUserId != userId);
-        Bytes -= taken.Sum(m => m.Data.Length);
+        var bytes = taken.Sum(m => m.Data.Length);
+        Bytes -= bytes;
+        _totals?.AddQueued(-taken.Count, -bytes);
         return taken;
+    }
+
+    /// <summary>See <see cref="Room.CountIn"/>.</summary>
+    public void CountIn(RoomTotals? totals)
+    {
+        _totals?.AddQueued(-Count, -Bytes);
+        _totals = totals;
+        _totals?.AddQueued(Count, Bytes);
     }
 }

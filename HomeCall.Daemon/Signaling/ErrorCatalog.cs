@@ -22,6 +22,7 @@ internal static class ErrorCatalog
         [ErrorCode.QueueFull] = ("Message queue is full", "Очередь сообщений заполнена"),
         [ErrorCode.RateLimited] = ("Too many messages, slow down", "Слишком много сообщений"),
         [ErrorCode.TooManyAttempts] = ("Too many failed attempts, try again later", "Слишком много неудачных попыток, попробуйте позже"),
+        [ErrorCode.TooManySessions] = ("Too many new sessions, try again later", "Слишком много новых сессий, попробуйте позже"),
         [ErrorCode.NoFreeRooms] = ("No free rooms", "Нет свободных комнат"),
         [ErrorCode.InvalidParameters] = ("Invalid parameters", "Некорректные параметры"),
         [ErrorCode.Replaced] = ("Connected from another place", "Подключение с другого устройства"),

@@ -14,6 +14,7 @@ internal static class ErrorCode
     public const string QueueFull = "queue-full";
     public const string RateLimited = "rate-limited";
     public const string TooManyAttempts = "too-many-attempts";
+    public const string TooManySessions = "too-many-sessions";
     public const string NoFreeRooms = "no-free-rooms";
     public const string InvalidParameters = "invalid-parameters";
     public const string Replaced = "replaced";
@@ -23,7 +24,7 @@ internal static class ErrorCode
     public static readonly IReadOnlyList<string> All =
     [
         InvalidMessage, NotJoined, SenderMismatch, UserNotFound, RoomNotFound, RoomFull, SessionEnded,
-        SessionNotFound, QueueFull, RateLimited, TooManyAttempts, NoFreeRooms, InvalidParameters, Replaced,
+        SessionNotFound, QueueFull, RateLimited, TooManyAttempts, TooManySessions, NoFreeRooms, InvalidParameters, Replaced,
         RoomExpired, ShuttingDown,
     ];
 }

@@ -100,7 +100,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             Replace(state, room, old); // Spec §2: the older connection of the same user is replaced.
         }
 
-        room.Members.Add(new Member(user, null, ctx.Time.GetUtcNow(), state.Connection));
+        room.AddMember(new Member(user, null, ctx.Time.GetUtcNow(), state.Connection));
         state.Room = room;
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         BroadcastOnline(room);
@@ -108,7 +108,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
 
     private void Replace(ConnectionState state, Room room, Member old)
     {
-        room.Members.Remove(old);
+        room.RemoveMember(old);
         state.Log.Information("Replaced an older connection of the same user in room={Room}", room.Fingerprint);
         if (old.Connection is { } oldConnection)
         {
@@ -149,7 +149,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
 
     private void RemoveMember(ConnectionState state, Room room, Member member)
     {
-        room.Members.Remove(member);
+        room.RemoveMember(member);
         state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         if (room.Members.Count == 0)
         {

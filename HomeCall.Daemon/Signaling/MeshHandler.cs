@@ -51,7 +51,7 @@ internal sealed class MeshHandler(SignalingContext ctx)
         }
 
         var member = new Member(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
-        room.Members.Add(member);
+        room.AddMember(member);
         state.Room = room;
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         state.Connection.Send(MeshMessages.Participants(room));
@@ -103,7 +103,7 @@ internal sealed class MeshHandler(SignalingContext ctx)
 
     private void Remove(ConnectionState state, Room room, Member member)
     {
-        room.Members.Remove(member);
+        room.RemoveMember(member);
         state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         if (room.Members.Count == 0)
         {

@@ -129,7 +129,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
 
     private void Enter(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
     {
-        room.Members.Add(new Member(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection));
+        room.AddMember(new Member(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection));
         room.LastActivity = ctx.Time.GetUtcNow();
         state.Room = room;
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
@@ -178,7 +178,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
     private void Remove(ConnectionState state, Member member)
     {
         var room = state.Room!;
-        room.Members.Remove(member); // Not activity (spec §3.3): only create, join and signal are.
+        room.RemoveMember(member); // Not activity (spec §3.3): only create, join and signal are.
         state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
     }
 
@@ -194,7 +194,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
             }
         }
 
-        room.Members.Clear();
+        room.ClearMembers();
         ctx.Registry.Remove(room);
         ctx.Metrics.RoomExpired();
     }

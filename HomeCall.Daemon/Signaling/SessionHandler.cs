@@ -96,6 +96,13 @@ internal sealed class SessionHandler(SignalingContext ctx)
                 return;
             }
 
+            if (session is null && !ctx.SessionCreations.TryCreate(state.Connection.RemoteIp, ctx.Time.GetUtcNow()))
+            {
+                state.Log.Debug("Session not created: over {SessionsPerIpPerMinute} new sessions a minute from {ClientIp}", ctx.Options.SessionsPerIpPerMinute, state.Connection.RemoteIp);
+                ctx.Replies.SessionError(state, ErrorCode.TooManySessions, id);
+                return;
+            }
+
             if (state.Room != session || state.Membership?.UserId != user)
             {
                 _membership.Detach(state); // Spec §4: joining another session leaves the previous one waiting for a reconnect.
@@ -140,7 +147,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
             other.Connection?.Send(notice);
         }
 
-        session.Members.Clear();
+        session.ClearMembers();
         ctx.Registry.Remove(session);
         ctx.Registry.MarkEnded(session.Id, ctx.Time.GetUtcNow());
         state.Log.Information("Ended room={Room} by leave", session.Fingerprint);

@@ -38,7 +38,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
         if (existing is null)
         {
             existing = new Member(user, null, ctx.Time.GetUtcNow(), state.Connection);
-            session.Members.Add(existing);
+            session.AddMember(existing);
         }
 
         existing.Connection = state.Connection;

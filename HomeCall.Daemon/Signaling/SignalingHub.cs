@@ -26,6 +26,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
         _ctx = new SignalingContext(
             new RoomRegistry(),
             new JoinFailureLimiter(options.JoinFailuresPerMinute),
+            new SessionCreationLimiter(options.SessionsPerIpPerMinute),
             options,
             time,
             metrics,
@@ -78,6 +79,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
 
             _ctx.Registry.ForgetEndedBefore(now - _ctx.Options.EndedSessionTtl);
             _ctx.JoinFailures.Sweep(now);
+            _ctx.SessionCreations.Sweep(now);
         }
     }
 

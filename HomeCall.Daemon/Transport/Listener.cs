@@ -153,7 +153,14 @@ internal sealed class Listener : IDisposable
             }
 
             Interlocked.Increment(ref _active);
-            _ = _upgrades.HandleAsync(client, _handshakeDone, _ended, stopping);
+
+            // The socket's request is read and answered on the thread pool, never inline here:
+            // a head already waiting would otherwise be parsed, routed and answered (or upgraded
+            // and its first messages handled) before the next accept (docs/security.md).
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static s => _ = s.Listener._upgrades.HandleAsync(s.Client, s.Listener._handshakeDone, s.Listener._ended, s.Stopping),
+                (Listener: this, Client: client, Stopping: stopping),
+                preferLocal: false);
         }
     }
 

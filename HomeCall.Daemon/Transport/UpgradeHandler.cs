@@ -26,6 +26,7 @@ internal sealed class UpgradeHandler(
     private readonly Refusals _refusals = new(metrics, time, log);
     private readonly ConnectionLimits _limits = new(options.MaxMessageBytes, options.MaxSendQueueBytes, options.SendTimeout, time);
     private readonly ILogger _log = log.ForContext<UpgradeHandler>();
+    private readonly UntrustedForwardingLog _untrustedForwarding = new(options.TrustedProxies.Count == 0, log.ForContext<UpgradeHandler>());
     private Action<WebSocketConnection>? _connectionEnded; // One delegate for every connection.
     private long _nextId;
 
@@ -77,6 +78,7 @@ internal sealed class UpgradeHandler(
     {
         var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
         var decision = _validator.Decide(request, peer);
+        _untrustedForwarding.Seen(request, peer);
         var refusal = decision.IsUpgrade ? tracker.TryAcquire(decision.ClientIp) : null;
         if (decision.IsUpgrade && refusal is null)
         {
