@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Browser;
@@ -25,5 +26,24 @@ public sealed class StunResponderTests
         byte[] indication = [0x00, 0x11, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42, .. TransactionId];
 
         Assert.That(StunResponder.Answer(indication, new IPEndPoint(IPAddress.Loopback, 1)), Is.Null);
+    }
+
+    [Test]
+    public async Task ReleaseAsync_RequestHeld_AnswersItOnlyThen()
+    {
+        await using var stun = new StunResponder(IPAddress.Parse("198.51.100.77"), hold: true);
+        using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        byte[] request = [0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42, .. TransactionId];
+
+        await client.SendAsync(request, new IPEndPoint(IPAddress.Loopback, stun.Port));
+        await Poll.UntilAsync(() => stun.Held == 1, "the request to be held");
+        Assert.That(stun.Answered, Is.Zero);
+
+        Assert.That(await stun.ReleaseAsync(), Is.EqualTo(1));
+        var response = await client.ReceiveAsync().WaitAsync(Poll.DefaultTimeout);
+
+        Assert.That(response.Buffer.AsSpan(8, 12).ToArray(), Is.EqualTo(TransactionId));
+        Assert.That(stun.Answered, Is.EqualTo(1));
+        Assert.That(stun.Held, Is.Zero);
     }
 }

@@ -7,7 +7,8 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 /// <summary>
 /// A minimal STUN server (RFC 5389 Binding only) on 127.0.0.1 port 0 that reports every
 /// client as coming from <see cref="MappedAddress"/>, as a NAT would: browsers then gather a
-/// server-reflexive candidate without any traffic leaving loopback.
+/// server-reflexive candidate without any traffic leaving loopback. Held, it keeps every
+/// request unanswered until <see cref="ReleaseAsync"/>, as a distant or slow server would.
 /// </summary>
 internal sealed class StunResponder : IAsyncDisposable
 {
@@ -19,12 +20,16 @@ internal sealed class StunResponder : IAsyncDisposable
 
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private readonly List<UdpReceiveResult> _held = [];
     private readonly Task _loop;
+    private bool _holding;
     private int _answered;
 
-    public StunResponder(IPAddress mappedAddress)
+    public StunResponder(IPAddress mappedAddress, bool hold = false)
     {
         MappedAddress = mappedAddress;
+        _holding = hold;
         _loop = Task.Run(RunAsync);
     }
 
@@ -33,6 +38,18 @@ internal sealed class StunResponder : IAsyncDisposable
     public int Port => ((IPEndPoint)_udp.Client.LocalEndPoint!).Port;
 
     public int Answered => Volatile.Read(ref _answered);
+
+    /// <summary>Requests received while held and not answered yet.</summary>
+    public int Held
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _held.Count;
+            }
+        }
+    }
 
     /// <summary>The Binding success response to <paramref name="request"/>, or null when it is not a Binding request.</summary>
     public static byte[]? Answer(ReadOnlySpan<byte> request, IPEndPoint mapped)
@@ -59,6 +76,25 @@ internal sealed class StunResponder : IAsyncDisposable
         return response;
     }
 
+    /// <summary>Answers every held request (retransmissions included) and from then on answers at once; returns how many were held.</summary>
+    public async Task<int> ReleaseAsync()
+    {
+        UdpReceiveResult[] held;
+        lock (_gate)
+        {
+            _holding = false;
+            held = [.. _held];
+            _held.Clear();
+        }
+
+        foreach (var request in held)
+        {
+            await ReplyAsync(request, _stop.Token);
+        }
+
+        return held.Length;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -74,11 +110,9 @@ internal sealed class StunResponder : IAsyncDisposable
             try
             {
                 var request = await _udp.ReceiveAsync(_stop.Token);
-                var reply = Answer(request.Buffer, new IPEndPoint(MappedAddress, request.RemoteEndPoint.Port));
-                if (reply is not null)
+                if (!TryHold(request))
                 {
-                    await _udp.SendAsync(reply, request.RemoteEndPoint, _stop.Token);
-                    Interlocked.Increment(ref _answered);
+                    await ReplyAsync(request, _stop.Token);
                 }
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
@@ -88,6 +122,29 @@ internal sealed class StunResponder : IAsyncDisposable
                     return;
                 }
             }
+        }
+    }
+
+    private bool TryHold(UdpReceiveResult request)
+    {
+        lock (_gate)
+        {
+            if (_holding)
+            {
+                _held.Add(request);
+            }
+
+            return _holding;
+        }
+    }
+
+    private async Task ReplyAsync(UdpReceiveResult request, CancellationToken cancellationToken)
+    {
+        var reply = Answer(request.Buffer, new IPEndPoint(MappedAddress, request.RemoteEndPoint.Port));
+        if (reply is not null)
+        {
+            await _udp.Client.SendToAsync(reply, request.RemoteEndPoint, cancellationToken);
+            Interlocked.Increment(ref _answered);
         }
     }
 }
