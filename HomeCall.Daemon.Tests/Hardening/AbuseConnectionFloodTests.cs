@@ -59,7 +59,7 @@ public sealed class AbuseConnectionFloodTests
     [Test]
     public async Task ConnectionFlood_BehindTrustedProxy_CountedPerForwardedClient()
     {
-        await using var server = TestServer.Start(Limits);
+        await using var server = TestServer.Start(Limits with { TrustedProxies = ["127.0.0.1"] });
         var open = new List<RawWsConnection>();
         var statuses = new List<int>();
         foreach (var client in new[] { "198.51.100.1", "198.51.100.1", "198.51.100.1", "198.51.100.1", "198.51.100.1", "198.51.100.1", "198.51.100.2" })

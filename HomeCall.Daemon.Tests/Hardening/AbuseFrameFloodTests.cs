@@ -64,6 +64,51 @@ public sealed class AbuseFrameFloodTests
         }
     }
 
+    [Test]
+    public async Task Sigterm_WhileFloodersKeepReconnecting_ExitsWithinTheGrace()
+    {
+        var grace = TimeSpan.FromSeconds(2);
+        await using var daemon = await DaemonProcess.StartListeningAsync(new Dictionary<string, string> { ["SHUTDOWN_GRACE_MS"] = "2000" });
+        using var stop = new CancellationTokenSource();
+        var floods = new[] { PongFlood(), PongFlood(), ContinuationFlood(), ContinuationFlood() }
+            .Select(flood => FloodUntilRefusedAsync(daemon, flood, stop.Token)).ToArray();
+        await Poll.UntilAsync(() => daemon.Output.Contains("frames that complete no message", StringComparison.Ordinal), "the floods are under way");
+
+        var clock = Stopwatch.StartNew();
+        await daemon.SignalAsync("TERM");
+        // Once the flooders were stalling it, SIGTERM was acted on 22-60 s late. The grace plus
+        // 8 s (the runtime's exit, a loaded 2-core machine) is far below that.
+        var exit = await daemon.WaitForExitAsync(grace + TimeSpan.FromSeconds(8));
+        var took = clock.Elapsed;
+        await stop.CancelAsync();
+        await Task.WhenAll(floods);
+
+        Assert.That(exit, Is.Zero);
+        Assert.That(took, Is.LessThan(grace + TimeSpan.FromSeconds(8)));
+    }
+
+    /// <summary>Floods, reconnecting after each close, until the daemon stops accepting (or the test stops it).</summary>
+    private static async Task FloodUntilRefusedAsync(DaemonProcess daemon, (byte[] Start, byte[] Repeat) flood, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await using var flooder = await RawWsConnection.UpgradeAsync(daemon.Endpoint, "/");
+                var close = flooder.ReadCloseStatusAsync(TimeSpan.FromSeconds(30));
+                await flooder.SendAsync(flood.Start);
+                while (!close.IsCompleted && !stop.IsCancellationRequested)
+                {
+                    await Task.WhenAny(flooder.SendAsync(flood.Repeat), close);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or OperationCanceledException or AssertionException)
+        {
+            // The daemon stopped accepting or went away: the flood is over.
+        }
+    }
+
     /// <summary>Masked empty pongs (RFC 6455 §5.5.3 allows unsolicited ones), back to back.</summary>
     private static (byte[] Start, byte[] Repeat) PongFlood() =>
         ([], Repeat(WireFrame.Build(WireFrame.Pong, [])));
