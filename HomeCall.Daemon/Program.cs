@@ -101,7 +101,7 @@ internal static class Program
         }
         finally
         {
-            // Spec §2: flush logs and exit; a sink that cannot flush (disk full) is said, not a crash.
+            // Shutdown ends here (docs/protocol.md §3.5): flush logs and exit; a sink that cannot flush (disk full) is said, not a crash.
             LogSetup.CloseQuietly(logger, Console.Error);
         }
     }

@@ -11,7 +11,7 @@ namespace HomeCall.Daemon.Hosting;
 
 /// <summary>
 /// Wires the daemon together (transport, signaling core, HTTP endpoints) and runs it
-/// until the stop token fires, then shuts down gracefully (spec §2). Program and the
+/// until the stop token fires, then shuts down gracefully (docs/protocol.md §3.5). Program and the
 /// integration tests both run it; tests pass port 0, their own clock and a fixed
 /// fingerprint key (Program passes the install's key from its key file). Under systemd
 /// (<paramref name="systemd"/> set) it reports readiness, status, watchdog pings and the stop.

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Http;
 
-/// <summary>Checks `Authorization: Bearer $ADMIN_TOKEN` in constant time (spec §7); no token configured means nobody is admin.</summary>
+/// <summary>Checks `Authorization: Bearer $ADMIN_TOKEN` in constant time (docs/protocol.md §1.3); no token configured means nobody is admin.</summary>
 internal sealed class AdminToken(string configured)
 {
     private readonly byte[]? _hash = configured.Length == 0 ? null : SHA256.HashData(Encoding.UTF8.GetBytes(configured));

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Http;
 
-/// <summary>Answers /health, /rooms, /metrics (spec §7) and the self-test page (spec §1).</summary>
+/// <summary>Answers /health, /rooms, /metrics and the self-test page (docs/protocol.md §1.3).</summary>
 internal sealed class OpsEndpoints(
     RoomRegistry registry,
     Func<int> connections,

@@ -6,7 +6,7 @@ using HomeCall.Daemon.Rooms;
 namespace HomeCall.Daemon.Http;
 
 /// <summary>
-/// Renders /metrics in the Prometheus text exposition format 0.0.4 (spec §7). Label
+/// Renders /metrics in the Prometheus text exposition format 0.0.4 (docs/protocol.md §1.3). Label
 /// values are message types, error codes, refusal reasons and dialects: never room ids,
 /// user names or client IPs.
 /// </summary>

@@ -5,7 +5,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Http;
 
 /// <summary>
-/// The embedded call self-test page (GET / with SELFTEST_PAGE on, spec §1): one
+/// The embedded call self-test page (GET / with SELFTEST_PAGE on, docs/protocol.md §1.3): one
 /// dependency-free HTML file served from the binary under a strict Content-Security-Policy
 /// that allows exactly its own inline script and style (by SHA-256) and nothing else.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Metrics;
 
-/// <summary>The daemon's counters, exposed on /metrics (spec §7). Labels never carry room ids, names or IPs.</summary>
+/// <summary>The daemon's counters, exposed on /metrics (docs/protocol.md §1.3). Labels never carry room ids, names or IPs.</summary>
 internal sealed class DaemonMetrics
 {
     private long _roomExpiries;

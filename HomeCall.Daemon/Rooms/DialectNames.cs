@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Rooms;
 
-/// <summary>The lower-case dialect names used in fingerprints, /health and metrics labels (spec §6).</summary>
+/// <summary>The lower-case dialect names used in fingerprints, /health and metrics labels (docs/protocol.md §1.3, §11.6).</summary>
 internal static class DialectNames
 {
     public static string Of(Dialect dialect) => dialect switch

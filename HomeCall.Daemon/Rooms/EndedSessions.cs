@@ -1,7 +1,7 @@
 namespace HomeCall.Daemon.Rooms;
 
 /// <summary>
-/// Tombstones of ended /signal sessions (spec §4: an ended id answers session-ended for
+/// Tombstones of ended /signal sessions (docs/protocol.md §8.1: an ended id answers session-ended for
 /// ENDED_SESSION_TTL_MS), oldest first and at most <c>capacity</c> of them. Without
 /// the cap, join + leave of fresh ids would grow memory for a whole TTL (~25 tombstones a
 /// second per connection at the rate limit); past it the oldest tombstone is dropped first,

@@ -3,7 +3,7 @@ using System.Net;
 namespace HomeCall.Daemon.Rooms;
 
 /// <summary>
-/// Spec §3.3 guessing guard: once an IP has had JOIN_FAILURES_PER_MIN failed numeric
+/// The join-failure guard (docs/protocol.md §7.3): once an IP has had JOIN_FAILURES_PER_MIN failed numeric
 /// joins within a minute, every join from it is refused until a minute has passed
 /// since its last failure. Refused joins are not failures (the block cannot be extended
 /// by hammering). Guarded by the registry lock.

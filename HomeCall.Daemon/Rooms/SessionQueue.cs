@@ -1,7 +1,7 @@
 namespace HomeCall.Daemon.Rooms;
 
 /// <summary>
-/// Spec §4: offer/answer/candidate held, in order, for the participant who is not
+/// docs/protocol.md §8.2: offer/answer/candidate held, in order, for the participant who is not
 /// there yet, bounded by MAX_QUEUED_MESSAGES and MAX_QUEUED_BYTES.
 /// </summary>
 internal sealed class SessionQueue(int maxMessages, int maxBytes)

@@ -24,7 +24,7 @@ internal sealed class ConnectionState(IConnection connection, RateLimiter rateLi
 
     public Room? Room { get; set; }
 
-    /// <summary>Numeric dialect: the per-connection UUID sent as myId and stamped as senderId (seed 004).</summary>
+    /// <summary>Numeric dialect: the per-connection UUID sent as myId and stamped as senderId (docs/protocol.md §7.1).</summary>
     public string MyId => _myId ??= Guid.NewGuid().ToString();
 
     /// <summary>The member this connection is in its room, or null (never joined, left, or replaced).</summary>

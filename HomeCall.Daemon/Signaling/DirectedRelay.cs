@@ -2,7 +2,7 @@ namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
 /// The relay both room dialects that address one member share (homecall `to`, mesh
-/// `targetUserId`, spec §3.1/§3.2): the sender must be joined and its sender fields must
+/// `targetUserId`, docs/protocol.md §5.1/§6.2): the sender must be joined and its sender fields must
 /// match; the addressee gets the message the dialect builds, or the sender is told
 /// user-not-found naming the target (also when the target is closing, so nothing is lost
 /// silently).

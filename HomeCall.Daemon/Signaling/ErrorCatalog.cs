@@ -4,8 +4,8 @@ using HomeCall.Daemon.Rooms;
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// Error texts for people (spec §2): English, and Russian on /signal by default because
-/// seed 002 shows them to users verbatim. ERROR_LANGUAGE forces one language.
+/// Error texts for people (docs/protocol.md §3.3): English, and Russian on /signal by default because
+/// the /signal clients (docs/protocol.md §8) show them to users verbatim. ERROR_LANGUAGE forces one language.
 /// </summary>
 internal static class ErrorCatalog
 {

@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>The stable, machine-readable error codes of spec §2.</summary>
+/// <summary>The stable, machine-readable error codes of docs/protocol.md §9.</summary>
 internal static class ErrorCode
 {
     public const string InvalidMessage = "invalid-message";

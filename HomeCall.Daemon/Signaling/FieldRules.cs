@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>Spec §2 field length ranges, in UTF-16 units of the decoded value.</summary>
+/// <summary>Field length ranges (docs/protocol.md §3.2), in UTF-16 units of the decoded value.</summary>
 internal static class FieldRules
 {
     public const int MaxRoomLength = 128;

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// Seed 000 rooms (spec §3.1): join/leave with `online` lists to every member, and
+/// Homecall rooms (docs/protocol.md §5): join/leave with `online` lists to every member, and
 /// offer/answer/candidate routed by `to`, stamped with `from`, other fields passed through.
 /// </summary>
 internal sealed class HomecallHandler(SignalingContext ctx)
@@ -48,7 +48,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             return;
         }
 
-        state.Dialect = Dialect.Homecall; // Spec §3: a valid join with room and user fixes the dialect.
+        state.Dialect = Dialect.Homecall; // docs/protocol.md §4: a valid join with room and user fixes the dialect.
         lock (ctx.Registry.Gate)
         {
             var current = state.Membership;
@@ -67,7 +67,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
 
             if (current is not null)
             {
-                RemoveMember(state, state.Room!, current); // Spec §2: one room at a time.
+                RemoveMember(state, state.Room!, current); // docs/protocol.md §5.1: one room at a time.
             }
 
             Enter(state, roomId, user);
@@ -97,7 +97,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
 
         if (room.FindUser(user) is { } old)
         {
-            Replace(state, room, old); // Spec §2: the older connection of the same user is replaced.
+            Replace(state, room, old); // docs/protocol.md §3.5: the older connection of the same user is replaced.
         }
 
         room.AddMember(new Member(user, null, ctx.Time.GetUtcNow(), state.Connection));

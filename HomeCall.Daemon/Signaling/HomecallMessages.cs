@@ -2,7 +2,7 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>Server-built messages of the homecall dialect (spec §3.1); relays are passed through by <see cref="MessageWriter.PassThrough"/>.</summary>
+/// <summary>Server-built messages of the homecall dialect (docs/protocol.md §5.1); relays are passed through by <see cref="MessageWriter.PassThrough"/>.</summary>
 internal static class HomecallMessages
 {
     /// <summary>{"type":"online","room","users":[ids in join order]}.</summary>

@@ -41,7 +41,7 @@ internal readonly ref struct InboundMessage
         return reader.ValueTextEquals(expected);
     }
 
-    /// <summary>A string field's length in UTF-16 units, as the spec's ranges count it.</summary>
+    /// <summary>A string field's length in UTF-16 units, as the ranges of docs/protocol.md §3.2 count it.</summary>
     public int StringLength(JsonField field) => String(field).Length;
 
     public static bool IsUtf8Equal(ReadOnlySpan<byte> utf8, string text) =>

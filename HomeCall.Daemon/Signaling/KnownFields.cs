@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>The fields any dialect reads; a message may carry others (passed through where the spec says so).</summary>
+/// <summary>The fields any dialect reads; a message may carry others (passed through where docs/protocol.md §5.1 and §8.1 say so).</summary>
 internal struct KnownFields
 {
     public JsonField Room;

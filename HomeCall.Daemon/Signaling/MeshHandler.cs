@@ -4,7 +4,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// Seed 003 rooms (spec §3.2): joined from the URL at connect, `participants` to the
+/// Mesh rooms (docs/protocol.md §6): joined from the URL at connect, `participants` to the
 /// joiner, `participant-joined`/`participant-left` to the others, and offer/answer/
 /// ice-candidate built afresh as {type, fromUserId, sdp|candidate} for `targetUserId`.
 /// </summary>
@@ -64,7 +64,7 @@ internal sealed class MeshHandler(SignalingContext ctx)
 
     public void Handle(ConnectionState state, in InboundMessage message)
     {
-        // Spec §3.2: a mesh client only relays; its identity came from the URL.
+        // docs/protocol.md §6.2: a mesh client only relays; its identity came from the URL.
         var f = message.Fields;
         if (message.Type is not (MessageType.Offer or MessageType.Answer or MessageType.IceCandidate)
             || !f.TargetUserId.IsString || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))

@@ -3,7 +3,7 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>Messages of the mesh dialect (spec §3.2, seed 003), all built afresh in exactly the seed's shape.</summary>
+/// <summary>Messages of the mesh dialect (docs/protocol.md §6), all built afresh in exactly the shape its clients read.</summary>
 internal static class MeshMessages
 {
     /// <summary>{type, fromUserId, sdp} or, for ice-candidate, {type, fromUserId, candidate}.</summary>

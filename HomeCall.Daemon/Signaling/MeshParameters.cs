@@ -1,9 +1,9 @@
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>Seed 003 identity from the upgrade URL: /?roomId=R&amp;userId=U&amp;userName=N.</summary>
+/// <summary>Mesh identity from the upgrade URL (docs/protocol.md §6): /?roomId=R&amp;userId=U&amp;userName=N.</summary>
 internal sealed record MeshParameters(string RoomId, string UserId, string UserName)
 {
-    /// <summary>True when the query names a room, which makes the connection a mesh one (spec §3 rule 1).</summary>
+    /// <summary>True when the query names a room, which makes the connection a mesh one (docs/protocol.md §4).</summary>
     public static bool IsMesh(string query) => Parse(query).ContainsKey("roomId");
 
     /// <summary>The parameters, or the name of the first missing or invalid one.</summary>

@@ -6,7 +6,7 @@ namespace HomeCall.Daemon.Signaling;
 /// <summary>
 /// Reads a message with <see cref="JsonObjectWalker"/> (one vectorized pass, no allocation):
 /// it must be one JSON object, nested at most 32 levels, with a string `type` and no known
-/// field twice. Anything else is invalid (spec §2). Escaped property names and escaped
+/// field twice. Anything else is invalid (docs/protocol.md §3.1). Escaped property names and escaped
 /// identity values (room, user, to, …) must decode to valid UTF-16: a lone surrogate escape
 /// such as "\ud800" would otherwise throw later, when a handler reads the value. Opaque
 /// bodies (sdp, candidate, payload) are copied raw and not decoded. What is accepted is
@@ -15,7 +15,7 @@ namespace HomeCall.Daemon.Signaling;
 /// </summary>
 internal static class MessageParser
 {
-    /// <summary>Spec §2: nesting deeper than 32 levels is invalid-message.</summary>
+    /// <summary>docs/protocol.md §3.1: nesting deeper than 32 levels is invalid-message.</summary>
     public const int MaxDepth = 32;
 
     /// <summary>Key and type names are ASCII, the longest "ice-candidate" (13 bytes).</summary>

@@ -42,7 +42,7 @@ internal static class MessageWriter
     }
 
     /// <summary>
-    /// A relay that keeps the sender's fields (spec §2: unknown fields pass through) but
+    /// A relay that keeps the sender's fields (docs/protocol.md §5.1, §8.1: unknown fields pass through) but
     /// stamps `type`, `from` and, on /signal, `room` from what the server knows. Every other
     /// member is copied as the bytes it arrived as, name and value (docs/protocol.md §3.1): a
     /// received string token is already valid JSON, and re-escaping it could make the relay

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// Seed 004 rooms (spec §3.3): create/join with replies carrying the per-connection
+/// Numeric rooms (docs/protocol.md §7): create/join with replies carrying the per-connection
 /// `myId`, `signal` relayed to every other member as exactly {type, senderId, payload},
 /// rooms that outlive their members until ROOM_TIMEOUT_MS of inactivity, and a guard
 /// against guessing room ids.
@@ -72,7 +72,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
             return;
         }
 
-        state.Dialect = Dialect.Numeric; // Spec §3: a valid join with roomId fixes the dialect.
+        state.Dialect = Dialect.Numeric; // docs/protocol.md §4: a valid join with roomId fixes the dialect.
         lock (ctx.Registry.Gate)
         {
             if (FindGuarded(state, roomId) is not { } room)
@@ -105,7 +105,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
 
     /// <summary>
     /// The room to join, or null once too-many-attempts or room-not-found has been answered.
-    /// Spec §3.3: only a join naming no room is a failed guess; refused joins do not count.
+    /// docs/protocol.md §7.3: only a join naming no room is a failed guess; refused joins do not count.
     /// </summary>
     private Room? FindGuarded(ConnectionState state, string roomId)
     {
@@ -178,11 +178,11 @@ internal sealed class NumericHandler(SignalingContext ctx)
     private void Remove(ConnectionState state, Member member)
     {
         var room = state.Room!;
-        room.RemoveMember(member); // Not activity (spec §3.3): only create, join and signal are.
+        room.RemoveMember(member); // Not activity (docs/protocol.md §7.2): only create, join and signal are.
         state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
     }
 
-    /// <summary>Spec §3.3 expiry: each member gets room-expired and close 4000; the room is forgotten.</summary>
+    /// <summary>Expiry (docs/protocol.md §7.2): each member gets room-expired and close 4000; the room is forgotten.</summary>
     public void Expire(Room room)
     {
         foreach (var member in room.Members)

@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>Messages of the numeric dialect (spec §3.3, seed 004), all built afresh.</summary>
+/// <summary>Messages of the numeric dialect (docs/protocol.md §7.1), all built afresh.</summary>
 internal static class NumericMessages
 {
     /// <summary>{"type":"room_created"|"room_joined","roomId","myId"}.</summary>

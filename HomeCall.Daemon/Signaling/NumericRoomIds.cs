@@ -5,7 +5,7 @@ using HomeCall.Daemon.Rooms;
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// Seed 004 room ids: 4 digits, "1000"-"9999", random among the unused ones. The id is the
+/// Numeric room ids (docs/protocol.md §7.1): 4 digits, "1000"-"9999", random among the unused ones. The id is the
 /// only thing that keeps strangers out of a room, so it comes from a cryptographic generator:
 /// a client that creates rooms itself must not learn which ids others will get.
 /// </summary>

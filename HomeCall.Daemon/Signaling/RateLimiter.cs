@@ -3,7 +3,7 @@ namespace HomeCall.Daemon.Signaling;
 /// <summary>
 /// Per-connection token bucket (RATE_LIMIT_PER_SEC, RATE_LIMIT_BURST). A message over
 /// the limit is dropped; a connection that stays over it for <see cref="ExcessTolerance"/>
-/// is to be closed with 1008 (spec §2).
+/// is to be closed with 1008 (docs/protocol.md §3.6).
 /// </summary>
 /// <remarks>
 /// "Keeps exceeding" is judged on the bucket, not on single messages: an excess period

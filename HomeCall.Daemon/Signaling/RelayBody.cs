@@ -1,8 +1,8 @@
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// The body of an SDP/ICE relay, the same in every dialect that has one (spec §3.1, §3.2,
-/// §4): `sdp` is a string or an object; `candidate` is an object, a string, or null for
+/// The body of an SDP/ICE relay, the same in every dialect that has one (docs/protocol.md §5.1, §6.2,
+/// §8.1): `sdp` is a string or an object; `candidate` is an object, a string, or null for
 /// end-of-candidates. Anything else (absent, number, array, boolean) is invalid-message.
 /// </summary>
 internal static class RelayBody

@@ -6,7 +6,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// Builds and sends error messages (spec §2): {"type":"error","code","message"} plus the
+/// Builds and sends error messages (docs/protocol.md §3.3): {"type":"error","code","message"} plus the
 /// dialect's extra field — `room` on /signal (null when the message named none), `to`
 /// for homecall's user-not-found, `parameter` for mesh's invalid-parameters.
 /// </summary>

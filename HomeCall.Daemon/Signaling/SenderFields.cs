@@ -1,7 +1,7 @@
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// Spec §2 "Identity and spoofing": `from`, `fromUserId` and `senderId` all name a sender.
+/// docs/protocol.md §3.4: `from`, `fromUserId` and `senderId` all name a sender.
 /// Whichever of them a relay carries must be a string equal to the identity the connection
 /// registered; otherwise it is not relayed. Checking all three in every dialect keeps a
 /// pass-through relay (homecall, /signal) from carrying a forged `fromUserId` or `senderId`

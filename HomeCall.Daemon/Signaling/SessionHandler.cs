@@ -3,7 +3,7 @@ using HomeCall.Daemon.Rooms;
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// The /signal dialect (spec §4, seeds 001/002): a UUID session of at most two users,
+/// The /signal dialect (docs/protocol.md §8): a UUID session of at most two users,
 /// no `to` (relays go to the other participant), a bounded queue for a participant who
 /// is not there, reconnects that pick up the queue, and `leave` ending the session for good.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
     {
         var f = message.Fields;
         var (named, id) = NamedSession(state, message);
-        var echo = id ?? named; // Errors echo the session id in lower case (spec §4), anything else as sent.
+        var echo = id ?? named; // Errors echo the session id in lower case (docs/protocol.md §8.3), anything else as sent.
         switch (message.Type)
         {
             case MessageType.Join:
@@ -105,7 +105,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
 
             if (state.Room != session || state.Membership?.UserId != user)
             {
-                _membership.Detach(state); // Spec §4: joining another session leaves the previous one waiting for a reconnect.
+                _membership.Detach(state); // docs/protocol.md §8.1: joining another session leaves the previous one waiting for a reconnect.
             }
 
             _membership.Attach(state, session ?? _membership.Create(id), existing, user);
@@ -138,7 +138,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
         }
     }
 
-    /// <summary>Spec §4 / seed 001: leave ends the session; the other participant is told, the id is remembered as ended.</summary>
+    /// <summary>docs/protocol.md §8.1: leave ends the session; the other participant is told, the id is remembered as ended.</summary>
     private void End(ConnectionState state, Room session, Member leaver)
     {
         var notice = SessionMessages.Leave(session.Id, leaver.UserId);
@@ -153,7 +153,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
         state.Log.Information("Ended room={Room} by leave", session.Fingerprint);
     }
 
-    /// <remarks>`room` is required and must be a session id: it is what routes the relay (spec §4).</remarks>
+    /// <remarks>`room` is required and must be a session id: it is what routes the relay (docs/protocol.md §11.3).</remarks>
     private void Relay(ConnectionState state, in InboundMessage message, string? id, string? echo)
     {
         var f = message.Fields;

@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>Spec §4: a session id is a UUID in the 36-character hyphenated form, hex in either case; kept in lower case.</summary>
+/// <summary>docs/protocol.md §8: a session id is a UUID in the 36-character hyphenated form, hex in either case; kept in lower case.</summary>
 internal static class SessionIds
 {
     private const int Length = 36;

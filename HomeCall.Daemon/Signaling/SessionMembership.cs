@@ -4,13 +4,13 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// Who is attached to a /signal session (spec §4): a participant stays a member while
+/// Who is attached to a /signal session (docs/protocol.md §8.2): a participant stays a member while
 /// disconnected, so it can reconnect and pick up what was queued for it. Callers hold
 /// the registry lock.
 /// </summary>
 internal sealed class SessionMembership(SignalingContext ctx)
 {
-    /// <summary>Spec §4: a session holds at most two distinct users.</summary>
+    /// <summary>docs/protocol.md §8: a session holds at most two distinct users.</summary>
     public const int MaxParticipants = 2;
 
     public Room Create(string id)
@@ -57,7 +57,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
         }
     }
 
-    /// <summary>Disconnect or a move to another session: the session waits for a reconnect (spec §4).</summary>
+    /// <summary>Disconnect or a move to another session: the session waits for a reconnect (docs/protocol.md §8.1, §8.2).</summary>
     public void Detach(ConnectionState state)
     {
         if (state.Membership is { } member)

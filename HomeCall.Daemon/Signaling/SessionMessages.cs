@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>Server-built messages of the /signal dialect (spec §4); relays are passed through by <see cref="MessageWriter.PassThrough"/>.</summary>
+/// <summary>Server-built messages of the /signal dialect (docs/protocol.md §8.1); relays are passed through by <see cref="MessageWriter.PassThrough"/>.</summary>
 internal static class SessionMessages
 {
     /// <summary>{"type":"leave","room","from"}: to the other participant when a session ends.</summary>

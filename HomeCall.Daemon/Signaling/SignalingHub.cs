@@ -8,7 +8,7 @@ namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
 /// The signaling core's entry point: creates each connection's session, owns the
-/// registry and the expiry sweep (spec §3.3, §4) driven by the injected clock.
+/// registry and the expiry sweep (docs/protocol.md §7.2, §8.2) driven by the injected clock.
 /// </summary>
 internal sealed class SignalingHub : IConnectionHandler, IDisposable
 {
@@ -85,7 +85,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
 
     public void Dispose() => _sweepTimer.Dispose();
 
-    /// <summary>An exception escaping a timer callback would end the process (style rule 13): log it and sweep again next time.</summary>
+    /// <summary>An exception escaping a timer callback would end the process: log it and sweep again next time.</summary>
     private void SweepGuarded()
     {
         try

@@ -5,7 +5,7 @@ namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
 /// The signaling side of one connection: rate limit, parse once, fix the dialect
-/// (spec §3: the URL's roomId, else the first join/create), and switch to that
+/// (docs/protocol.md §4: the URL's roomId, else the first join/create), and switch to that
 /// dialect's handler.
 /// </summary>
 internal sealed class SignalingSession(ConnectionState state, DialectHandlers handlers, SignalingContext ctx) : IConnectionSession
@@ -57,7 +57,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
         if (Admit())
         {
             ctx.Metrics.MessagesReceived.Increment("binary");
-            Invalid(); // Spec §2: every message is JSON in a text message.
+            Invalid(); // docs/protocol.md §3.1: every message is JSON in a text message.
         }
     }
 
@@ -132,7 +132,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
     }
 
     /// <summary>
-    /// Spec §3 rule 2: `join` with room and user is homecall; `create`, or `join` with
+    /// docs/protocol.md §4: `join` with room and user is homecall; `create`, or `join` with
     /// roomId, is numeric. The handler fixes the dialect only if the message is valid:
     /// a message answered with invalid-message has no effect at all.
     /// </summary>

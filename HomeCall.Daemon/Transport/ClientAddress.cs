@@ -3,7 +3,7 @@ using System.Net;
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>
-/// Who the client is (spec §5): the socket's peer, or the right-most X-Forwarded-For
+/// Who the client is (docs/protocol.md §2.2): the socket's peer, or the right-most X-Forwarded-For
 /// entry when the peer is a trusted proxy (Apache appends what it saw to what the client sent,
 /// so only the right-most entry is Apache's own observation).
 /// </summary>

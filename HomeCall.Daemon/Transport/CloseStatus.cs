@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Transport;
 
-/// <summary>WebSocket close codes the daemon sends (RFC 6455 §7.4.1, spec §2-§4).</summary>
+/// <summary>WebSocket close codes the daemon sends (RFC 6455 §7.4.1, docs/protocol.md §10.1).</summary>
 internal static class CloseStatus
 {
     public const int Normal = 1000;
@@ -11,10 +11,10 @@ internal static class CloseStatus
     public const int MessageTooBig = 1009;
     public const int InternalError = 1011;
 
-    /// <summary>Spec §3.3: a numeric room expired.</summary>
+    /// <summary>docs/protocol.md §7.2: a numeric room expired.</summary>
     public const int RoomExpired = 4000;
 
-    /// <summary>Spec §2: the same user joined from another connection.</summary>
+    /// <summary>docs/protocol.md §3.5: the same user joined from another connection.</summary>
     public const int Replaced = 4001;
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace HomeCall.Daemon.Transport;
 /// packet rather than per frame part:
 /// <list type="bullet">
 /// <item>Reads first return bytes already read past the request head (the client's first
-/// frame may arrive in the same packet, spec §5), then turn the framing layer's small
+/// frame may arrive in the same packet, docs/protocol.md §2.1), then turn the framing layer's small
 /// reads (a 2-14 byte header, then the payload) into one socket read per packet: a small
 /// read fills a pooled chunk that serves the following reads and goes back to the pool as
 /// soon as it is drained. Zero-byte reads pass straight through, so an idle connection

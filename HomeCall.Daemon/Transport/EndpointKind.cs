@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Transport;
 
-/// <summary>What a request path routes to (spec §1).</summary>
+/// <summary>What a request path routes to (docs/protocol.md §1.1).</summary>
 internal enum EndpointKind
 {
     /// <summary>/, /ws, /ws/: homecall, mesh or numeric dialect.</summary>

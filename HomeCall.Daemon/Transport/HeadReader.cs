@@ -5,7 +5,7 @@ namespace HomeCall.Daemon.Transport;
 
 /// <summary>
 /// Reads a request head from a fresh socket, at most 8 KiB, and keeps whatever arrived
-/// after it (spec §5: the client's first frame must not be lost). The caller bounds it
+/// after it (docs/protocol.md §2.1: the client's first frame must not be lost). The caller bounds it
 /// in time with the handshake-timeout token.
 /// </summary>
 internal static class HeadReader

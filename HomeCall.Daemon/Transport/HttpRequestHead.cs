@@ -3,7 +3,7 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>A parsed HTTP/1.1 request head: request line and headers as they arrived.</summary>
 internal sealed record HttpRequestHead(string Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers)
 {
-    /// <summary>The target without its query string (routing ignores the query, spec §1).</summary>
+    /// <summary>The target without its query string (routing ignores the query, docs/protocol.md §1.1).</summary>
     public string Path => Target.Split('?', 2)[0];
 
     /// <summary>The raw query string without '?', or empty.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace HomeCall.Daemon.Transport;
 
-/// <summary>A small complete HTTP/1.1 response; every one closes the connection (spec §7).</summary>
+/// <summary>A small complete HTTP/1.1 response; every one closes the connection (docs/protocol.md §1.1).</summary>
 internal sealed record HttpResponse(int Status, string ContentType, byte[] Body, IReadOnlyList<KeyValuePair<string, string>> Headers)
 {
     public static HttpResponse Text(int status, string text, params KeyValuePair<string, string>[] headers) =>

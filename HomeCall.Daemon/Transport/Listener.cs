@@ -10,7 +10,7 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>
 /// Accepts sockets on WS_HOST:WS_PORT, bounds pending handshakes, and hands each
 /// socket to <see cref="UpgradeHandler"/>. Knows every open connection so that
-/// shutdown can close them all (spec §2 "Shutdown").
+/// shutdown can close them all (docs/protocol.md §3.5).
 /// </summary>
 internal sealed class Listener : IDisposable
 {
@@ -61,7 +61,7 @@ internal sealed class Listener : IDisposable
 
     /// <summary>
     /// A connection whose handshake was already decided when shutdown began opens after the
-    /// snapshot ShutdownAsync closes: it is told and closed here instead (spec §2 "Shutdown").
+    /// snapshot ShutdownAsync closes: it is told and closed here instead (docs/protocol.md §3.5).
     /// The add before the flag read here, and the flag write before the snapshot there, are both
     /// fenced, so every connection is seen by at least one side.
     /// </summary>

@@ -6,7 +6,7 @@ using Serilog;
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>
-/// Spec §5 refusals and plain HTTP answers: a short response with Connection: close, counted
+/// Refusals (docs/protocol.md §1.2, §2.2) and plain HTTP answers: a short response with Connection: close, counted
 /// by reason on /metrics and logged, then the socket is half-closed and drained briefly.
 /// </summary>
 internal sealed class Refusals(DaemonMetrics metrics, TimeProvider time, ILogger log)
@@ -23,7 +23,7 @@ internal sealed class Refusals(DaemonMetrics metrics, TimeProvider time, ILogger
         return HttpResponse.Text(status, $"{status} {HttpResponse.ReasonPhrase(status)}: {reason}", [.. headers]);
     }
 
-    /// <summary>Spec §2: past MAX_CONNECTIONS or MAX_CONNECTIONS_PER_IP the upgrade is refused with 503.</summary>
+    /// <summary>docs/protocol.md §2.2: past MAX_CONNECTIONS or MAX_CONNECTIONS_PER_IP the upgrade is refused with 503.</summary>
     public HttpResponse OverLimit(string refusal, IPAddress ip)
     {
         metrics.UpgradesRefused.Increment(refusal);

@@ -6,11 +6,11 @@ namespace HomeCall.Daemon.Transport;
 /// Parses an HTTP/1.1 request head (RFC 9112 §2-5) as a pure function. Returns
 /// <see cref="ParseStatus.Incomplete"/> on a partial head, never throws. Strict on
 /// purpose: bare LF, obsolete line folding, control or non-ASCII bytes and
-/// non-origin-form targets are refused (spec §5).
+/// non-origin-form targets are refused (docs/protocol.md §2.2).
 /// </summary>
 internal static class RequestParser
 {
-    /// <summary>Spec §5: the request head may be at most 8 KiB.</summary>
+    /// <summary>docs/protocol.md §2.2: the request head may be at most 8 KiB.</summary>
     public const int MaxHeadBytes = 8 * 1024;
 
     private const int MaxHeaders = 100;
@@ -97,7 +97,7 @@ internal static class RequestParser
 
     /// <summary>
     /// Control characters (tab aside), DEL and non-ASCII bytes, and a CR that does not start a
-    /// line end: RFC 9112 §2.2 lets a recipient reject a bare CR, and spec §5 refuses control characters.
+    /// line end: RFC 9112 §2.2 lets a recipient reject a bare CR, and docs/protocol.md §2.2 refuses control characters.
     /// </summary>
     private static bool HasForbiddenByte(ReadOnlySpan<byte> head)
     {

@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>
-/// SEND_TIMEOUT_MS (spec §2) for the one write of a connection that is waiting on the socket:
+/// SEND_TIMEOUT_MS (docs/protocol.md §10.2) for the one write of a connection that is waiting on the socket:
 /// when it passes, the connection is aborted, which fails the write and ends the receive
 /// loop. Only a write the socket could not take at once ever waits, so the timer is made
 /// the first time one does (a slow reader) and then reused: connections that keep up, the

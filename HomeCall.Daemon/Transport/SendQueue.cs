@@ -7,13 +7,13 @@ namespace HomeCall.Daemon.Transport;
 /// One connection's outgoing side: a bounded queue of text messages and one close frame,
 /// drained one write at a time after the caller returns (<see cref="DeferredDrains"/>), so
 /// that a caller (possibly holding the room lock) never does socket I/O and one slow reader
-/// never delays anybody else (spec §2 "Slow readers"). <see cref="FrameWriter"/> puts each
+/// never delays anybody else (docs/protocol.md §10.1, §10.2). <see cref="FrameWriter"/> puts each
 /// frame on the socket within the send deadline.
 /// </summary>
 internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 {
     /// <summary>
-    /// Spec §2: past MAX_SEND_QUEUE_BYTES the reader is closed with 1008. It gets this long to take
+    /// docs/protocol.md §10.1 and §11.4: past MAX_SEND_QUEUE_BYTES the reader is closed with 1008. It gets this long to take
     /// the frame in flight and the close, not the whole SEND_TIMEOUT_MS, before it is aborted; until
     /// then it would stay a member of its room and hold its socket.
     /// </summary>

@@ -9,7 +9,7 @@ using Serilog;
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>
-/// Takes one accepted socket through the request head (spec §5): refuses it with a
+/// Takes one accepted socket through the request head (docs/protocol.md §2): refuses it with a
 /// short HTTP response, answers an HTTP endpoint, or upgrades it and runs the
 /// WebSocket until it ends.
 /// </summary>
@@ -59,7 +59,7 @@ internal sealed class UpgradeHandler(
         }
         catch (Exception ex)
         {
-            // Exceptions stop at the connection boundary (style rule 13).
+            // Exceptions stop at the connection boundary: one connection's fault must not reach the others.
             _log.Error(ex, "Unexpected error on a connection");
         }
         finally
@@ -73,7 +73,7 @@ internal sealed class UpgradeHandler(
         }
     }
 
-    /// <summary>Decides (spec §1, §5) and starts the upgrade, the HTTP answer or the refusal.</summary>
+    /// <summary>Decides (docs/protocol.md §1.1, §2.2) and starts the upgrade, the HTTP answer or the refusal.</summary>
     private Task Route(Socket socket, HttpRequestHead request, byte[] leftover, Action handshakeDone, Action ended, ref bool upgraded)
     {
         var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;

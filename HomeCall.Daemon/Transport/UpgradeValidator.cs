@@ -4,7 +4,7 @@ using HomeCall.Daemon.Config;
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>
-/// Decides what a parsed request head gets (spec §1 routing, §5 checks) as a pure
+/// Decides what a parsed request head gets (docs/protocol.md §1.1 routing, §2.2 checks) as a pure
 /// function of the head, the options and the peer. Connection-count limits (503) are
 /// checked afterwards by the listener because they depend on live counts.
 /// </summary>
@@ -43,7 +43,7 @@ internal sealed class UpgradeValidator(DaemonOptions options)
         return CheckUpgrade(head, endpoint.Value, peer, ip);
     }
 
-    /// <summary>Spec §1: only "/" (Apache's /ws/) serves the page; /ws, /ws/ and /signal answer 426.</summary>
+    /// <summary>docs/protocol.md §1.1: only "/" (Apache's /ws/) serves the page; /ws, /ws/ and /signal answer 426.</summary>
     private HandshakeDecision PlainGet(string path, IPAddress ip) =>
         path == "/" && options.SelfTestPage
             ? new HandshakeDecision(EndpointKind.SelfTest, 200, "", ip, [])

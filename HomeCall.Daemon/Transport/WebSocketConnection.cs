@@ -9,7 +9,7 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>
 /// One upgraded connection: a receive loop that enforces MAX_MESSAGE_BYTES and hands
 /// whole messages to the signaling session, and a <see cref="SendQueue"/> for everything
-/// sent to it (spec §2).
+/// sent to it (docs/protocol.md §10.1).
 /// </summary>
 internal sealed class WebSocketConnection : IConnection, IDisposable
 {
@@ -128,12 +128,12 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
             // The framing layer already sent 1002/1007 for protocol errors; a reset or a
-            // keep-alive timeout simply ends the connection (spec §2 "Disconnect without leave").
+            // keep-alive timeout simply ends the connection (docs/protocol.md §3.5, §3.7).
             _log.Debug(ex, "Connection ended by {Reason}", ex.GetType().Name);
         }
         catch (Exception ex)
         {
-            // Exceptions stop at the connection boundary (style rule 13).
+            // Exceptions stop at the connection boundary: one connection's fault must not reach the others.
             _log.Error(ex, "Unexpected error on a connection");
         }
         finally

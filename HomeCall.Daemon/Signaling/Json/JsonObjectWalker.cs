@@ -1,7 +1,7 @@
 namespace HomeCall.Daemon.Signaling.Json;
 
 /// <summary>
-/// Walks a message that must be exactly one JSON object (spec §2), yielding each member
+/// Walks a message that must be exactly one JSON object (docs/protocol.md §3.1), yielding each member
 /// in order with its key and value ranges; every value is validated as it is passed.
 /// When <see cref="MoveNext"/> returns false the walk is over: <see cref="IsComplete"/>
 /// then says whether the whole message was one valid object (only whitespace after the
