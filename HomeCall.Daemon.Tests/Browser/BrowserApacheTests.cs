@@ -5,7 +5,7 @@ namespace HomeCall.Daemon.Tests.Browser;
 
 /// <summary>
 /// The browser calls again, through a real Apache running deploy/apache/homecall.conf with
-/// TLS (spec §1): pages at https://host/ws/, signaling over wss:// only, and a daemon set
+/// TLS (docs/protocol.md §1): pages at https://host/ws/, signaling over wss:// only, and a daemon set
 /// up as docs/deploy.md says (REQUIRE_FORWARDED_TLS=true, so nothing reaches it but Apache).
 /// </summary>
 [NonParallelizable]

@@ -4,14 +4,14 @@ namespace HomeCall.Daemon.Tests.Browser;
 
 /// <summary>
 /// Real calls between separate Chromium contexts ("people") with a fake camera and
-/// microphone and a data channel, in each dialect (spec §3.1-3.3, §4).
+/// microphone and a data channel, in each dialect (docs/protocol.md §5–§8).
 /// </summary>
 [NonParallelizable]
 public sealed class BrowserCallTests : ChromiumFixture
 {
     private static readonly TimeSpan StepWait = TimeSpan.FromSeconds(10);
 
-    /// <summary>Seed 001's callee follows its link a little after the caller: the queue must carry the offer.</summary>
+    /// <summary>The /signal callee (docs/protocol.md §8.4) follows its link a little after the caller: the queue must carry the offer.</summary>
     private static readonly TimeSpan CalleeOpensLinkAfter = TimeSpan.FromSeconds(2);
 
     [Test]

@@ -44,7 +44,7 @@ internal sealed class BrowserScene : IAsyncDisposable
         return new BrowserScene(chromium, server, server, (route ?? SignalingUrls.Direct)(server));
     }
 
-    /// <summary>Starts the daemon behind Apache (TLS, self-signed); browsers reach it only at https:// and wss:// (spec §1).</summary>
+    /// <summary>Starts the daemon behind Apache (TLS, self-signed); browsers reach it only at https:// and wss:// (docs/protocol.md §1).</summary>
     public static async Task<BrowserScene> StartBehindApacheAsync(Chromium chromium, DaemonOptions options)
     {
         var stack = await ProxiedDaemon.StartAsync(options);

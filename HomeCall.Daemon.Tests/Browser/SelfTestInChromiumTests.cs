@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace HomeCall.Daemon.Tests.Browser;
 
-/// <summary>The embedded self-test page (spec §1) opened in Chromium under its own CSP, as an admin would.</summary>
+/// <summary>The embedded self-test page (docs/protocol.md §1.3) opened in Chromium under its own CSP, as an admin would.</summary>
 [NonParallelizable]
 public sealed class SelfTestInChromiumTests : ChromiumFixture
 {

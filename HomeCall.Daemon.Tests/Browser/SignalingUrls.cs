@@ -4,17 +4,17 @@ namespace HomeCall.Daemon.Tests.Browser;
 
 /// <summary>
 /// Where browsers reach the daemon: directly (ws://127.0.0.1:port) or through a TLS proxy
-/// (https://host/ws/ for the page, wss://host/ws/ and wss://host/signal, spec §1).
+/// (https://host/ws/ for the page, wss://host/ws/ and wss://host/signal, docs/protocol.md §1).
 /// </summary>
 internal sealed record SignalingUrls(Uri SelfTestPage, Uri Room, Uri Signal)
 {
     public static SignalingUrls Direct(TestServer server) =>
         new(server.Http("/"), server.Ws("/ws/"), server.Ws("/signal"));
 
-    /// <summary>Through deploy/apache/homecall.conf: the page at https://host/ws/, /ws/ and /signal over wss:// (spec §1).</summary>
+    /// <summary>Through deploy/apache/homecall.conf: the page at https://host/ws/, /ws/ and /signal over wss:// (docs/protocol.md §1).</summary>
     public static SignalingUrls ThroughApache(ApacheProxy apache) =>
         new(apache.Https("/ws/"), apache.Wss("/ws/"), apache.Wss("/signal"));
 
-    /// <summary>The room endpoint with a query (mesh identifies itself in the URL, spec §3.2).</summary>
+    /// <summary>The room endpoint with a query (mesh identifies itself in the URL, docs/protocol.md §6).</summary>
     public Uri RoomWithQuery(string query) => new UriBuilder(Room) { Query = query }.Uri;
 }

@@ -5,7 +5,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Spec §2 connection limits: past MAX_CONNECTIONS_PER_IP or MAX_CONNECTIONS an upgrade
+/// Connection limits (docs/protocol.md §2.2): past MAX_CONNECTIONS_PER_IP or MAX_CONNECTIONS an upgrade
 /// gets 503 (`Connection: close`); slots come back when connections end; the client IP
 /// is the socket peer unless the peer is a trusted proxy (then the right-most
 /// X-Forwarded-For entry), so an untrusted client cannot dodge the per-IP limit.
@@ -64,7 +64,7 @@ public sealed class AbuseConnectionFloodTests
         var statuses = new List<int>();
         foreach (var client in new[] { "198.51.100.1", "198.51.100.1", "198.51.100.1", "198.51.100.1", "198.51.100.1", "198.51.100.1", "198.51.100.2" })
         {
-            // Apache appends the address it saw to whatever the client claimed (spec §5).
+            // Apache appends the address it saw to whatever the client claimed (docs/protocol.md §2.2).
             var c = await RawWsConnection.OpenAsync(server.Endpoint, head: RawHttp.UpgradeRequest("/", $"X-Forwarded-For: 6.6.6.6, {client}\r\n"));
             open.Add(c);
             statuses.Add(c.Status);

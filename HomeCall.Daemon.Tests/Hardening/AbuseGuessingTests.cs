@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Spec §3.3 guessing guard for 4-digit rooms, on a fake clock: after
+/// The join-failure guard for 4-digit rooms (docs/protocol.md §7.3), on a fake clock: after
 /// JOIN_FAILURES_PER_MIN failed joins within a minute an IP gets `too-many-attempts`
 /// for every join (even of a real room) until a minute after its last failure; hammering
 /// while blocked does not extend it; reconnecting does not reset it; other IPs and

@@ -5,7 +5,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Spec §2 per-connection rate limit on a fake clock: RATE_LIMIT_BURST messages pass,
+/// Per-connection rate limit (docs/protocol.md §3.6) on a fake clock: RATE_LIMIT_BURST messages pass,
 /// the next is dropped with `rate-limited`, RATE_LIMIT_PER_SEC refills, and a connection
 /// that keeps exceeding the limit for 10 s is closed with 1008.
 /// </summary>

@@ -5,8 +5,8 @@ namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
 /// Bounded resources a client can fill on purpose (fake clock): a /signal session's queue
-/// (MAX_QUEUED_MESSAGES, MAX_QUEUED_BYTES: `queue-full`, spec §4) and the 9000 numeric ids
-/// (`no-free-rooms` until idle rooms expire, spec §3.3). docs/security.md discusses what
+/// (MAX_QUEUED_MESSAGES, MAX_QUEUED_BYTES: `queue-full`, docs/protocol.md §8.2) and the 9000 numeric ids
+/// (`no-free-rooms` until idle rooms expire, docs/protocol.md §7.1, §7.2). docs/security.md discusses what
 /// these bounds do not cover.
 /// </summary>
 public sealed class AbuseResourceTests

@@ -5,7 +5,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Spec §2 slow readers: a member that never reads has at most MAX_SEND_QUEUE_BYTES
+/// Slow readers (docs/protocol.md §10.1, §10.2): a member that never reads has at most MAX_SEND_QUEUE_BYTES
 /// waiting for it; past that it is dropped (closed with 1008, aborted after
 /// SEND_TIMEOUT_MS when even the close cannot be written) and the room is told, while
 /// relays to a reading member keep flowing without delay.

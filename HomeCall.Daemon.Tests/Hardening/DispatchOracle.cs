@@ -5,7 +5,7 @@ using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Tests.Hardening;
 
-/// <summary>What the spec allows the dispatcher to answer to one message, checked after each step of a fuzz run.</summary>
+/// <summary>What docs/protocol.md allows the dispatcher to answer to one message, checked after each step of a fuzz run.</summary>
 internal static class DispatchOracle
 {
     public const int PeerCount = 4;
@@ -85,7 +85,7 @@ internal static class DispatchOracle
         return ok ? null : "not a spec error: " + raw;
     }
 
-    /// <summary>Spec §2: not one JSON object, nested over 32 levels, or without exactly one string `type`.</summary>
+    /// <summary>docs/protocol.md §3.1: not one JSON object, nested over 32 levels, or without exactly one string `type`.</summary>
     private static bool MustBeInvalid(byte[] json)
     {
         try

@@ -6,7 +6,7 @@ namespace HomeCall.Daemon.Tests.Hardening;
 /// <summary>
 /// Network faults against the in-process daemon: a TCP reset in the middle of a frame,
 /// of a head, or right after the upgrade; a half-open peer that stops answering pings
-/// (spec §2 Liveness: dropped after PING_INTERVAL_MS more); every fault ends as a
+/// (docs/protocol.md §3.7: dropped after PING_INTERVAL_MS more); every fault ends as a
 /// disconnect without leave, with the room told and the slot released.
 /// </summary>
 public sealed class FaultDisconnectTests

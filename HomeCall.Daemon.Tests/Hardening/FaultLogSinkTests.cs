@@ -54,7 +54,7 @@ public sealed class FaultLogSinkTests
         await using var daemon = await DaemonProcess.StartListeningAsync(new Dictionary<string, string> { ["LOG_DIR"] = _dir });
         await AssertServesAsync(daemon, rounds: 1);
 
-        // Spec §2 Shutdown: flush logs and exit 0 (a sink that cannot flush is not a reason to crash).
+        // Shutdown (docs/protocol.md §3.5): flush logs and exit 0 (a sink that cannot flush is not a reason to crash).
         await StopAsync(daemon);
         Assert.That(daemon.Stderr, Has.None.StartsWith("Unhandled exception"));
     }

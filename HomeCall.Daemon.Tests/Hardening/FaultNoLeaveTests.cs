@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Spec §2 "Disconnect without leave", per dialect, both with a clean close frame and
+/// Disconnect without leave (docs/protocol.md §3.5), per dialect, both with a clean close frame and
 /// with a TCP reset: homecall and mesh tell the room; a numeric room stays joinable;
 /// a /signal session survives, queues for the missing participant and hands the queue
 /// over when it rejoins.

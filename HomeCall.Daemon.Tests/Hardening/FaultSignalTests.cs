@@ -4,10 +4,10 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Process faults on the built binary: SIGTERM under load (spec §2 Shutdown: every
+/// Process faults on the built binary: SIGTERM under load (docs/protocol.md §3.5: every
 /// client gets `shutting-down` and 1001, exit 0 within SHUTDOWN_GRACE_MS even when a
 /// client never answers), SIGINT alike, and SIGKILL then restart on the same port
-/// (clients reconnect and rejoin; no room, queue or numeric id survives, spec §2 History).
+/// (clients reconnect and rejoin; no room, queue or numeric id survives, docs/protocol.md §3.5).
 /// </summary>
 [NonParallelizable]
 public sealed class FaultSignalTests

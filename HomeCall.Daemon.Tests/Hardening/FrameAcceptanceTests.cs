@@ -7,7 +7,7 @@ namespace HomeCall.Daemon.Tests.Hardening;
 /// <summary>
 /// Legal but unusual framing that must work (RFC 6455 §5.4-§5.5): the limit itself, many
 /// fragments, control frames between fragments, a frame one byte per packet, pings,
-/// unsolicited pongs, the close handshake, and binary or empty messages (spec §2:
+/// unsolicited pongs, the close handshake, and binary or empty messages (docs/protocol.md §3.1:
 /// invalid-message, the connection stays open).
 /// </summary>
 public sealed class FrameAcceptanceTests

@@ -4,7 +4,7 @@ namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
 /// Every bad frame of <see cref="FrameCases"/> over a raw socket: the framing layer
-/// closes with the right status (RFC 6455 §7.4.1, spec §2), the connection's slot is
+/// closes with the right status (RFC 6455 §7.4.1, docs/protocol.md §10.1), the connection's slot is
 /// released, and a bystander in a room keeps being served throughout.
 /// </summary>
 [NonParallelizable]

@@ -133,7 +133,7 @@ internal static class HandshakeCases
 
     private static string[] Plus(params string[] lines) => [.. Valid, .. lines];
 
-    /// <summary>A valid upgrade whose head is exactly <paramref name="total"/> bytes (spec §5: at most 8 KiB).</summary>
+    /// <summary>A valid upgrade whose head is exactly <paramref name="total"/> bytes (docs/protocol.md §2.2: at most 8 KiB).</summary>
     private static byte[] PaddedTo(int total)
     {
         var bare = Text(Line, Plus("X-Pad: ")).Length;

@@ -5,8 +5,8 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Spec §5 on the wire: each head of <see cref="HandshakeCases"/> sent to the real daemon
-/// gets exactly the spec's status; every refusal says `Connection: close` and is followed
+/// docs/protocol.md §2.2 on the wire: each head of <see cref="HandshakeCases"/> sent to the real daemon
+/// gets exactly the status listed there; every refusal says `Connection: close` and is followed
 /// by the end of the TCP connection; every upgrade carries the RFC 6455 accept key and
 /// selects no subprotocol and no extension.
 /// </summary>

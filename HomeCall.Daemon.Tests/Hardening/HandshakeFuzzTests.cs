@@ -8,7 +8,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Property tests of the pure handshake (RequestParser then UpgradeValidator, spec §5):
+/// Property tests of the pure handshake (RequestParser then UpgradeValidator, docs/protocol.md §2):
 /// whatever bytes arrive, nothing throws, and no head is upgraded unless it carries
 /// exactly one valid Sec-WebSocket-Key, one Host, `Upgrade: websocket`, version 13 and GET.
 /// </summary>

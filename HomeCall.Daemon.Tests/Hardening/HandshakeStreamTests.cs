@@ -7,7 +7,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Spec §5 beyond one head: bytes pipelined after the head, a head dribbled one byte per
+/// The handshake (docs/protocol.md §2) beyond one head: bytes pipelined after the head, a head dribbled one byte per
 /// packet, a second upgrade on an upgraded socket, several requests on one HTTP
 /// connection, and TLS-through-proxy enforcement.
 /// </summary>

@@ -5,7 +5,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Spec §5 slowloris guards: the whole head must arrive within HANDSHAKE_TIMEOUT_MS
+/// Slowloris guards (docs/protocol.md §2.2): the whole head must arrive within HANDSHAKE_TIMEOUT_MS
 /// (dribbling bytes does not extend it), and at most MAX_PENDING_HANDSHAKES sockets may be
 /// in the handshake at once. The server runs on a fake clock moved by hand, after the
 /// test has seen the server arm the handshake timer.

@@ -98,7 +98,7 @@ internal static class JsonGenerators
             parts.Insert(placement % (parts.Count + 1), type);
             if (placement == 9)
             {
-                parts.Add(type); // A duplicated type: ambiguous, so invalid (spec §2).
+                parts.Add(type); // A duplicated type: ambiguous, so invalid (docs/protocol.md §3.1).
             }
         }
 

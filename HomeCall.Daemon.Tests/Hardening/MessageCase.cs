@@ -1,7 +1,7 @@
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// One client message in a known state of a dialect and the spec's answer: an error
+/// One client message in a known state of a dialect and the daemon's answer (docs/protocol.md §5–§9): an error
 /// code (with the dialect's extra field, e.g. `to` or `room`), `relay:T` (the other peer
 /// receives a T), or `reply:T` (the sender receives a T). Public because NUnit passes it
 /// to a public test method.

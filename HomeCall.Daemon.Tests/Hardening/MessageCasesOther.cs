@@ -1,8 +1,8 @@
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Bad (and boundary) messages in the mesh, numeric and session dialects (spec §3.2,
-/// §3.3, §4). Subjects: mesh user "a" with "b"; numeric creator of {ROOM} with a joiner;
+/// Bad (and boundary) messages in the mesh, numeric and session dialects (docs/protocol.md §6,
+/// §7, §8). Subjects: mesh user "a" with "b"; numeric creator of {ROOM} with a joiner;
 /// session "caller" in {S} with "callee". On /signal every error carries `room`.
 /// </summary>
 internal static class MessageCasesOther

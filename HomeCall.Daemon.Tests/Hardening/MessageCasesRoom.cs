@@ -2,7 +2,7 @@ namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
 /// Bad (and boundary) messages on the room endpoint before the dialect is fixed, and in
-/// the homecall dialect (spec §2, §3.1). The subject is alice in room "garden" with bob.
+/// the homecall dialect (docs/protocol.md §3, §4, §5). The subject is alice in room "garden" with bob.
 /// </summary>
 internal static class MessageCasesRoom
 {

@@ -7,8 +7,8 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Every wrong JSON shape per dialect against the real dispatcher (in-process, spec §2-§4):
-/// an error answers the sender alone with the spec's code, text and extra field, and
+/// Every wrong JSON shape per dialect against the real dispatcher (in-process, docs/protocol.md §3–§9):
+/// an error answers the sender alone with the code, text and extra field of docs/protocol.md §9, and
 /// nothing is relayed; a relay reaches the other peer in the dialect's shape.
 /// </summary>
 public sealed class MessageCatalogueTests

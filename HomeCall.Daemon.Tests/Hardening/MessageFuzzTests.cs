@@ -5,9 +5,9 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Property tests of the dispatcher (spec §2): random message sequences from four peers
+/// Property tests of the dispatcher (docs/protocol.md §3): random message sequences from four peers
 /// (room endpoint ×2, /signal, mesh) never throw out of it; every message the server
-/// emits is a spec message or a spec error; whatever is not a JSON object with one
+/// emits is a message or an error docs/protocol.md describes; whatever is not a JSON object with one
 /// string `type` gets exactly `invalid-message` and is relayed to nobody; and once
 /// everyone has gone and ROOM_TIMEOUT_MS has passed, the registry is empty.
 /// </summary>

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Spec §3.2: a mesh connection's identity is its URL. Missing or invalid parameters still
+/// docs/protocol.md §6.1: a mesh connection's identity is its URL. Missing or invalid parameters still
 /// upgrade, then get `invalid-parameters` naming the parameter and a close with 1008, and
 /// no room is touched.
 /// </summary>

@@ -5,7 +5,7 @@ namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
 /// Message-level inputs that only the whole daemon can answer: a 64 KiB SDP at and past
-/// MAX_MESSAGE_BYTES (spec §2: relayed intact / closed with 1009), and a malformed string
+/// MAX_MESSAGE_BYTES (docs/protocol.md §3.1: relayed intact / closed with 1009), and a malformed string
 /// that must cost the sender an error, not its connection or a server Error log.
 /// </summary>
 public sealed class MessageWireTests

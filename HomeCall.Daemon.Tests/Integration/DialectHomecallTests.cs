@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>Spec §3.1 over real WebSockets: complete calls in the homecall dialect (seed 000).</summary>
+/// <summary>docs/protocol.md §5 over real WebSockets: complete calls in the homecall dialect.</summary>
 public sealed class DialectHomecallTests
 {
     private static string[] Users(JsonElement online) => online.GetProperty("users").EnumerateArray().Select(u => u.GetString()!).ToArray();

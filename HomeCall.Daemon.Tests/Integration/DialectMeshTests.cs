@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>Spec §3.2 over real WebSockets: the seed 003 mesh dialect, identity from the URL.</summary>
+/// <summary>docs/protocol.md §6 over real WebSockets: the mesh dialect, identity from the URL.</summary>
 public sealed class DialectMeshTests
 {
     private static async Task<WsClient> ConnectAsync(TestServer server, string room, string id, string name, int expectedParticipants)

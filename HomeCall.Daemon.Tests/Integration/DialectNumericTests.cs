@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>Spec §3.3 over real WebSockets: the seed 004 numeric dialect.</summary>
+/// <summary>docs/protocol.md §7 over real WebSockets: the numeric dialect.</summary>
 public sealed class DialectNumericTests
 {
     private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
@@ -19,7 +19,7 @@ public sealed class DialectNumericTests
         return (client, joined.GetProperty("myId").GetString()!);
     }
 
-    /// <summary>Seed 004's test-two-clients.js: create → room_created → join → room_joined → signal with a JSON-string payload.</summary>
+    /// <summary>The numeric full call (docs/protocol.md §7.4): create → room_created → join → room_joined → signal with a JSON-string payload.</summary>
     [Test]
     public async Task SeedTwoClients_CreateJoinSignal_RelayedWithSenderId()
     {

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>Spec §4 over real WebSockets: /signal calls with a late callee, a dropped connection, and leave.</summary>
+/// <summary>docs/protocol.md §8 over real WebSockets: /signal calls with a late callee, a dropped connection, and leave.</summary>
 public sealed class DialectSessionTests
 {
     private const string Id = "9d4c2f1e-7b3a-4e8d-a6c5-1f2e3d4c5b6a";

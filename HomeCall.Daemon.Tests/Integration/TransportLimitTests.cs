@@ -6,7 +6,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>Spec §2 connection limits (503) and spec §5 handshake limits (slowloris, pending handshakes).</summary>
+/// <summary>Connection limits (503) and handshake limits (docs/protocol.md §2.2) (slowloris, pending handshakes).</summary>
 public sealed class TransportLimitTests
 {
     private static readonly IPAddress Second = IPAddress.Parse("127.0.0.2");

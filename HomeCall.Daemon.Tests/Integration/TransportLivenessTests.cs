@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>Spec §2 "Liveness": pings every PING_INTERVAL_MS; a peer that does not answer within another interval is dropped.</summary>
+/// <summary>docs/protocol.md §3.7: pings every PING_INTERVAL_MS; a peer that does not answer within another interval is dropped.</summary>
 public sealed class TransportLivenessTests
 {
     // A client with a read pending answers a ping within a few ms, and every client here keeps
@@ -63,7 +63,7 @@ public sealed class TransportLivenessTests
 
         Assert.That(ended, Is.True, "the server should drop a peer that never answers pings");
         Assert.That(silent.PingsSeen, Is.GreaterThanOrEqualTo(1));
-        // Treated as a disconnect without leave: the room is told (spec §2).
+        // Treated as a disconnect without leave: the room is told (docs/protocol.md §3.5).
         Assert.That((await online).GetProperty("users").EnumerateArray().Select(u => u.GetString()), Is.EqualTo((string[])["watcher"]));
         await Poll.UntilAsync(() => server.Host.Connections == 1, "the dropped connection to be released", WsClient.DefaultWait);
     }

@@ -6,7 +6,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>Spec §5 refusals as a client sees them on the wire: a short response with Connection: close, then EOF.</summary>
+/// <summary>Refusals (docs/protocol.md §1.2, §2.2) as a client sees them on the wire: a short response with Connection: close, then EOF.</summary>
 public sealed class TransportRefusalTests
 {
     private static async Task<string> SendAsync(TestServer server, string request) =>

@@ -6,7 +6,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>One real connection end to end: upgrade, text in and out, the spec §2 message rules the transport enforces.</summary>
+/// <summary>One real connection end to end: upgrade, text in and out, the message rules of docs/protocol.md §3.1 the transport enforces.</summary>
 public sealed class TransportRoundTripTests
 {
     private const string InvalidMessage = """{"type":"error","code":"invalid-message","message":"Invalid message"}""";

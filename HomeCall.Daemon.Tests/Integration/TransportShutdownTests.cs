@@ -6,7 +6,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>Spec §2 "Shutdown": stop accepting, tell every connection shutting-down, close with 1001 within SHUTDOWN_GRACE_MS.</summary>
+/// <summary>Shutdown (docs/protocol.md §3.5): stop accepting, tell every connection shutting-down, close with 1001 within SHUTDOWN_GRACE_MS.</summary>
 public sealed class TransportShutdownTests
 {
     [Test]

@@ -5,7 +5,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Integration;
 
-/// <summary>Spec §2 "Slow readers": a bounded send queue per connection, and one slow client never delays the others.</summary>
+/// <summary>Slow readers (docs/protocol.md §10.1, §10.2): a bounded send queue per connection, and one slow client never delays the others.</summary>
 public sealed class TransportSlowReaderTests
 {
     private const int SdpBytes = 32 * 1024;

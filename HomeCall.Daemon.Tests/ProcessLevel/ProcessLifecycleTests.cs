@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.ProcessLevel;
 
-/// <summary>The built binary serving: bind failure, the Listening line, graceful SIGTERM/SIGINT (spec §2 "Shutdown").</summary>
+/// <summary>The built binary serving: bind failure, the Listening line, graceful SIGTERM/SIGINT (docs/protocol.md §3.5).</summary>
 public sealed class ProcessLifecycleTests
 {
     [Test]

@@ -48,7 +48,7 @@ public sealed partial class CommentCitationTests
         File.ReadLines(path).Select(line => Heading().Match(line)).Where(m => m.Success)
             .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
-    [GeneratedRegex(@"spec §|seed 00\d|style rule|shared/|\bthe spec\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"spec §|seeds? 00\d|style rule|shared/|\bthe spec\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutsideCitation();
 
     [GeneratedRegex(@"docs/(?<doc>protocol\.md|security\.md)(?<sections>(?:(?:\s|,|/|–|-|and)*§\d+(?:\.\d+)?)+)")]

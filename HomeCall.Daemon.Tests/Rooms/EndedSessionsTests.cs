@@ -2,7 +2,7 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Tests.Rooms;
 
-/// <summary>Spec §4 tombstones, bounded (docs/security.md "ended-session tombstones").</summary>
+/// <summary>Ended-session tombstones (docs/protocol.md §8.1, §11.3), bounded (docs/security.md "ended-session tombstones").</summary>
 public sealed class EndedSessionsTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

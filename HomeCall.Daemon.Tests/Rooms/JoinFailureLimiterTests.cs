@@ -3,7 +3,7 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Tests.Rooms;
 
-/// <summary>Spec §3.3 guessing guard: N failures within a minute block an IP until a minute after its last failure.</summary>
+/// <summary>The join-failure guard (docs/protocol.md §7.3): N failures within a minute block an IP until a minute after its last failure.</summary>
 public sealed class JoinFailureLimiterTests
 {
     private static readonly IPAddress Ip = IPAddress.Parse("127.0.0.2");

@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Rooms;
 
-/// <summary>Spec §3: one namespace per dialect; spec §4: ended-session tombstones with a TTL.</summary>
+/// <summary>One namespace per dialect (docs/protocol.md §4); ended-session tombstones (§8.1) with a TTL.</summary>
 public sealed class RoomRegistryTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

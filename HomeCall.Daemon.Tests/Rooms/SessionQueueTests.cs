@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Rooms;
 
-/// <summary>Spec §4: messages held in order for the absent participant, bounded by count and bytes.</summary>
+/// <summary>docs/protocol.md §8.2: messages held in order for the absent participant, bounded by count and bytes.</summary>
 public sealed class SessionQueueTests
 {
     private static QueuedMessage From(string sender, string text) => new(sender, Encoding.UTF8.GetBytes(text));

@@ -5,7 +5,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2 error texts: English, Russian on /signal by default (seed 002), ERROR_LANGUAGE forcing one.</summary>
+/// <summary>Error texts (docs/protocol.md §3.3): English, Russian on /signal by default, ERROR_LANGUAGE forcing one.</summary>
 public sealed class ErrorCatalogTests
 {
     private const string Id = "6f9619ff-8b86-d011-b42d-00c04fc964ff";

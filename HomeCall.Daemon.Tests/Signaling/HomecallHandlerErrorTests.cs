@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2/§3.1: the errors a homecall member gets (user-not-found with to, sender-mismatch, not-joined).</summary>
+/// <summary>docs/protocol.md §3.4/§5.1: the errors a homecall member gets (user-not-found with to, sender-mismatch, not-joined).</summary>
 public sealed class HomecallHandlerErrorTests
 {
     [Test]

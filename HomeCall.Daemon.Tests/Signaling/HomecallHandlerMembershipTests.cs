@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2/§3.1: one room at a time, duplicate users, room size, disconnects.</summary>
+/// <summary>docs/protocol.md §3.5/§5.1: one room at a time, duplicate users, room size, disconnects.</summary>
 public sealed class HomecallHandlerMembershipTests
 {
     private const string AliceBob = "{\"type\":\"online\",\"room\":\"garden\",\"users\":[\"alice\",\"bob\"]}";

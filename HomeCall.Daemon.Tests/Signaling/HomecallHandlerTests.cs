@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §3.1, every row of the homecall message table.</summary>
+/// <summary>docs/protocol.md §5.1, every row of the homecall message table.</summary>
 public sealed class HomecallHandlerTests
 {
     [Test]

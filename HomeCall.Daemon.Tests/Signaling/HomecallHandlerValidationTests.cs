@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2/§3.1: wrong field types and lengths out of range are invalid-message and change nothing.</summary>
+/// <summary>docs/protocol.md §3.2/§5.1: wrong field types and lengths out of range are invalid-message and change nothing.</summary>
 public sealed class HomecallHandlerValidationTests
 {
     private static readonly string Room128 = new('r', 128);

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2/§3.2: identity from the URL: replacement, room-full and invalid parameters close the connection.</summary>
+/// <summary>docs/protocol.md §3.5/§6.1: identity from the URL: replacement, room-full and invalid parameters close the connection.</summary>
 public sealed class MeshHandlerMembershipTests
 {
     [Test]

@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §3.2, every row of the mesh message table.</summary>
+/// <summary>docs/protocol.md §6.2, every row of the mesh message table.</summary>
 public sealed class MeshHandlerTests
 {
     private static long Ms(HubHarness hub) => hub.Time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -2,7 +2,7 @@ using HomeCall.Daemon.Signaling;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §3.2: identity from /?roomId=R&amp;userId=U&amp;userName=N, each required, lengths after URL-decoding.</summary>
+/// <summary>docs/protocol.md §6: identity from /?roomId=R&amp;userId=U&amp;userName=N, each required, lengths after URL-decoding.</summary>
 public sealed class MeshParametersTests
 {
     [TestCase("roomId=hall&userId=u1&userName=Ann", true)]

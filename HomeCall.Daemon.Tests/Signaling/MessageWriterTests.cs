@@ -3,7 +3,7 @@ using HomeCall.Daemon.Signaling;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2: relays keep unknown fields unchanged; the server stamps type, from and (on /signal) room.</summary>
+/// <summary>docs/protocol.md §5.1, §8.1: relays keep unknown fields unchanged; the server stamps type, from and (on /signal) room.</summary>
 public sealed class MessageWriterTests
 {
     private static string PassThrough(string json, string? room, string from)

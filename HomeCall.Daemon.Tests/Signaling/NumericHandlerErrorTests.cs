@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2/§3.3: the errors a numeric client gets (sender-mismatch, not-joined, invalid-message, room-full).</summary>
+/// <summary>docs/protocol.md §3.4/§7.1: the errors a numeric client gets (sender-mismatch, not-joined, invalid-message, room-full).</summary>
 public sealed class NumericHandlerErrorTests
 {
     [Test]

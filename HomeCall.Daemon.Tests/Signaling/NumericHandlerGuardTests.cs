@@ -6,7 +6,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §3.3 guards: too-many-attempts per client IP, and no-free-rooms when every id is taken.</summary>
+/// <summary>Numeric guards (docs/protocol.md §7.1, §7.3): too-many-attempts per client IP, and no-free-rooms when every id is taken.</summary>
 public sealed class NumericHandlerGuardTests
 {
     private static readonly IPAddress Guesser = IPAddress.Parse("127.0.0.2");

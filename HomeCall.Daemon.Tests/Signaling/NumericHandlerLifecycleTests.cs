@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §3.3 room lifecycle: expiry after ROOM_TIMEOUT_MS of inactivity, rooms that outlive their members.</summary>
+/// <summary>Numeric room lifetime (docs/protocol.md §7.2): expiry after ROOM_TIMEOUT_MS of inactivity, rooms that outlive their members.</summary>
 public sealed class NumericHandlerLifecycleTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(300000);

@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §3.3, every row of the numeric message table (seed 004).</summary>
+/// <summary>docs/protocol.md §7.1, every row of the numeric message table.</summary>
 public sealed class NumericHandlerTests
 {
     [Test]

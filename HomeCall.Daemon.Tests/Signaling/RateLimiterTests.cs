@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2 token bucket: RATE_LIMIT_PER_SEC, RATE_LIMIT_BURST, and the 10 s excess tolerance.</summary>
+/// <summary>Token bucket (docs/protocol.md §3.6): RATE_LIMIT_PER_SEC, RATE_LIMIT_BURST, and the 10 s excess tolerance.</summary>
 public sealed class RateLimiterTests
 {
     private static RateDecision[] TakeMany(RateLimiter limiter, int n) => Enumerable.Range(0, n).Select(_ => limiter.Take()).ToArray();

@@ -2,7 +2,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2: any of from / fromUserId / senderId naming someone else stops the relay, in every dialect.</summary>
+/// <summary>docs/protocol.md §3.4: any of from / fromUserId / senderId naming someone else stops the relay, in every dialect.</summary>
 public sealed class SenderFieldsTests
 {
     private const string Session = "6a0b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d";

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §4 lifecycle: leave ends a session for ENDED_SESSION_TTL_MS, unattended sessions are forgotten, moves detach.</summary>
+/// <summary>The /signal lifecycle (docs/protocol.md §8.1, §8.2): leave ends a session for ENDED_SESSION_TTL_MS, unattended sessions are forgotten, moves detach.</summary>
 public sealed class SessionHandlerLifecycleTests
 {
     private const string Id = "6f9619ff-8b86-d011-b42d-00c04fc964ff";

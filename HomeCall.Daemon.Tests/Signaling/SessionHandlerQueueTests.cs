@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §4 queue: held in order for the absent participant, delivered first on join, bounded.</summary>
+/// <summary>The /signal queue (docs/protocol.md §8.2): held in order for the absent participant, delivered first on join, bounded.</summary>
 public sealed class SessionHandlerQueueTests
 {
     private const string Id = "6f9619ff-8b86-d011-b42d-00c04fc964ff";

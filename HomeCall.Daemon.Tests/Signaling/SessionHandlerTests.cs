@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §4, every row of the /signal message table (seeds 001/002).</summary>
+/// <summary>docs/protocol.md §8.1, every row of the /signal message table.</summary>
 public sealed class SessionHandlerTests
 {
     private const string Id = "6f9619ff-8b86-d011-b42d-00c04fc964ff";

@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2/§4: malformed /signal messages are invalid-message, in Russian, carrying the room they named.</summary>
+/// <summary>docs/protocol.md §8.1/§8.3: malformed /signal messages are invalid-message, in Russian, carrying the room they named.</summary>
 public sealed class SessionHandlerValidationTests
 {
     private const string Id = "6f9619ff-8b86-d011-b42d-00c04fc964ff";

@@ -2,7 +2,7 @@ using HomeCall.Daemon.Signaling;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §4: 36-character hyphenated UUIDs, hex in either case, kept in lower case.</summary>
+/// <summary>docs/protocol.md §8: 36-character hyphenated UUIDs, hex in either case, kept in lower case.</summary>
 public sealed class SessionIdsTests
 {
     [TestCase("6f9619ff-8b86-d011-b42d-00c04fc964ff", "6f9619ff-8b86-d011-b42d-00c04fc964ff")]

@@ -6,7 +6,7 @@ using Serilog.Formatting.Display;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §3.1/§6: room ids, SDP, candidates and display names never appear in logs; rooms show as fingerprints.</summary>
+/// <summary>docs/security.md §3, docs/protocol.md §11.6: room ids, SDP, candidates and display names never appear in logs; rooms show as fingerprints.</summary>
 public sealed class SignalingHubLogTests
 {
     private const string Secret = "kraken";

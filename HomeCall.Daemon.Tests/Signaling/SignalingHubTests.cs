@@ -5,7 +5,7 @@ using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>The hub: which dialect a new connection gets (spec §1, §3) and the expiry sweep on the injected clock.</summary>
+/// <summary>The hub: which dialect a new connection gets (docs/protocol.md §1.1, §4) and the expiry sweep on the injected clock.</summary>
 public sealed class SignalingHubTests
 {
     private const string Id = "6f9619ff-8b86-d011-b42d-00c04fc964ff";

@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §3: how a room-endpoint connection's dialect is fixed, and what that implies.</summary>
+/// <summary>docs/protocol.md §4: how a room-endpoint connection's dialect is fixed, and what that implies.</summary>
 public sealed class SignalingSessionDialectTests
 {
     [Test]

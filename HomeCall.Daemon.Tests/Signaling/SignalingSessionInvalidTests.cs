@@ -3,7 +3,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>Spec §2: every malformed message is answered with invalid-message and the connection stays open.</summary>
+/// <summary>docs/protocol.md §3.1: every malformed message is answered with invalid-message and the connection stays open.</summary>
 public sealed class SignalingSessionInvalidTests
 {
     private const string RoomInvalid = "{\"type\":\"error\",\"code\":\"invalid-message\",\"message\":\"Invalid message\"}";

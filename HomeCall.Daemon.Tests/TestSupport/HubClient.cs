@@ -31,7 +31,7 @@ internal sealed class HubClient(FakeConnection connection, IConnectionSession se
 
     public void SendBinary() => Session.OnBinary();
 
-    /// <summary>The connection ended without a leave (spec §2 "Disconnect without leave").</summary>
+    /// <summary>The connection ended without a leave (docs/protocol.md §3.5).</summary>
     public void Disconnect() => Session.OnClosed();
 
     public void Clear() => Connection.Clear();

@@ -35,7 +35,7 @@ public sealed class HandshakeTests
         Assert.That(text, Does.Contain("\r\nConnection: Upgrade\r\n"));
         Assert.That(text, Does.Contain("\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"));
         Assert.That(text, Does.EndWith("\r\n\r\n"));
-        // Spec §5: no subprotocol is selected, no extension (no permessage-deflate).
+        // docs/protocol.md §2.1: no subprotocol is selected, no extension (no permessage-deflate).
         Assert.That(text, Does.Not.Contain("Sec-WebSocket-Protocol").And.Not.Contain("Sec-WebSocket-Extensions"));
     }
 }

@@ -15,7 +15,7 @@ public sealed class ListenerTests
     public async Task ShutdownAsync_ConnectionOpensAfterShutdownBegan_IsToldAndClosedWith1001()
     {
         // An upgrade already decided when SIGTERM arrives opens after ShutdownAsync took its
-        // snapshot of open connections; it must still get shutting-down and 1001 (spec §2).
+        // snapshot of open connections; it must still get shutting-down and 1001 (docs/protocol.md §3.5).
         var options = new DaemonOptions();
         var metrics = new DaemonMetrics();
         var log = new LoggerConfiguration().CreateLogger();

@@ -41,7 +41,7 @@ public sealed class RequestParserTests
     [Test]
     public void Parse_BytesAfterHead_HeadLengthStopsAtBlankLine()
     {
-        // Spec §5: the client's first frame may follow the head in the same read.
+        // docs/protocol.md §2.1: the client's first frame may follow the head in the same read.
         byte[] data = [.. Encoding.ASCII.GetBytes(Valid), 0x81, 0x85, 1, 2, 3, 4];
 
         var result = RequestParser.Parse(data);

@@ -6,7 +6,7 @@ using Serilog;
 
 namespace HomeCall.Daemon.Tests.Transport;
 
-/// <summary>Spec §2 "Slow readers" on a fake clock: the queue bound, SEND_TIMEOUT_MS and the order of what goes out.</summary>
+/// <summary>Slow readers (docs/protocol.md §10.1, §10.2) on a fake clock: the queue bound, SEND_TIMEOUT_MS and the order of what goes out.</summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class SendQueueTests
 {

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Tests.Transport;
 
-/// <summary>Spec §1 routing of plain requests, header leniency RFC 6455 requires, and REQUIRE_FORWARDED_TLS.</summary>
+/// <summary>Routing of plain requests (docs/protocol.md §1.1), header leniency RFC 6455 requires, and REQUIRE_FORWARDED_TLS.</summary>
 public sealed class UpgradeValidatorRoutingTests
 {
     private static readonly IPAddress Outsider = IPAddress.Parse("198.51.100.20");

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Tests.Transport;
 
-/// <summary>Spec §5 refusals of a WebSocket upgrade, one status each.</summary>
+/// <summary>Refusals of a WebSocket upgrade (docs/protocol.md §2.2), one status each.</summary>
 public sealed class UpgradeValidatorTests
 {
     private static readonly IPAddress Peer = IPAddress.Parse("203.0.113.7");
