@@ -237,7 +237,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         }
         catch (Exception ex)
         {
-            // Style rule 13: a fault in handling one message ends only this connection,
+            // docs/protocol.md §3.1, §10.1: a fault in handling one message ends only this connection,
             // with 1011 rather than a dropped socket, and is logged for the admin.
             _log.Error(ex, "Unexpected error while handling a message, closing with {CloseStatus}", CloseStatus.InternalError);
             Close(CloseStatus.InternalError, "internal error");
