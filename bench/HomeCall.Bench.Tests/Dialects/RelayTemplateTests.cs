@@ -39,7 +39,7 @@ public sealed class RelayTemplateTests
     [Test]
     public void Relay_ServerRebuiltNumericMessage_StampSurvives()
     {
-        // The server re-wraps the payload as {type, senderId, payload} (spec §3.3): the stamp is inside the payload.
+        // The server re-wraps the payload as {type, senderId, payload} (docs/protocol.md §7.1): the stamp is inside the payload.
         var sent = JsonDocument.Parse(new NumericDialect().Relay(Room, 0, 1, 500).Stamp(7, 8).ToArray());
         var relayed = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {

@@ -2,7 +2,7 @@ using HomeCall.Bench.Net;
 
 namespace HomeCall.Bench.Dialects;
 
-/// <summary>Seed 000 rooms (spec §3.1): `join` with a code word and a user id, answered by `online`; offers routed by `to`.</summary>
+/// <summary>Homecall rooms (docs/protocol.md §5): `join` with a code word and a user id, answered by `online`; offers routed by `to`.</summary>
 internal sealed class HomecallDialect : IDialect
 {
     public string Name => "homecall";

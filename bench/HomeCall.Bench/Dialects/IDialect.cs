@@ -3,7 +3,7 @@ using HomeCall.Bench.Net;
 namespace HomeCall.Bench.Dialects;
 
 /// <summary>
-/// What the load generator needs of a wire dialect (spec §3, §4): where a member connects,
+/// What the load generator needs of a wire dialect (docs/protocol.md §4–§8): where a member connects,
 /// how a group joins one room, the relay message a member sends to another, and the
 /// `leave` it sends before closing where the dialect has one.
 /// </summary>

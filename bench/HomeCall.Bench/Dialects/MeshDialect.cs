@@ -2,7 +2,7 @@ using HomeCall.Bench.Net;
 
 namespace HomeCall.Bench.Dialects;
 
-/// <summary>Seed 003 rooms (spec §3.2): identity in the upgrade URL, `participants` on arrival, offers by `targetUserId`.</summary>
+/// <summary>Mesh rooms (docs/protocol.md §6): identity in the upgrade URL, `participants` on arrival, offers by `targetUserId`.</summary>
 internal sealed class MeshDialect : IDialect
 {
     public string Name => "mesh";
@@ -27,5 +27,5 @@ internal sealed class MeshDialect : IDialect
     public RelayTemplate Relay(JoinedRoom room, int from, int to, int payloadBytes) =>
         new("{\"type\":\"offer\",\"targetUserId\":\"" + Json.Escape(room.MemberIds[to]) + "\",\"sdp\":", payloadBytes);
 
-    public byte[]? Leave(JoinedRoom room, int member) => null; // Seed 003: the room is left by disconnecting.
+    public byte[]? Leave(JoinedRoom room, int member) => null; // docs/protocol.md §6.3: the room is left by disconnecting.
 }

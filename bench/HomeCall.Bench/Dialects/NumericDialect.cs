@@ -2,7 +2,7 @@ using HomeCall.Bench.Net;
 
 namespace HomeCall.Bench.Dialects;
 
-/// <summary>Seed 004 rooms (spec §3.3): the first member creates, the others join the 4-digit id; `signal` goes to every other member.</summary>
+/// <summary>Numeric rooms (docs/protocol.md §7): the first member creates, the others join the 4-digit id; `signal` goes to every other member.</summary>
 internal sealed class NumericDialect : IDialect
 {
     public string Name => "numeric";
@@ -28,5 +28,5 @@ internal sealed class NumericDialect : IDialect
     public RelayTemplate Relay(JoinedRoom room, int from, int to, int payloadBytes) =>
         new("{\"type\":\"signal\",\"payload\":", payloadBytes);
 
-    public byte[]? Leave(JoinedRoom room, int member) => null; // Seed 004 has no leave: closing leaves.
+    public byte[]? Leave(JoinedRoom room, int member) => null; // docs/protocol.md §7.1: numeric has no leave, closing leaves.
 }

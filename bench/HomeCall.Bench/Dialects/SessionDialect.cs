@@ -3,7 +3,7 @@ using HomeCall.Bench.Net;
 namespace HomeCall.Bench.Dialects;
 
 /// <summary>
-/// The /signal 1:1 sessions (spec §4): `join` with a UUID has no acknowledgement, and a relay
+/// The /signal 1:1 sessions (docs/protocol.md §8): `join` with a UUID has no acknowledgement, and a relay
 /// sent before the other participant joined is queued for it, so joining needs no wait.
 /// `leave` from the first member ends the session for both.
 /// </summary>

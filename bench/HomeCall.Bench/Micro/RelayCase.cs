@@ -1,6 +1,6 @@
 namespace HomeCall.Bench.Micro;
 
-/// <summary>Every relayed message type of every dialect (spec §3.1–§3.3, §4).</summary>
+/// <summary>Every relayed message type of every dialect (docs/protocol.md §5–§8).</summary>
 public enum RelayCase
 {
     NumericSignal,

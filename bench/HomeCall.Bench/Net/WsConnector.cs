@@ -120,7 +120,7 @@ internal sealed class WsConnector(Target target)
     private static void NewKey(Span<byte> keyBase64, Span<byte> acceptBase64)
     {
         Span<byte> nonce = stackalloc byte[KeyBytes];
-        // The nonce only has to differ per connection (§4.1, so caches cannot answer for the
+        // The nonce only has to differ per connection (RFC 6455 §4.1, so caches cannot answer for the
         // server); a load generator needs no cryptographic generator, and OpenSSL's costs a call.
 #pragma warning disable CA5394
         Random.Shared.NextBytes(nonce);
