@@ -99,7 +99,7 @@ uninstall:
 
 # --- Benchmarks (bench/, docs/benchmarks.md) --------------------------------
 # `make bench`: publish the daemon, build HomeCall.Bench, install the Node reference's
-# dependencies (bench/reference, seed 004 on `ws`), then run the standard set against fresh
+# dependencies (bench/reference, the numeric-dialect reference server on `ws`), then run the standard set against fresh
 # servers on loopback and write docs/benchmarks.md (about 15 minutes on 2 cores: relay and
 # churn run 5 rounds, judged by the median, because the raw rates on a shared 2-core host
 # drift by a third between runs). BENCH_ARGS passes options to `suite`, e.g. "--rounds 1 --duration 5".
