@@ -63,7 +63,7 @@ public sealed class BrowserApacheTests : ChromiumFixture
         Assert.That(await admin.ResultStateAsync(), Is.EqualTo("pass"), await admin.StepsAsync());
         Assert.Multiple(async () =>
         {
-            Assert.That(await admin.Page.TextContentAsync("#url"), Is.EqualTo(Wss(scene, "/ws/")), "spec §1: the page's own URL, wss:");
+            Assert.That(await admin.Page.TextContentAsync("#url"), Is.EqualTo(Wss(scene, "/ws/")), "docs/protocol.md §1.3: the page's own URL, wss:");
             foreach (var step in SelfTestCallSteps)
             {
                 Assert.That(await admin.StepStateAsync(step), Is.EqualTo("pass"), step);
