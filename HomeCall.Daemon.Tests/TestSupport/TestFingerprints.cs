@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Rooms;
 

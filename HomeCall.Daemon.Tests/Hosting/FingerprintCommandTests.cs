@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Runtime.Versioning;
+using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Tests.TestSupport;
 
-namespace HomeCall.Daemon.Tests.Logging;
+namespace HomeCall.Daemon.Tests.Hosting;
 
 /// <summary>`homecall fingerprint`: the dialect a room's form implies, and the key it reads but never makes.</summary>
 [SupportedOSPlatform("linux")]

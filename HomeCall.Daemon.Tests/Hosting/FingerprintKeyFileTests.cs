@@ -1,9 +1,10 @@
 using System.Runtime.Versioning;
+using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Tests.TestSupport;
 
-namespace HomeCall.Daemon.Tests.Logging;
+namespace HomeCall.Daemon.Tests.Hosting;
 
 /// <summary>The key file: created once with mode 0600 in a 0700 directory, reused after, refused when unsafe or malformed.</summary>
 [SupportedOSPlatform("linux")]

@@ -6,7 +6,7 @@ using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Rooms;
 using Microsoft.Win32.SafeHandles;
 
-namespace HomeCall.Daemon.Logging;
+namespace HomeCall.Daemon.Hosting;
 
 /// <summary>
 /// The install's fingerprint key on disk (docs/security.md): 64 hex digits and a newline,

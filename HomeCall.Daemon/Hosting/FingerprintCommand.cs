@@ -5,7 +5,7 @@ using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
 
-namespace HomeCall.Daemon.Logging;
+namespace HomeCall.Daemon.Hosting;
 
 /// <summary>
 /// `homecall fingerprint ROOM`: prints the room=... name the daemon's logs give a room a

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 
-namespace HomeCall.Daemon.Logging;
+namespace HomeCall.Daemon.Hosting;
 
 /// <summary>
 /// Gives a complete file its final name only if nothing has that name, in one step:
