@@ -75,4 +75,24 @@ public sealed class RoomRegistryTests
             Assert.That(registry.EndedCount, Is.EqualTo(2));
         }
     }
+
+    [Test]
+    public void Find_WithoutGate_Throws()
+    {
+        var registry = new RoomRegistry();
+
+        Assert.That(() => registry.Find(Dialect.Homecall, "1234"), Throws.InvalidOperationException.With.Message.EqualTo("hold RoomRegistry.Gate"));
+    }
+
+    [Test]
+    public void Add_WithoutGate_ThrowsAndAddsNothing()
+    {
+        var registry = new RoomRegistry();
+
+        Assert.That(() => registry.Add(new Room(Dialect.Homecall, "1234", TestFingerprints.Fingerprinter, T0)), Throws.InvalidOperationException);
+        lock (registry.Gate)
+        {
+            Assert.That(registry.Count, Is.Zero);
+        }
+    }
 }

@@ -16,13 +16,13 @@ public sealed class SendQueueTests
     private readonly FakeTimeProvider _time = new();
     private readonly CapturingSink _logs = new();
 
-    private (SendQueue Queue, WebSocket Ws, StallingStream Stream) Create(bool stalling, int maxQueueBytes = 100)
+    private (SendQueue Queue, WebSocket Ws, StallingStream Stream) Create(bool stalling, int maxQueueBytes = 100, Action? closeSent = null)
     {
         var stream = new StallingStream(stalling);
         var connectionStream = new ConnectionStream(stream, [], TimeProvider.System);
         var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
         var limits = new ConnectionLimits(65536, maxQueueBytes, SendTimeout, _time);
-        return (new SendQueue(ws, connectionStream, limits, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_logs).CreateLogger(), () => { }), ws, stream);
+        return (new SendQueue(ws, connectionStream, limits, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_logs).CreateLogger(), closeSent ?? (() => { })), ws, stream);
     }
 
     private static byte[] Message(char fill, int length) => Encoding.ASCII.GetBytes(new string(fill, length));
@@ -138,5 +138,23 @@ public sealed class SendQueueTests
 
         await finishing.WaitAsync(Wait);
         Assert.That(ws.State, Is.EqualTo(WebSocketState.Aborted));
+    }
+
+    [Test]
+    public async Task FinishAsync_DrainThrowsUnexpectedly_AbortsAndReturnsWithoutWaitingTimeout()
+    {
+        // The close-sent callback is the seam: it runs inside the drain, and an exception from it
+        // is not a send failure (FrameWriter lets it through).
+        var (queue, ws, _) = Create(stalling: false, closeSent: () => throw new InvalidOperationException("callback failed"));
+        queue.Close(CloseStatus.Normal, "");
+        await Poll.UntilAsync(() => !queue.IsDraining, "the failed drain to stop draining", Wait);
+
+        // The fake clock never moves: FinishAsync returns only because the drain ended, not by its timeout.
+        await queue.FinishAsync(TimeSpan.FromMinutes(5)).WaitAsync(Wait);
+
+        Assert.That(ws.State, Is.EqualTo(WebSocketState.Aborted));
+        Assert.That(queue.IsClosing, Is.True);
+        Assert.That(queue.Send(Message('a', 1)), Is.False, "nothing is queued behind a dead drain");
+        Assert.That(_logs.Errors.Count(), Is.EqualTo(1), "the unexpected exception is logged once, as an error");
     }
 }

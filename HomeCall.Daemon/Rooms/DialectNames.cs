@@ -8,7 +8,9 @@ internal static class DialectNames
         Dialect.Homecall => "homecall",
         Dialect.Mesh => "mesh",
         Dialect.Numeric => "numeric",
-        _ => "session",
+        Dialect.Session => "session",
+        // A new dialect must be named here, not fall under another's name in fingerprints and metrics.
+        _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "unnamed dialect"),
     };
 
     public static bool TryParse(string name, out Dialect dialect)

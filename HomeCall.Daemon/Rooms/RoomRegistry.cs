@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace HomeCall.Daemon.Rooms;
 
 /// <summary>
@@ -120,6 +118,15 @@ internal sealed class RoomRegistry
         _endedSessions.ForgetBefore(cutoff);
     }
 
-    [Conditional("DEBUG")]
-    private void AssertHeld() => Debug.Assert(Gate.IsHeldByCurrentThread, "hold RoomRegistry.Gate");
+    /// <summary>
+    /// Checked in every build (the tests run Release): a caller without the lock would corrupt
+    /// the dictionaries or reorder notifications, silently. The check is one thread-id compare.
+    /// </summary>
+    private void AssertHeld()
+    {
+        if (!Gate.IsHeldByCurrentThread)
+        {
+            throw new InvalidOperationException("hold RoomRegistry.Gate");
+        }
+    }
 }

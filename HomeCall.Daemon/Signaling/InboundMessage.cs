@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace HomeCall.Daemon.Signaling;
@@ -40,10 +39,4 @@ internal readonly ref struct InboundMessage
         reader.Read();
         return reader.ValueTextEquals(expected);
     }
-
-    /// <summary>A string field's length in UTF-16 units, as the ranges of docs/protocol.md §3.2 count it.</summary>
-    public int StringLength(JsonField field) => String(field).Length;
-
-    public static bool IsUtf8Equal(ReadOnlySpan<byte> utf8, string text) =>
-        Encoding.UTF8.GetByteCount(text) == utf8.Length && Encoding.UTF8.GetString(utf8) == text;
 }

@@ -165,7 +165,26 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         }
     }
 
+    /// <summary>
+    /// Drains the queue; an exception other than a send failure (those <see cref="FrameWriter"/>
+    /// handles) would otherwise end the drain with the queue still marked draining: later sends
+    /// would wait forever and <see cref="FinishAsync"/> its whole timeout. Such a connection is aborted.
+    /// </summary>
     private async Task DrainAsync()
+    {
+        try
+        {
+            await DrainFramesAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "Send queue drain failed unexpectedly, aborting the connection");
+            _ws.Abort();
+            StopDraining();
+        }
+    }
+
+    private async Task DrainFramesAsync()
     {
         // Several waiting frames are gathered into one socket write (one packet for a burst).
         var batching = false;
@@ -215,17 +234,22 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 
             if (!ok)
             {
-                lock (_gate)
-                {
-                    _queue.Clear();
-                    _queuedBytes = 0;
-                    _closing = true;
-                    _draining = false;
-                    _drained?.TrySetResult();
-                }
-
+                StopDraining();
                 return;
             }
+        }
+    }
+
+    /// <summary>The connection was aborted: nothing queued can go out any more, nor can anything later.</summary>
+    private void StopDraining()
+    {
+        lock (_gate)
+        {
+            _queue.Clear();
+            _queuedBytes = 0;
+            _closing = true;
+            _draining = false;
+            _drained?.TrySetResult();
         }
     }
 }
