@@ -19,7 +19,7 @@ internal sealed record SettingDefinition(
     /// <summary>Printed as <see cref="OptionsPrinter.Masked"/> when set (the start log, --check-config).</summary>
     public bool Secret { get; init; }
 
-    /// <summary>A key read instead when <see cref="Key"/> is absent (PORT for WS_PORT, as the Node seeds do).</summary>
+    /// <summary>A key read instead when <see cref="Key"/> is absent (PORT for WS_PORT).</summary>
     public string? Fallback { get; init; }
 
     /// <summary>The built-in default as printed: <see cref="DaemonOptions"/> is its one source.</summary>
