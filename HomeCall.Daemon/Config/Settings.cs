@@ -2,10 +2,10 @@ using K = HomeCall.Daemon.Config.SettingKeys;
 
 namespace HomeCall.Daemon.Config;
 
-// To add a setting: one entry here, a property (with its default) in DaemonOptions, a README
-// configuration-table row, a commented "#KEY=default" line with a comment above it in
-// homecall.env (and a docs/protocol.md §10.2 row if it limits the protocol) — the tests in
-// HomeCall.Daemon.Tests/Config/SettingsDocsTests.cs name what is missing.
+// To add a setting: one entry here, a property (with its default) in DaemonOptions, its key in
+// SettingKeys, a README configuration-table row, a commented "#KEY=default" line with a comment
+// above it in homecall.env (and a docs/protocol.md §10.2 row if it limits the protocol) — the
+// tests in HomeCall.Daemon.Tests/Config/SettingsDocsTests.cs name what is missing.
 
 /// <summary>
 /// Every setting, declared once, in the order of the README configuration table. Parsing
