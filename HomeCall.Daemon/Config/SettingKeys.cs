@@ -1,6 +1,6 @@
 namespace HomeCall.Daemon.Config;
 
-/// <summary>The environment keys of every setting, in the order the README and --check-config list them.</summary>
+/// <summary>The environment keys of the settings, named for code that refers to one (declared in <see cref="Settings"/>).</summary>
 internal static class SettingKeys
 {
     public const string Host = "WS_HOST";
@@ -35,14 +35,6 @@ internal static class SettingKeys
     public const string LogRetainedFiles = "LOG_RETAINED_FILES";
     public const string LogLevel = "LOG_LEVEL";
 
-    /// <summary>Every key the daemon reads (PORT only as a fallback for WS_PORT).</summary>
-    public static readonly IReadOnlyList<string> All =
-    [
-        Host, Port, MaxMessageBytes, MaxRoomUsers, RateLimitPerSecond, RateLimitBurst,
-        MaxConnections, MaxConnectionsPerIp, MaxSendQueueBytes, SendTimeoutMs, PingIntervalMs,
-        ShutdownGraceMs, RoomTimeoutMs, EndedSessionTtlMs, JoinFailuresPerMinute, SessionsPerIpPerMinute, MaxQueuedMessages,
-        MaxQueuedBytes, HandshakeTimeoutMs, MaxPendingHandshakes, AllowedOrigins, TrustedProxies,
-        RequireForwardedTls, ErrorLanguage, SelfTestPage, AdminToken, FingerprintKeyFile, LogDir, LogRetainedFiles,
-        LogLevel,
-    ];
+    /// <summary>Every key the daemon reads (PORT only as a fallback for WS_PORT), in <see cref="Settings.All"/> order.</summary>
+    public static IReadOnlyList<string> All { get; } = Settings.All.Select(s => s.Key).ToArray();
 }
