@@ -24,8 +24,11 @@ namespace HomeCall.Daemon.Transport;
 /// whoever wrote it: the framing layer's own 1002 and 1007 included.</item>
 /// </list>
 /// </summary>
-internal sealed class ConnectionStream(Stream inner, byte[] prefix, TimeProvider time) : Stream
+internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, TimeProvider time) : Stream
 {
+    private readonly Stream _inner = inner;
+    private readonly TimeProvider _time = time;
+
     /// <summary>RFC 6455 §5.2: the first byte of an unfragmented close frame (FIN, opcode 8).</summary>
     private const byte CloseFrameByte = 0x88;
 
@@ -84,7 +87,7 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix, TimeProvider
     }
 
     public override int Read(byte[] buffer, int offset, int count) =>
-        _count > 0 ? Take(buffer.AsSpan(offset, count)) : inner.Read(buffer, offset, count);
+        _count > 0 ? Take(buffer.AsSpan(offset, count)) : _inner.Read(buffer, offset, count);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -136,7 +139,7 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix, TimeProvider
             }
         }
 
-        return gathered is null ? inner.WriteAsync(buffer, cancellationToken) : WriteGatheredThenAsync(gathered, count, buffer, cancellationToken);
+        return gathered is null ? _inner.WriteAsync(buffer, cancellationToken) : WriteGatheredThenAsync(gathered, count, buffer, cancellationToken);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -149,7 +152,7 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix, TimeProvider
     {
     }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -159,7 +162,7 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix, TimeProvider
     {
         if (disposing)
         {
-            inner.Dispose();
+            _inner.Dispose();
             Interlocked.Exchange(ref _disposed, 1);
             Volatile.Read(ref _halted)?.TrySetResult(0);
             ReleaseRead();
@@ -176,133 +179,12 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix, TimeProvider
         base.Dispose(disposing);
     }
 
-    private ValueTask<int> ReadNow(Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        if (_count > 0)
-        {
-            return ValueTask.FromResult(Pass(buffer.Span[..Take(buffer.Span)]));
-        }
-
-        if (!buffer.IsEmpty && buffer.Length < ReadChunkBytes)
-        {
-            return FillAndTakeAsync(buffer, cancellationToken);
-        }
-
-        // A zero-byte read (waiting for data without a buffer) or a large one straight to the socket.
-        var read = inner.ReadAsync(buffer, cancellationToken);
-        if (!read.IsCompletedSuccessfully)
-        {
-            _guard.Released();
-            return buffer.IsEmpty ? read : PassWhenReadAsync(read, buffer);
-        }
-
-        return ValueTask.FromResult(Pass(buffer.Span[..read.Result]));
-    }
-
-    /// <summary>Counts bytes handed to the framing layer; halts the stream once the frame budget is spent.</summary>
-    private int Pass(ReadOnlySpan<byte> bytes)
-    {
-        if (!_guard.Pass(bytes, time) && Volatile.Read(ref _halted) is null)
-        {
-            Halt();
-        }
-
-        return bytes.Length;
-    }
-
-    private void Halt()
-    {
-        var halted = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Interlocked.Exchange(ref _halted, halted);
-        if (Volatile.Read(ref _disposed) == 1)
-        {
-            halted.TrySetResult(0); // Disposed meanwhile: Dispose may have missed it.
-        }
-
-        FrameFlood?.Invoke();
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> YieldThenReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        _guard.Released();
-        await Task.Yield();
-        return await ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> PassWhenReadAsync(ValueTask<int> read, Memory<byte> buffer)
-    {
-        var n = await read.ConfigureAwait(false);
-        return Pass(buffer.Span[..n]);
-    }
-
     private void NoteCloseFrame(ReadOnlySpan<byte> frame)
     {
         if (frame.Length >= CloseStatusEnd && frame[0] == CloseFrameByte && Volatile.Read(ref _sentCloseStatus) == 0)
         {
             Interlocked.CompareExchange(ref _sentCloseStatus, (frame[2] << 8) | frame[3], 0);
         }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> FillAndTakeAsync(Memory<byte> destination, CancellationToken cancellationToken)
-    {
-        var chunk = ArrayPool<byte>.Shared.Rent(ReadChunkBytes);
-        int n;
-        try
-        {
-            var read = inner.ReadAsync(chunk, cancellationToken);
-            if (!read.IsCompleted)
-            {
-                _guard.Released();
-            }
-
-            n = await read.ConfigureAwait(false);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-            throw;
-        }
-
-        if (n == 0)
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-            return 0;
-        }
-
-        (_buffer, _rented, _offset, _count) = (chunk, true, 0, n);
-        return Pass(destination.Span[..Take(destination.Span)]);
-    }
-
-    private int Take(Span<byte> destination)
-    {
-        if (destination.IsEmpty)
-        {
-            return 0;
-        }
-
-        var n = Math.Min(destination.Length, _count);
-        _buffer.AsSpan(_offset, n).CopyTo(destination);
-        _offset += n;
-        _count -= n;
-        if (_count == 0)
-        {
-            ReleaseRead();
-        }
-
-        return n;
-    }
-
-    private void ReleaseRead()
-    {
-        if (_rented)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-        }
-
-        (_buffer, _rented, _offset, _count) = ([], false, 0, 0);
     }
 
     /// <summary>The gathered bytes and their count, the batch left empty (called with the gate held).</summary>
@@ -322,7 +204,7 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix, TimeProvider
     private async ValueTask WriteGatheredThenAsync(byte[] gathered, int count, ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
     {
         await WriteGatheredAsync(gathered, count, cancellationToken).ConfigureAwait(false);
-        await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes gathered bytes; the buffer goes back to the pool even when the write fails.</summary>
@@ -331,7 +213,7 @@ internal sealed class ConnectionStream(Stream inner, byte[] prefix, TimeProvider
     {
         try
         {
-            await inner.WriteAsync(gathered.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+            await _inner.WriteAsync(gathered.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
