@@ -16,7 +16,7 @@ internal sealed class Room(Dialect dialect, string id, RoomFingerprinter fingerp
     private RoomTotals? _totals;
 
     /// <summary>Members in join order; changed only through <see cref="AddMember"/>, <see cref="RemoveMember"/> and <see cref="ClearMembers"/>, which keep the registry's totals.</summary>
-    public IReadOnlyList<Member> Members => _members;
+    public MemberList Members => new(_members);
 
     public DateTimeOffset LastActivity { get; set; } = created;
 
