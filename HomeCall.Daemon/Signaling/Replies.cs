@@ -58,7 +58,7 @@ internal sealed class Replies(ErrorLanguage language, DaemonMetrics metrics)
 
     private void Send(ConnectionState state, string code, string? extraName, string? extraValue, bool includeRoom, string? room)
     {
-        var dialect = state.Connection.Endpoint == EndpointKind.Signal ? Dialect.Session : state.Dialect;
+        var dialect = state.Dialect;
         metrics.ErrorsSent.Increment(code);
         if (code == ErrorCode.RateLimited)
         {

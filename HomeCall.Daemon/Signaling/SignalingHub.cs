@@ -45,6 +45,8 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
             connection,
             new RateLimiter(options.RateLimitPerSecond, options.RateLimitBurst, _ctx.Time),
             connection.Log);
+        // The dialect is chosen here once for /signal and mesh URLs (docs/protocol.md §4, §8); from
+        // then on it is the only thing that routes the connection's messages, errors and end.
         if (connection.Endpoint == EndpointKind.Signal)
         {
             state.Dialect = Dialect.Session;

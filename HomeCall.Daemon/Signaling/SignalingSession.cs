@@ -29,14 +29,11 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
 
         ctx.Metrics.MessagesReceived.Increment(MessageTypeNames.Of(type));
         var message = new InboundMessage(json, type, fields);
-        if (state.Connection.Endpoint == EndpointKind.Signal)
-        {
-            handlers.Session.Handle(state, message);
-            return;
-        }
-
         switch (state.Dialect ?? Detect(message))
         {
+            case Dialect.Session:
+                handlers.Session.Handle(state, message);
+                break;
             case Dialect.Homecall:
                 handlers.Homecall.Handle(state, message);
                 break;
@@ -63,7 +60,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
 
     public void OnShutdown()
     {
-        if (state.Connection.Endpoint == EndpointKind.Signal)
+        if (state.Dialect == Dialect.Session)
         {
             ctx.Replies.SessionError(state, ErrorCode.ShuttingDown, handlers.Session.CurrentSessionId(state));
         }
@@ -75,14 +72,11 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
 
     public void OnClosed()
     {
-        if (state.Connection.Endpoint == EndpointKind.Signal)
-        {
-            handlers.Session.Disconnected(state);
-            return;
-        }
-
         switch (state.Dialect)
         {
+            case Dialect.Session:
+                handlers.Session.Disconnected(state);
+                break;
             case Dialect.Homecall:
                 handlers.Homecall.Disconnected(state);
                 break;
@@ -102,7 +96,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
             case RateDecision.Allowed:
                 return true;
             case RateDecision.Limited:
-                if (state.Connection.Endpoint == EndpointKind.Signal)
+                if (state.Dialect == Dialect.Session)
                 {
                     ctx.Replies.SessionError(state, ErrorCode.RateLimited, handlers.Session.CurrentSessionId(state));
                 }
@@ -121,7 +115,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
 
     private void Invalid()
     {
-        if (state.Connection.Endpoint == EndpointKind.Signal)
+        if (state.Dialect == Dialect.Session)
         {
             ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, null);
         }
