@@ -55,7 +55,7 @@ internal static class Program
         }
 
         var key = await LoadKeyAsync(bound.Options, environment).ConfigureAwait(false);
-        return key is null ? ExitCodes.Config : await RunAsync(bound, key).ConfigureAwait(false);
+        return key is null ? ExitCodes.Config : await RunAsync(bound, key, environment).ConfigureAwait(false);
     }
 
     /// <summary>Notices (on --check-config or with errors) and every invalid setting on stderr; false when there are errors.</summary>
@@ -91,13 +91,13 @@ internal static class Program
         }
     }
 
-    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key)
+    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, IDictionary environment)
     {
         var options = bound.Options;
         var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
         try
         {
-            return await ServeAsync(options, key, bound.Notices, logger, fileProblem).ConfigureAwait(false);
+            return await ServeAsync(options, key, environment, bound.Notices, logger, fileProblem).ConfigureAwait(false);
         }
         finally
         {
@@ -106,7 +106,7 @@ internal static class Program
         }
     }
 
-    private static async Task<int> ServeAsync(DaemonOptions options, FingerprintKey key, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
+    private static async Task<int> ServeAsync(DaemonOptions options, FingerprintKey key, IDictionary environment, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
     {
         Log.Logger = logger;
         var log = logger.ForContext(typeof(Program));
@@ -125,7 +125,7 @@ internal static class Program
         log.Information("Room fingerprints are keyed with {KeyFile} ({KeyOrigin})", key.Path, key.Created ? "created now" : "existing");
         WarnIfOpenFileLimitLow(options, log);
         using var signals = new ShutdownSignals();
-        using var systemd = SystemdNotifier.FromEnvironment(Environment.GetEnvironmentVariables(), Environment.ProcessId);
+        using var systemd = SystemdNotifier.FromEnvironment(environment, Environment.ProcessId);
         using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd);
         try
         {

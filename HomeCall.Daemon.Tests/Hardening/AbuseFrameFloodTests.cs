@@ -34,7 +34,7 @@ public sealed class AbuseFrameFloodTests
     public async Task PongAndContinuationFloods_TenSecondsBeside20Relayers_ProbesAnsweredWithin1sFloodersClosed1008()
     {
         await using var daemon = await DaemonProcess.StartListeningAsync();
-        var pairs = await Task.WhenAll(Enumerable.Range(0, Pairs).Select(i => ProbePair.StartAsync(daemon, "flood-" + i)));
+        var pairs = await Task.WhenAll(Enumerable.Range(0, Pairs).Select(i => ProbePair.StartAsync(daemon.Ws("/"), "flood-" + i)));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var clock = Stopwatch.StartNew();
 

@@ -15,10 +15,11 @@ internal sealed class ProbePair : IAsyncDisposable
         _b = b;
     }
 
-    public static async Task<ProbePair> StartAsync(DaemonProcess daemon, string room)
+    /// <summary>Joins both to <paramref name="room"/> on the room endpoint at <paramref name="endpoint"/> (a ws:// URL of "/").</summary>
+    public static async Task<ProbePair> StartAsync(Uri endpoint, string room)
     {
-        var a = await WsClient.ConnectAsync(daemon.Ws("/"));
-        var b = await WsClient.ConnectAsync(daemon.Ws("/"));
+        var a = await WsClient.ConnectAsync(endpoint);
+        var b = await WsClient.ConnectAsync(endpoint);
         await a.SendAsync(new { type = "join", room, user = "a" });
         await a.ReceiveTypeAsync("online");
         await b.SendAsync(new { type = "join", room, user = "b" });
