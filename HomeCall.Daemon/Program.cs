@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
+using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Logging;
@@ -52,10 +53,27 @@ internal static class Program
                 return ExitCodes.Ok;
             case CommandMode.Fingerprint:
                 return FingerprintCommand.Run(request, bound.Options, environment, Console.Out, Console.Error);
+            case CommandMode.Invite:
+                return InviteCommand.Run(request.Invite!, bound.Options, TimeProvider.System, Console.Out, Console.Error);
         }
 
         var key = await LoadKeyAsync(bound.Options, environment).ConfigureAwait(false);
-        return key is null ? ExitCodes.Config : await RunAsync(bound, key, environment).ConfigureAwait(false);
+        var secret = key is null ? null : await LoadRoomSecretAsync(bound.Options).ConfigureAwait(false);
+        return secret is null ? ExitCodes.Config : await RunAsync(bound, key!, secret, environment).ConfigureAwait(false);
+    }
+
+    /// <summary>ROOM_SECRET, or ROOM_SECRET_FILE read now: a file that cannot be used stops the start (exit 78) before anything is bound.</summary>
+    private static async Task<RoomSecret?> LoadRoomSecretAsync(DaemonOptions options)
+    {
+        try
+        {
+            return RoomSecret.FromOptions(options);
+        }
+        catch (RoomSecretException ex)
+        {
+            await Console.Error.WriteLineAsync("homecall: " + ex.Message).ConfigureAwait(false);
+            return null;
+        }
     }
 
     /// <summary>Notices (on --check-config or with errors) and every invalid setting on stderr; false when there are errors.</summary>
@@ -91,13 +109,13 @@ internal static class Program
         }
     }
 
-    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, IDictionary environment)
+    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, RoomSecret secret, IDictionary environment)
     {
         var options = bound.Options;
         var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
         try
         {
-            return await ServeAsync(options, key, environment, bound.Notices, logger, fileProblem).ConfigureAwait(false);
+            return await ServeAsync(options, key, secret, environment, bound.Notices, logger, fileProblem).ConfigureAwait(false);
         }
         finally
         {
@@ -106,7 +124,7 @@ internal static class Program
         }
     }
 
-    private static async Task<int> ServeAsync(DaemonOptions options, FingerprintKey key, IDictionary environment, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
+    private static async Task<int> ServeAsync(DaemonOptions options, FingerprintKey key, RoomSecret secret, IDictionary environment, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
     {
         Log.Logger = logger;
         var log = logger.ForContext(typeof(Program));
@@ -126,7 +144,9 @@ internal static class Program
         WarnIfOpenFileLimitLow(options, log);
         using var signals = new ShutdownSignals();
         using var systemd = SystemdNotifier.FromEnvironment(environment, Environment.ProcessId);
-        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd);
+        // Whether joins need a token or the webhook's yes (docs/protocol.md §12), never the secret or the URL.
+        log.Information("Room access: token {TokenRequired}, webhook {WebhookAsked}", secret.IsSet, options.AuthWebhookUrl.Length > 0);
+        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, secret);
         try
         {
             host.Start();

@@ -11,6 +11,9 @@ internal static class CommandLine
           homecall [--host ADDR] [--port N] [--env-file PATH] [--log-level LEVEL] [--key-file PATH]
           homecall --check-config [--env-file PATH] [...]   print the effective settings, exit 0 or 78
           homecall fingerprint ROOM [--dialect homecall|mesh|numeric|session] [--env-file PATH] [--key-file PATH]
+          homecall invite ROOM [--dialect D] [--user NAME] [--ttl 24h] [--create N] [--base-url URL] [--env-file PATH]
+          homecall invite --self-test [--ttl 1h] [--base-url URL]    a link to the self-test page
+          homecall invite --check TOKEN [--env-file PATH]            explain a token; exit 0 when valid
           homecall --version | --help
 
         An option's value may also follow '=' (--port=9000).
@@ -21,6 +24,11 @@ internal static class CommandLine
         (FINGERPRINT_KEY_FILE, --key-file); it never creates a key. Without --dialect a UUID
         is a /signal session id, anything else a homecall room: numeric and mesh rooms
         need --dialect.
+
+        invite prints a room token signed with ROOM_SECRET (or ROOM_SECRET_FILE) and a link
+        carrying it. ROOM '*' is any room of the dialect, 'word*' any room starting so.
+        --ttl takes s, m, h or d (default 24h); --create N lets the token create at most N
+        rooms (0 = join only; without it, no limit); --user binds it to one user name.
         """;
 
     public static CommandLineRequest Parse(IReadOnlyList<string> args)
@@ -31,6 +39,7 @@ internal static class CommandLine
         string? envFile = null;
         var positional = new List<string>();
         string? dialect = null;
+        var invite = new Dictionary<string, string>(StringComparer.Ordinal);
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -70,10 +79,13 @@ internal static class CommandLine
                 case "--key-file": overrides[K.FingerprintKeyFile] = Next(); break;
                 case "--env-file": envFile = Next(); break;
                 case "--dialect": dialect = Next(); break;
+                case "--user" or "--ttl" or "--create" or "--base-url" or "--check": invite[arg] = Next(); break;
+                case "--self-test": invite[arg] = ""; break;
                 case "--check-config": mode = CommandMode.CheckConfig; break;
                 case "--version": mode = CommandMode.Version; break;
                 case "--help" or "-h": mode = CommandMode.Help; break;
                 case "fingerprint" when positional.Count == 0 && mode == CommandMode.Run: mode = CommandMode.Fingerprint; break;
+                case "invite" when positional.Count == 0 && mode == CommandMode.Run: mode = CommandMode.Invite; break;
                 default:
                     if (arg.StartsWith('-'))
                     {
@@ -98,13 +110,22 @@ internal static class CommandLine
         {
             errors.Add("fingerprint takes exactly one ROOM");
         }
-        else if (mode != CommandMode.Fingerprint && positional.Count > 0)
+        else if (mode is not (CommandMode.Fingerprint or CommandMode.Invite) && positional.Count > 0)
         {
             errors.Add($"unexpected argument '{positional[0]}'");
         }
 
+        if (mode != CommandMode.Invite && invite.Count > 0)
+        {
+            errors.Add($"{invite.Keys.First()} is only for invite");
+        }
+
         var room = mode == CommandMode.Fingerprint && positional.Count == 1 ? positional[0] : null;
-        return new CommandLineRequest(mode, overrides, envFile, room, ParseDialect(dialect, errors), errors);
+        var parsedDialect = ParseDialect(dialect, errors);
+        return new CommandLineRequest(mode, overrides, envFile, room, parsedDialect, errors)
+        {
+            Invite = mode == CommandMode.Invite ? InviteRequest.Parse(positional, parsedDialect, invite, errors) : null,
+        };
     }
 
     /// <summary>The --dialect given, or null when none was (the room's form then decides).</summary>

@@ -2,11 +2,14 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Config;
 
-/// <summary>A parsed command line: the mode, setting overrides from flags, and usage errors (a null dialect: chosen from the room).</summary>
+/// <summary>A parsed command line: the mode, setting overrides from flags, and usage errors (a null dialect: chosen from the room); <see cref="Invite"/> for `homecall invite`.</summary>
 internal sealed record CommandLineRequest(
     CommandMode Mode,
     IReadOnlyDictionary<string, string> Overrides,
     string? EnvFile,
     string? FingerprintRoom,
     Dialect? FingerprintDialect,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    public InviteRequest? Invite { get; init; }
+}

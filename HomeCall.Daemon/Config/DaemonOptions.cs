@@ -49,6 +49,12 @@ internal sealed record DaemonOptions
     /// <summary>JOIN_FAILURES_PER_MIN: failed numeric joins per client IP before too-many-attempts.</summary>
     public int JoinFailuresPerMinute { get; init; } = 20;
 
+    /// <summary>JOIN_FAILURES_PER_MIN_IPV4_24: failed joins per IPv4 /24 (all its addresses together) before too-many-attempts.</summary>
+    public int JoinFailuresPerMinuteIpv4Net { get; init; } = 100;
+
+    /// <summary>JOIN_FAILURES_PER_MIN_IPV6_64: failed joins per IPv6 /64 (one site; privacy addresses rotate inside it) before too-many-attempts.</summary>
+    public int JoinFailuresPerMinuteIpv6Net { get; init; } = 40;
+
     /// <summary>SESSIONS_PER_IP_PER_MIN: new /signal sessions one client IP may create in a minute before too-many-sessions.</summary>
     public int SessionsPerIpPerMinute { get; init; } = 60;
 
@@ -84,6 +90,21 @@ internal sealed record DaemonOptions
 
     /// <summary>ADMIN_TOKEN: bearer token for /rooms and /health room details; empty disables them.</summary>
     public string AdminToken { get; init; } = "";
+
+    /// <summary>ROOM_SECRET: when set, every join needs a token signed with it (docs/protocol.md §12); empty = off.</summary>
+    public string RoomSecret { get; init; } = "";
+
+    /// <summary>ROOM_SECRET_FILE: a file holding the room secret instead of ROOM_SECRET (read at start).</summary>
+    public string RoomSecretFile { get; init; } = "";
+
+    /// <summary>AUTH_WEBHOOK_URL: an http(s) URL asked about joins without a valid token (docs/protocol.md §12.4); empty = off.</summary>
+    public string AuthWebhookUrl { get; init; } = "";
+
+    /// <summary>AUTH_WEBHOOK_TIMEOUT_MS: a webhook answer later than this refuses the join.</summary>
+    public TimeSpan AuthWebhookTimeout { get; init; } = TimeSpan.FromMilliseconds(3000);
+
+    /// <summary>AUTH_WEBHOOK_CACHE_MS: how long a webhook answer is reused for the same request fields; 0 = ask every time.</summary>
+    public TimeSpan AuthWebhookCache { get; init; } = TimeSpan.FromMilliseconds(10000);
 
     /// <summary>
     /// FINGERPRINT_KEY_FILE: the secret key of the room fingerprints in logs; empty means the

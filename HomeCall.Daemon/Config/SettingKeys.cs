@@ -19,6 +19,8 @@ internal static class SettingKeys
     public const string RoomTimeoutMs = "ROOM_TIMEOUT_MS";
     public const string EndedSessionTtlMs = "ENDED_SESSION_TTL_MS";
     public const string JoinFailuresPerMinute = "JOIN_FAILURES_PER_MIN";
+    public const string JoinFailuresPerMinuteIpv4Net = "JOIN_FAILURES_PER_MIN_IPV4_24";
+    public const string JoinFailuresPerMinuteIpv6Net = "JOIN_FAILURES_PER_MIN_IPV6_64";
     public const string SessionsPerIpPerMinute = "SESSIONS_PER_IP_PER_MIN";
     public const string MaxQueuedMessages = "MAX_QUEUED_MESSAGES";
     public const string MaxQueuedBytes = "MAX_QUEUED_BYTES";
@@ -30,6 +32,11 @@ internal static class SettingKeys
     public const string ErrorLanguage = "ERROR_LANGUAGE";
     public const string SelfTestPage = "SELFTEST_PAGE";
     public const string AdminToken = "ADMIN_TOKEN";
+    public const string RoomSecret = "ROOM_SECRET";
+    public const string RoomSecretFile = "ROOM_SECRET_FILE";
+    public const string AuthWebhookUrl = "AUTH_WEBHOOK_URL";
+    public const string AuthWebhookTimeoutMs = "AUTH_WEBHOOK_TIMEOUT_MS";
+    public const string AuthWebhookCacheMs = "AUTH_WEBHOOK_CACHE_MS";
     public const string FingerprintKeyFile = "FINGERPRINT_KEY_FILE";
     public const string LogDir = "LOG_DIR";
     public const string LogRetainedFiles = "LOG_RETAINED_FILES";

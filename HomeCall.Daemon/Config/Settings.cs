@@ -18,6 +18,12 @@ internal static class Settings
     private const int MaxMillis = 7 * 24 * 3600 * 1000;
 
     private const int MaxPort = 65535;
+
+    /// <summary>A join waits for the webhook without reading its connection: longer would outlast the keep-alive.</summary>
+    private const int MaxWebhookMillis = 10_000;
+
+    /// <summary>An hour: a revoked user is let in from the cache at most this long.</summary>
+    private const int MaxWebhookCacheMillis = 3600 * 1000;
     private const int MaxQueueBytes = 1024 * 1024 * 1024;
 
     public static readonly IReadOnlyList<SettingDefinition> All =
@@ -67,6 +73,12 @@ internal static class Settings
             K.JoinFailuresPerMinute, "failed numeric joins per IP per minute before `too-many-attempts`",
             1, 1_000_000, o => o.JoinFailuresPerMinute, (o, v) => o with { JoinFailuresPerMinute = v }),
         Setting.Int(
+            K.JoinFailuresPerMinuteIpv4Net, "failed joins per IPv4 /24 (its addresses together) per minute before `too-many-attempts`",
+            1, 1_000_000, o => o.JoinFailuresPerMinuteIpv4Net, (o, v) => o with { JoinFailuresPerMinuteIpv4Net = v }),
+        Setting.Int(
+            K.JoinFailuresPerMinuteIpv6Net, "failed joins per IPv6 /64 (its addresses together) per minute before `too-many-attempts`",
+            1, 1_000_000, o => o.JoinFailuresPerMinuteIpv6Net, (o, v) => o with { JoinFailuresPerMinuteIpv6Net = v }),
+        Setting.Int(
             K.SessionsPerIpPerMinute,
             "new `/signal` sessions one IP may create per minute before `too-many-sessions` (joining an existing session is not counted)",
             1, 1_000_000, o => o.SessionsPerIpPerMinute, (o, v) => o with { SessionsPerIpPerMinute = v }),
@@ -103,6 +115,21 @@ internal static class Settings
         Setting.Text(
             K.AdminToken, "bearer token for `/rooms` and `/health` room details; empty disables them",
             o => o.AdminToken, (o, v) => o with { AdminToken = v }) with { Secret = true },
+        Setting.Text(
+            K.RoomSecret, "when set (16 characters or more), every join needs a room token signed with it (`homecall invite`); empty = rooms open to anyone who knows their name",
+            o => o.RoomSecret, (o, v) => o with { RoomSecret = v }) with { Secret = true },
+        Setting.Text(
+            K.RoomSecretFile, "a file holding the room secret instead of `ROOM_SECRET` (read at start; not both)",
+            o => o.RoomSecretFile, (o, v) => o with { RoomSecretFile = v }),
+        Setting.Text(
+            K.AuthWebhookUrl, "`http(s)` URL asked (POST) whether a join without a valid room token may proceed; empty = not asked",
+            o => o.AuthWebhookUrl, (o, v) => o with { AuthWebhookUrl = v }) with { Secret = true },
+        Setting.Millis(
+            K.AuthWebhookTimeoutMs, "a webhook answer later than this refuses the join",
+            100, MaxWebhookMillis, o => o.AuthWebhookTimeout, (o, v) => o with { AuthWebhookTimeout = v }),
+        Setting.Millis(
+            K.AuthWebhookCacheMs, "how long a webhook answer is reused for the same request; `0` = ask every time",
+            0, MaxWebhookCacheMillis, o => o.AuthWebhookCache, (o, v) => o with { AuthWebhookCache = v }),
         Setting.Text(
             K.FingerprintKeyFile,
             "secret key of the `room=` fingerprints in logs, created on first start (mode 0600); empty = `$STATE_DIRECTORY/fingerprint.key`, else `$XDG_STATE_HOME/homecall/fingerprint.key`, else `~/.local/state/homecall/fingerprint.key`",

@@ -1,4 +1,5 @@
 using System.Net;
+using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Http;
 using HomeCall.Daemon.Metrics;
@@ -25,13 +26,13 @@ internal sealed class DaemonHost : IDisposable
     private readonly ConnectionTracker _tracker;
     private readonly SystemdLifecycle? _systemd;
 
-    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null)
+    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, RoomSecret? roomSecret = null)
     {
         _options = options;
         _time = time;
         _log = log.ForContext<DaemonHost>();
         Metrics = new DaemonMetrics();
-        Hub = new SignalingHub(options, fingerprints, time, Metrics, log);
+        Hub = new SignalingHub(options, fingerprints, time, Metrics, log, roomSecret);
         _tracker = new ConnectionTracker(options.MaxConnections, options.MaxConnectionsPerIp);
         var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, new AdminToken(options.AdminToken), time, Version);
         var upgrades = new UpgradeHandler(options, Hub, http, _tracker, Metrics, time, log);

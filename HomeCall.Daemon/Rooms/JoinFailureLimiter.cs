@@ -1,58 +1,65 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace HomeCall.Daemon.Rooms;
 
 /// <summary>
-/// The join-failure guard (docs/protocol.md §7.3): once an IP has had JOIN_FAILURES_PER_MIN failed numeric
-/// joins within a minute, every join from it is refused until a minute has passed
-/// since its last failure. Refused joins are not failures (the block cannot be extended
-/// by hammering). Guarded by the registry lock.
+/// The join-failure guard (docs/protocol.md §7.3): once an IP has had JOIN_FAILURES_PER_MIN failed
+/// joins within a minute, every join from it is refused until a minute has passed since its
+/// last failure. The same holds for all addresses of an IPv4 /24 together
+/// (JOIN_FAILURES_PER_MIN_IPV4_24) and of an IPv6 /64 together (JOIN_FAILURES_PER_MIN_IPV6_64):
+/// one IPv6 host owns a whole /64 and one small network a /24, so counting per address alone
+/// let one attacker spread its guesses. Refused joins are not failures (the block cannot be
+/// extended by hammering). Guarded by the registry lock.
 /// </summary>
-internal sealed class JoinFailureLimiter(int maxFailuresPerWindow)
+internal sealed class JoinFailureLimiter(int maxPerAddress, int maxPerIpv4Net, int maxPerIpv6Net)
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    public const int Ipv4NetPrefixBits = 24;
+    public const int Ipv6NetPrefixBits = 64;
 
-    private readonly Dictionary<IPAddress, Queue<DateTimeOffset>> _failures = [];
+    public static readonly TimeSpan Window = FailureWindow.Window;
 
-    public int TrackedAddresses => _failures.Count;
+    private readonly FailureWindow _addresses = new(maxPerAddress);
+    private readonly FailureWindow _ipv4Nets = new(maxPerIpv4Net);
+    private readonly FailureWindow _ipv6Nets = new(maxPerIpv6Net);
 
-    public bool IsBlocked(IPAddress ip, DateTimeOffset now)
+    /// <summary>A guard on addresses only (aggregates as lenient as they can be).</summary>
+    public JoinFailureLimiter(int maxPerAddress)
+        : this(maxPerAddress, int.MaxValue, int.MaxValue)
     {
-        if (!_failures.TryGetValue(ip, out var times) || times.Count < maxFailuresPerWindow)
-        {
-            return false;
-        }
-
-        return now - times.Last() < Window;
     }
+
+    /// <summary>Addresses tracked (each forgotten a minute after its last failure).</summary>
+    public int TrackedAddresses => _addresses.Count;
+
+    /// <summary>/24 and /64 networks tracked (each forgotten a minute after its last failure).</summary>
+    public int TrackedNetworks => _ipv4Nets.Count + _ipv6Nets.Count;
+
+    public bool IsBlocked(IPAddress ip, DateTimeOffset now) =>
+        _addresses.IsBlocked(ip, now) || NetWindow(ip).IsBlocked(NetworkOf(ip), now);
 
     public void RecordFailure(IPAddress ip, DateTimeOffset now)
     {
-        if (!_failures.TryGetValue(ip, out var times))
-        {
-            times = new Queue<DateTimeOffset>();
-            _failures[ip] = times;
-        }
-
-        times.Enqueue(now);
-        while (times.Count > 0 && now - times.Peek() >= Window)
-        {
-            times.Dequeue();
-        }
-
-        // Only the last N matter for the decision.
-        while (times.Count > maxFailuresPerWindow)
-        {
-            times.Dequeue();
-        }
+        _addresses.Record(ip, now);
+        NetWindow(ip).Record(NetworkOf(ip), now);
     }
 
-    /// <summary>Drops addresses whose last failure is over a minute old.</summary>
+    /// <summary>Drops addresses and networks whose last failure is over a minute old.</summary>
     public void Sweep(DateTimeOffset now)
     {
-        foreach (var (ip, times) in _failures.Where(kv => now - kv.Value.Last() >= Window).ToArray())
-        {
-            _failures.Remove(ip);
-        }
+        _addresses.Sweep(now);
+        _ipv4Nets.Sweep(now);
+        _ipv6Nets.Sweep(now);
     }
+
+    /// <summary>The /24 or /64 <paramref name="ip"/> belongs to (its address with the host bits zeroed).</summary>
+    public static IPAddress NetworkOf(IPAddress ip)
+    {
+        var bytes = ip.GetAddressBytes();
+        var keep = (ip.AddressFamily == AddressFamily.InterNetwork ? Ipv4NetPrefixBits : Ipv6NetPrefixBits) / 8;
+        Array.Clear(bytes, keep, bytes.Length - keep);
+        return new IPAddress(bytes);
+    }
+
+    private FailureWindow NetWindow(IPAddress ip) => ip.AddressFamily == AddressFamily.InterNetwork ? _ipv4Nets : _ipv6Nets;
 }

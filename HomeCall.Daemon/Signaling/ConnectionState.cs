@@ -24,6 +24,9 @@ internal sealed class ConnectionState(IConnection connection, RateLimiter rateLi
 
     public Room? Room { get; set; }
 
+    /// <summary>A join waiting for the auth webhook (docs/protocol.md §12.4), or null.</summary>
+    public PendingAccess? Pending { get; set; }
+
     /// <summary>Numeric dialect: the per-connection UUID sent as myId and stamped as senderId (docs/protocol.md §7.1).</summary>
     public string MyId => _myId ??= Guid.NewGuid().ToString();
 

@@ -20,11 +20,12 @@ internal static class ErrorCode
     public const string Replaced = "replaced";
     public const string RoomExpired = "room-expired";
     public const string ShuttingDown = "shutting-down";
+    public const string Forbidden = "forbidden";
 
     public static readonly IReadOnlyList<string> All =
     [
         InvalidMessage, NotJoined, SenderMismatch, UserNotFound, RoomNotFound, RoomFull, SessionEnded,
         SessionNotFound, QueueFull, RateLimited, TooManyAttempts, TooManySessions, NoFreeRooms, InvalidParameters, Replaced,
-        RoomExpired, ShuttingDown,
+        RoomExpired, ShuttingDown, Forbidden,
     ];
 }

@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 
@@ -49,6 +50,13 @@ internal sealed class HomecallHandler(SignalingContext ctx)
         }
 
         state.Dialect = Dialect.Homecall; // docs/protocol.md §4: a valid join with room and user fixes the dialect.
+        var request = new AccessRequest(Dialect.Homecall, roomId, user, AccessTokens.Of(message, state));
+        ctx.Access.Admit(state, request, grant => Join(state, request, grant)); // docs/protocol.md §12
+    }
+
+    private void Join(ConnectionState state, AccessRequest request, AccessGrant grant)
+    {
+        var (roomId, user) = (request.Room!, request.User!);
         lock (ctx.Registry.Gate)
         {
             var current = state.Membership;
@@ -62,6 +70,11 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             if (IsFull(state, room, current, user))
             {
                 ctx.Replies.Error(state, ErrorCode.RoomFull);
+                return;
+            }
+
+            if (room is null && !ctx.Access.TryCreate(state, request, grant))
+            {
                 return;
             }
 

@@ -14,4 +14,5 @@ internal struct KnownFields
     public JsonField FromUserId;
     public JsonField SenderId;
     public JsonField Payload;
+    public JsonField Token;
 }

@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 
@@ -21,6 +22,12 @@ internal sealed class MeshHandler(SignalingContext ctx)
             return;
         }
 
+        var request = new AccessRequest(Dialect.Mesh, parameters.RoomId, parameters.UserId, AccessTokens.FromQuery(state.Connection.Query));
+        ctx.Access.Admit(state, request, grant => Join(state, parameters, request, grant)); // docs/protocol.md §12
+    }
+
+    private void Join(ConnectionState state, MeshParameters parameters, AccessRequest request, AccessGrant grant)
+    {
         lock (ctx.Registry.Gate)
         {
             var room = ctx.Registry.Find(Dialect.Mesh, parameters.RoomId);
@@ -29,6 +36,11 @@ internal sealed class MeshHandler(SignalingContext ctx)
             {
                 ctx.Replies.Error(state, ErrorCode.RoomFull);
                 state.Connection.Close(CloseStatus.PolicyViolation, "room full");
+                return;
+            }
+
+            if (room is null && !ctx.Access.TryCreate(state, request, grant))
+            {
                 return;
             }
 

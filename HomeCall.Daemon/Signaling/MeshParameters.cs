@@ -23,8 +23,8 @@ internal sealed record MeshParameters(string RoomId, string UserId, string UserN
         return new MeshParameters(values["roomId"]!, values["userId"]!, values["userName"]!);
     }
 
-    /// <summary>Name → decoded value; a repeated name maps to null (ambiguous, so invalid).</summary>
-    private static Dictionary<string, string?> Parse(string query)
+    /// <summary>Name → decoded value of a URL query; a repeated name maps to null (ambiguous, so invalid).</summary>
+    public static Dictionary<string, string?> Parse(string query)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))

@@ -122,6 +122,7 @@ internal static class MessageParser
         if (name.SequenceEqual("fromUserId"u8)) return FieldSlot.FromUserId;
         if (name.SequenceEqual("senderId"u8)) return FieldSlot.SenderId;
         if (name.SequenceEqual("payload"u8)) return FieldSlot.Payload;
+        if (name.SequenceEqual("token"u8)) return FieldSlot.Token;
         return FieldSlot.Other;
     }
 
@@ -152,6 +153,7 @@ internal static class MessageParser
             case FieldSlot.TargetUserId: return ref f.TargetUserId;
             case FieldSlot.FromUserId: return ref f.FromUserId;
             case FieldSlot.SenderId: return ref f.SenderId;
+            case FieldSlot.Token: return ref f.Token;
             default: return ref f.Payload;
         }
     }
@@ -171,5 +173,6 @@ internal static class MessageParser
         FromUserId,
         SenderId,
         Payload,
+        Token,
     }
 }

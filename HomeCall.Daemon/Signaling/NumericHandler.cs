@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 
@@ -16,7 +17,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
         switch (message.Type)
         {
             case MessageType.Create:
-                Create(state);
+                Create(state, message);
                 break;
             case MessageType.Join:
                 Join(state, message);
@@ -41,15 +42,26 @@ internal sealed class NumericHandler(SignalingContext ctx)
         }
     }
 
-    private void Create(ConnectionState state)
+    private void Create(ConnectionState state, in InboundMessage message)
     {
         state.Dialect = Dialect.Numeric;
+        var request = new AccessRequest(Dialect.Numeric, null, null, AccessTokens.Of(message, state));
+        ctx.Access.Admit(state, request, grant => Create(state, request, grant)); // docs/protocol.md §12
+    }
+
+    private void Create(ConnectionState state, AccessRequest request, AccessGrant grant)
+    {
         lock (ctx.Registry.Gate)
         {
             var id = NumericRoomIds.Pick(ctx.Registry);
             if (id is null)
             {
                 ctx.Replies.Error(state, ErrorCode.NoFreeRooms);
+                return;
+            }
+
+            if (!ctx.Access.TryCreate(state, request, grant))
+            {
                 return;
             }
 
@@ -73,6 +85,12 @@ internal sealed class NumericHandler(SignalingContext ctx)
         }
 
         state.Dialect = Dialect.Numeric; // docs/protocol.md §4: a valid join with roomId fixes the dialect.
+        var request = new AccessRequest(Dialect.Numeric, roomId, null, AccessTokens.Of(message, state));
+        ctx.Access.Admit(state, request, _ => Join(state, roomId)); // docs/protocol.md §12
+    }
+
+    private void Join(ConnectionState state, string roomId)
+    {
         lock (ctx.Registry.Gate)
         {
             if (FindGuarded(state, roomId) is not { } room)

@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling;
@@ -80,6 +81,13 @@ internal sealed class SessionHandler(SignalingContext ctx)
             return;
         }
 
+        var request = new AccessRequest(Dialect.Session, id, user, AccessTokens.Of(message, state));
+        ctx.Access.Admit(state, request, grant => Join(state, request, grant)); // docs/protocol.md §12
+    }
+
+    private void Join(ConnectionState state, AccessRequest request, AccessGrant grant)
+    {
+        var (id, user) = (request.Room!, request.User!);
         lock (ctx.Registry.Gate)
         {
             if (ctx.Registry.IsEnded(id))
@@ -93,6 +101,11 @@ internal sealed class SessionHandler(SignalingContext ctx)
             if (session is not null && existing is null && session.Members.Count >= SessionMembership.MaxParticipants)
             {
                 ctx.Replies.SessionError(state, ErrorCode.RoomFull, id);
+                return;
+            }
+
+            if (session is null && !ctx.Access.TryCreate(state, request, grant))
+            {
                 return;
             }
 

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>What every dialect handler shares: the registry and its per-IP guards, settings, clock, counters, replies and room fingerprints.</summary>
+/// <summary>What every dialect handler shares: the registry and its per-IP guards, settings, clock, counters, replies, room fingerprints and who may join.</summary>
 internal sealed record SignalingContext(
     RoomRegistry Registry,
     JoinFailureLimiter JoinFailures,
@@ -13,4 +13,5 @@ internal sealed record SignalingContext(
     TimeProvider Time,
     DaemonMetrics Metrics,
     Replies Replies,
-    RoomFingerprinter Fingerprints);
+    RoomFingerprinter Fingerprints,
+    JoinAccess Access);

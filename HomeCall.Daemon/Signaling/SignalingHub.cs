@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
@@ -19,19 +20,29 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     private readonly DialectHandlers _handlers;
     private readonly ILogger _log;
     private readonly ITimer _sweepTimer;
+    private readonly AuthWebhookClient? _webhook;
 
-    public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log)
+    /// <param name="secret">The room secret's holder; null reads it from the options (ROOM_SECRET, ROOM_SECRET_FILE).</param>
+    public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log, RoomSecret? secret = null)
     {
         _log = log.ForContext<SignalingHub>();
+        var registry = new RoomRegistry();
+        var failures = new JoinFailureLimiter(options.JoinFailuresPerMinute, options.JoinFailuresPerMinuteIpv4Net, options.JoinFailuresPerMinuteIpv6Net);
+        var replies = new Replies(options.ErrorLanguage, metrics);
+        _webhook = options.AuthWebhookUrl.Length == 0
+            ? null
+            : new AuthWebhookClient(new Uri(options.AuthWebhookUrl), options.AuthWebhookTimeout, options.AuthWebhookCache, time, log);
+        var gate = new RoomAccessGate(secret ?? RoomSecret.FromOptions(options), _webhook, time);
         _ctx = new SignalingContext(
-            new RoomRegistry(),
-            new JoinFailureLimiter(options.JoinFailuresPerMinute),
+            registry,
+            failures,
             new SessionCreationLimiter(options.SessionsPerIpPerMinute),
             options,
             time,
             metrics,
-            new Replies(options.ErrorLanguage, metrics),
-            fingerprints);
+            replies,
+            fingerprints,
+            new JoinAccess(gate, registry, failures, replies, fingerprints, time));
         _handlers = new DialectHandlers(new HomecallHandler(_ctx), new MeshHandler(_ctx), new NumericHandler(_ctx), new SessionHandler(_ctx));
         _sweepTimer = time.CreateTimer(_ => SweepGuarded(), null, SweepInterval, SweepInterval);
     }
@@ -82,10 +93,15 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
             _ctx.Registry.ForgetEndedBefore(now - _ctx.Options.EndedSessionTtl);
             _ctx.JoinFailures.Sweep(now);
             _ctx.SessionCreations.Sweep(now);
+            _ctx.Access.Sweep(now);
         }
     }
 
-    public void Dispose() => _sweepTimer.Dispose();
+    public void Dispose()
+    {
+        _sweepTimer.Dispose();
+        _webhook?.Dispose();
+    }
 
     /// <summary>An exception escaping a timer callback would end the process: log it and sweep again next time.</summary>
     private void SweepGuarded()

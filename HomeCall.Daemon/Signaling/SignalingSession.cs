@@ -12,6 +12,10 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
 {
     public ConnectionState State => state;
 
+    public Task? Pending => state.Pending?.Decision;
+
+    public void OnResumed() => ctx.Access.Resume(state);
+
     public void OnText(ReadOnlyMemory<byte> utf8)
     {
         if (!Admit())

@@ -21,6 +21,9 @@ internal interface IConnection
     /// <summary>The upgrade URL's query string without '?' (mesh reads its identity from it).</summary>
     string Query { get; }
 
+    /// <summary>The upgrade's Origin header, if any (the auth webhook is told it, docs/protocol.md §12.4).</summary>
+    string? Origin => null;
+
     /// <summary>
     /// Queues one text message (UTF-8 JSON). Never blocks and never calls back into the
     /// caller; returns false when the connection is closing or its send queue overflowed

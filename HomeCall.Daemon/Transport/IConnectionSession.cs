@@ -13,4 +13,16 @@ internal interface IConnectionSession
 
     /// <summary>Called once, after the connection ended for any reason.</summary>
     void OnClosed();
+
+    /// <summary>
+    /// Work the session waits for before it may handle another message (a join the auth
+    /// webhook decides, docs/protocol.md §12.4), or null. The receive loop reads nothing more
+    /// until it completes, then calls <see cref="OnResumed"/>: later messages keep their order.
+    /// </summary>
+    Task? Pending => null;
+
+    /// <summary>The <see cref="Pending"/> work completed: finish what waited for it.</summary>
+    void OnResumed()
+    {
+    }
 }

@@ -84,7 +84,7 @@ internal sealed class UpgradeHandler(
         {
             upgraded = true;
             handshakeDone();
-            var upgrade = new AcceptedUpgrade(decision.Endpoint, decision.ClientIp, request.Path, request.Query, request.Single("Sec-WebSocket-Key")!, leftover);
+            var upgrade = new AcceptedUpgrade(decision.Endpoint, decision.ClientIp, request.Path, request.Query, request.Single("Sec-WebSocket-Key")!, leftover, request.Single("Origin"));
             return UpgradeAsync(socket, upgrade, ended);
         }
 
@@ -206,7 +206,7 @@ internal sealed class UpgradeHandler(
             KeepAliveInterval = options.PingInterval,
             KeepAliveTimeout = options.PingInterval,
         });
-        var connection = new WebSocketConnection(id, ws, stream, upgrade.ClientIp, upgrade.Endpoint, upgrade.Query, _limits, connLog) { SocketDone = ended };
+        var connection = new WebSocketConnection(id, ws, stream, upgrade.ClientIp, upgrade.Endpoint, upgrade.Query, _limits, connLog) { SocketDone = ended, Origin = upgrade.Origin };
         metrics.ConnectionAccepted();
         connLog.Information("Connection opened from {ClientIp} on {Path}", upgrade.ClientIp, upgrade.Path);
         return connection;

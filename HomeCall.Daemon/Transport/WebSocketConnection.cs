@@ -65,6 +65,8 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     public string Query { get; }
 
+    public string? Origin { get; init; }
+
     /// <summary>
     /// The status this side sent in its close frame (0 when none), for the close log line and
     /// /metrics: what went on the wire (the framing layer's own 1002 and 1007 included), else the
@@ -97,6 +99,14 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             var burst = 0;
             while (true)
             {
+                if (session.Pending is { } pending)
+                {
+                    // A join waits for the auth webhook (docs/protocol.md §12.4): nothing more is read
+                    // until it is decided, so the messages after it keep their order; the thread is free meanwhile.
+                    await pending.ConfigureAwait(false);
+                    Handle(session, static s => s.OnResumed());
+                }
+
                 // A zero-byte receive waits for the next frame without holding a buffer, so an
                 // idle connection costs no receive memory.
                 var receive = _ws.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
@@ -216,7 +226,20 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         }
     }
 
-    private void Dispatch(IConnectionSession session, WebSocketMessageType type, ReadOnlyMemory<byte> message)
+    private void Dispatch(IConnectionSession session, WebSocketMessageType type, ReadOnlyMemory<byte> message) =>
+        Handle((Session: session, Type: type, Message: message), static m =>
+        {
+            if (m.Type == WebSocketMessageType.Binary)
+            {
+                m.Session.OnBinary();
+            }
+            else
+            {
+                m.Session.OnText(m.Message);
+            }
+        });
+
+    private void Handle<T>(T state, Action<T> handler)
     {
         if (_sends.IsClosing)
         {
@@ -226,14 +249,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         DeferredDrains.Begin();
         try
         {
-            if (type == WebSocketMessageType.Binary)
-            {
-                session.OnBinary();
-            }
-            else
-            {
-                session.OnText(message);
-            }
+            handler(state);
         }
         catch (Exception ex)
         {

@@ -1,0 +1,54 @@
+using System.Text;
+using HomeCall.Daemon.Config;
+
+namespace HomeCall.Daemon.Access;
+
+/// <summary>
+/// ROOM_SECRET (or the contents of ROOM_SECRET_FILE), read through this one holder so a
+/// reload can swap it (<see cref="Replace"/>): tokens signed with the old secret stop
+/// working at once. Null means access control by token is off.
+/// </summary>
+internal sealed class RoomSecret(byte[]? secret)
+{
+    /// <summary>Shorter secrets are refused at start: an HMAC key of a few characters falls to an offline search of one token.</summary>
+    public const int MinChars = AccessRules.MinSecretChars;
+
+    private volatile byte[]? _current = secret;
+
+    public byte[]? Current => _current;
+
+    public bool IsSet => _current is not null;
+
+    public void Replace(byte[]? secret) => _current = secret;
+
+    /// <summary>The secret the settings name: ROOM_SECRET, else ROOM_SECRET_FILE's contents (trailing newline dropped); null when neither is set.</summary>
+    public static RoomSecret FromOptions(DaemonOptions options)
+    {
+        if (options.RoomSecret.Length > 0)
+        {
+            return new RoomSecret(Encoding.UTF8.GetBytes(options.RoomSecret));
+        }
+
+        return options.RoomSecretFile.Length == 0 ? new RoomSecret(null) : new RoomSecret(ReadFile(options.RoomSecretFile));
+    }
+
+    private static byte[] ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, Encoding.UTF8).TrimEnd('\r', '\n');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RoomSecretException($"{SettingKeys.RoomSecretFile} {path} cannot be read: {ex.Message}");
+        }
+
+        if (text.Length < MinChars)
+        {
+            throw new RoomSecretException($"{SettingKeys.RoomSecretFile} {path} must hold at least {MinChars} characters (create one with: openssl rand -base64 32)");
+        }
+
+        return Encoding.UTF8.GetBytes(text);
+    }
+}
