@@ -23,9 +23,9 @@ public sealed class ErrorCatalogTests
     }
 
     [Test]
-    public void All_SpecCodes_Seventeen()
+    public void All_SpecCodes_Eighteen()
     {
-        Assert.That(ErrorCode.All, Is.Unique.And.Count.EqualTo(17));
+        Assert.That(ErrorCode.All, Is.Unique.And.Count.EqualTo(18));
     }
 
     [TestCase("session-ended", "Сессия завершена")]

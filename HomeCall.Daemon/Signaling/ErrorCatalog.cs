@@ -28,7 +28,7 @@ internal static class ErrorCatalog
         [ErrorCode.Replaced] = ("Connected from another place", "Подключение с другого устройства"),
         [ErrorCode.RoomExpired] = ("Room expired", "Комната закрыта по неактивности"),
         [ErrorCode.ShuttingDown] = ("Server is shutting down", "Сервер останавливается"),
-        [ErrorCode.Forbidden] = ("Access denied: a valid invitation is required", "Доступ запрещён: нужно действительное приглашение"),
+        [ErrorCode.Forbidden] = ("Access denied: a valid invitation is required", "Доступ запрещён, нужно действительное приглашение"),
     };
 
     public static string Text(string code, Dialect? dialect, ErrorLanguage language)
