@@ -31,6 +31,16 @@ internal sealed class HubClient(FakeConnection connection, IConnectionSession se
 
     public void SendBinary() => Session.OnBinary();
 
+    /// <summary>Does what the receive loop does after a message: waits for a join the auth webhook decides, then lets the session finish it.</summary>
+    public async Task SettleAsync()
+    {
+        if (Session.Pending is { } pending)
+        {
+            await pending.WaitAsync(Poll.DefaultTimeout);
+            Session.OnResumed();
+        }
+    }
+
     /// <summary>The connection ended without a leave (docs/protocol.md §3.5).</summary>
     public void Disconnect() => Session.OnClosed();
 

@@ -32,7 +32,7 @@ internal static class RoomTokenCodec
     {
         token = null;
         var dot = text.IndexOf('.', StringComparison.Ordinal);
-        if (text.Length > MaxTokenChars || dot <= 0 || !TryDecode(text[(dot + 1)..], out var mac))
+        if (text.Length > MaxTokenChars || dot <= 0 || !TryDecode(text[(dot + 1)..], out var mac) || mac.Length != HMACSHA256.HashSizeInBytes)
         {
             return TokenProblem.Malformed;
         }
