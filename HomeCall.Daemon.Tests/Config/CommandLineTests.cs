@@ -154,4 +154,44 @@ public sealed class CommandLineTests
 
         Assert.That(request.Errors, Has.Count.EqualTo(3));
     }
+    [Test]
+    public void Parse_Invite_EveryOptionRead()
+    {
+        var request = CommandLine.Parse(["invite", "garden", "--dialect=mesh", "--user", "u1", "--ttl", "7d", "--create", "0", "--base-url", "https://h/", "--env-file", "/e"]);
+
+        Assert.That(request.Errors, Is.Empty);
+        Assert.That((request.Mode, request.EnvFile), Is.EqualTo((CommandMode.Invite, "/e")));
+        Assert.That(request.Invite, Is.EqualTo(new InviteRequest("garden", Dialect.Mesh, "u1", TimeSpan.FromDays(7), 0, "https://h/", null, false)));
+    }
+
+    [Test]
+    public void Parse_InviteWithoutOptions_Defaults24hNoCreateLimit()
+    {
+        var invite = CommandLine.Parse(["invite", "garden"]).Invite!;
+
+        Assert.That((invite.Ttl, invite.CreateLimit, invite.Dialect), Is.EqualTo((TimeSpan.FromHours(24), (int?)null, (Dialect?)null)));
+    }
+
+    [TestCase("0h")]
+    [TestCase("24")]
+    [TestCase("367d")]
+    [TestCase("-1h")]
+    [TestCase("1.5h")]
+    public void Parse_InviteBadTtl_Reported(string ttl) =>
+        Assert.That(CommandLine.Parse(["invite", "garden", "--ttl", ttl]).Errors.Single(), Does.StartWith("--ttl must be"));
+
+    [Test]
+    public void Parse_InviteCheck_NoRoomNeeded()
+    {
+        var request = CommandLine.Parse(["invite", "--check", "abc.def"]);
+
+        Assert.That((request.Errors.Count, request.Invite!.CheckToken), Is.EqualTo((0, "abc.def")));
+    }
+
+    [TestCase(new[] { "invite" }, "invite takes exactly one ROOM (or --check TOKEN, or --self-test)")]
+    [TestCase(new[] { "invite", "--self-test", "garden" }, "invite --check and --self-test take no ROOM")]
+    [TestCase(new[] { "--user", "alice" }, "--user is only for invite")]
+    [TestCase(new[] { "invite", "garden", "--create", "many" }, "--create must be a count, 0 for join only (got 'many')")]
+    public void Parse_InviteMisused_Reported(string[] args, string error) =>
+        Assert.That(CommandLine.Parse(args).Errors, Is.EqualTo(new[] { error }));
 }

@@ -55,4 +55,48 @@ public sealed class JoinFailureLimiterTests
 
         Assert.That(limiter.TrackedAddresses, Is.Zero);
     }
+    [Test]
+    public void IsBlocked_FailuresSpreadOverOneIpv4Slash24_WholeNetworkBlockedOthersNot()
+    {
+        var limiter = new JoinFailureLimiter(3, 4, 1000);
+        for (var host = 1; host <= 4; host++)
+        {
+            limiter.RecordFailure(IPAddress.Parse($"198.51.100.{host}"), T0);
+        }
+
+        Assert.That(limiter.IsBlocked(IPAddress.Parse("198.51.100.200"), T0), Is.True, "a fresh address of the same /24");
+        Assert.That(limiter.IsBlocked(IPAddress.Parse("198.51.101.1"), T0), Is.False, "the next /24");
+        Assert.That(limiter.IsBlocked(IPAddress.Parse("198.51.100.200"), T0 + JoinFailureLimiter.Window), Is.False, "a minute after the last failure");
+    }
+
+    [Test]
+    public void IsBlocked_FailuresFromRotatingAddressesOfOneIpv6Slash64_WholeNetworkBlocked()
+    {
+        var limiter = new JoinFailureLimiter(3, 1000, 4);
+        for (var host = 1; host <= 4; host++)
+        {
+            limiter.RecordFailure(IPAddress.Parse($"2001:db8:1:2:{host}::1"), T0);
+        }
+
+        Assert.That(limiter.IsBlocked(IPAddress.Parse("2001:db8:1:2:ffff::9"), T0), Is.True);
+        Assert.That(limiter.IsBlocked(IPAddress.Parse("2001:db8:1:3::1"), T0), Is.False);
+    }
+
+    [TestCase("198.51.100.77", "198.51.100.0")]
+    [TestCase("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::")]
+    public void NetworkOf_Address_Slash24OrSlash64(string address, string network) =>
+        Assert.That(JoinFailureLimiter.NetworkOf(IPAddress.Parse(address)), Is.EqualTo(IPAddress.Parse(network)));
+
+    [Test]
+    public void Sweep_AMinuteAfterLastFailure_NetworksForgotten()
+    {
+        var limiter = new JoinFailureLimiter(3, 4, 4);
+        limiter.RecordFailure(Ip, T0);
+        limiter.RecordFailure(IPAddress.Parse("2001:db8::1"), T0);
+
+        Assert.That(limiter.TrackedNetworks, Is.EqualTo(2));
+        limiter.Sweep(T0 + JoinFailureLimiter.Window);
+
+        Assert.That(limiter.TrackedNetworks, Is.Zero);
+    }
 }
