@@ -55,7 +55,8 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
     /// <summary>The webhook answered a pending join (called by the connection's receive loop, which waited for it).</summary>
     public void Resume(ConnectionState state)
     {
-        if (state.Pending is { } pending)
+        // The receive loop calls this once the decision is in; a call before it must not block the thread.
+        if (state.Pending is { Decision.IsCompleted: true } pending)
         {
             state.Pending = null;
             Decide(state, pending.Request, pending.Decision.Result, pending.Join);
