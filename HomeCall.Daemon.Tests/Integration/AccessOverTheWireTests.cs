@@ -60,7 +60,7 @@ public sealed class AccessOverTheWireTests
         await c.SendAsync(new { type = "join", room = "kitchen", user = "c" });
         await d.SendAsync(new { type = "join", room = "kitchen", user = "d" });
 
-        // A /signal client sends its offer right after its join (seed 001 has no join answer).
+        // A /signal client sends its offer right after its join (docs/protocol.md §8.1: a join has no answer).
         await using var caller = await WsClient.ConnectAsync(server.Ws("/signal"));
         await caller.SendAsync(new { type = "join", room = Id, user = "caller" });
         await caller.SendAsync(new { type = "offer", room = Id, sdp = "o1" });

@@ -70,7 +70,7 @@ internal static class Settings
             K.EndedSessionTtlMs, "an ended `/signal` session answers `session-ended` this long (the newest 100,000 ended sessions at most)",
             0, MaxMillis, o => o.EndedSessionTtl, (o, v) => o with { EndedSessionTtl = v }),
         Setting.Int(
-            K.JoinFailuresPerMinute, "failed numeric joins per IP per minute before `too-many-attempts`",
+            K.JoinFailuresPerMinute, "failed joins per IP per minute before `too-many-attempts` (numeric `room-not-found`; every `forbidden` with access control on)",
             1, 1_000_000, o => o.JoinFailuresPerMinute, (o, v) => o with { JoinFailuresPerMinute = v }),
         Setting.Int(
             K.JoinFailuresPerMinuteIpv4Net, "failed joins per IPv4 /24 (its addresses together) per minute before `too-many-attempts`",
