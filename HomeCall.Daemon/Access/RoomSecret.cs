@@ -13,6 +13,8 @@ internal sealed class RoomSecret(byte[]? secret)
     /// <summary>Shorter secrets are refused at start: an HMAC key of a few characters falls to an offline search of one token.</summary>
     public const int MinChars = AccessRules.MinSecretChars;
 
+    private const UnixFileMode OthersAccess = UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
     private volatile byte[]? _current = secret;
 
     public byte[]? Current => _current;
@@ -37,6 +39,12 @@ internal sealed class RoomSecret(byte[]? secret)
         string text;
         try
         {
+            // Group access is allowed (root:homecall 0640 is the usual shape of a service's secret); others' is not.
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & OthersAccess) != 0)
+            {
+                throw new RoomSecretException($"{SettingKeys.RoomSecretFile} {path} is open to others: chmod o= {path}");
+            }
+
             text = File.ReadAllText(path, Encoding.UTF8).TrimEnd('\r', '\n');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
