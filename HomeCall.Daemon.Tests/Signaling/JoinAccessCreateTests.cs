@@ -49,6 +49,18 @@ public sealed class JoinAccessCreateTests
     }
 
     [Test]
+    public void Join_TokenFieldTwice_InvalidMessageLikeAnyKnownField()
+    {
+        using var h = new HubHarness(WithSecret);
+        var token = TestTokens.Sign(Dialect.Homecall, "garden");
+        var client = h.Room();
+
+        client.SendText($$"""{"type":"join","room":"garden","user":"alice","token":"x","token":"{{token}}"}""");
+
+        Assert.That(JsonShape.Str(client.Single(), "code"), Is.EqualTo("invalid-message"));
+    }
+
+    [Test]
     public void Join_TokenTwiceInUrl_Forbidden()
     {
         using var h = new HubHarness(WithSecret);
