@@ -19,7 +19,7 @@ internal static class Settings
 
     private const int MaxPort = 65535;
 
-    /// <summary>A join waits for the webhook without reading its connection: longer would outlast the keep-alive.</summary>
+    /// <summary>A join waits for the webhook with its connection unread (docs/protocol.md §12.4): that must stay short.</summary>
     private const int MaxWebhookMillis = 10_000;
 
     /// <summary>An hour: a revoked user is let in from the cache at most this long.</summary>
