@@ -99,4 +99,17 @@ public sealed class JoinFailureLimiterTests
 
         Assert.That(limiter.TrackedNetworks, Is.Zero);
     }
+
+    [Test]
+    public void IsBlocked_NetworkLimitLoweredLater_AppliesAtOnce()
+    {
+        var limiter = new JoinFailureLimiter(1000, 1000, 1000);
+        limiter.RecordFailure(IPAddress.Parse("198.51.100.1"), T0);
+        limiter.RecordFailure(IPAddress.Parse("198.51.100.2"), T0);
+
+        limiter.MaxFailuresPerIpv4Net = 2;
+
+        Assert.That(limiter.IsBlocked(IPAddress.Parse("198.51.100.3"), T0), Is.True);
+        Assert.That(limiter.MaxFailuresPerWindow, Is.EqualTo(1000));
+    }
 }

@@ -4,7 +4,7 @@ namespace HomeCall.Daemon.Rooms;
 
 /// <summary>
 /// Failed joins per key (an address, or the network of a /24 or /64) within a sliding minute:
-/// blocked once <paramref name="maxFailuresPerWindow"/> failures fall within the window,
+/// blocked once <see cref="MaxFailures"/> failures fall within the window,
 /// until a minute after the last one (docs/protocol.md §7.3). Guarded by the registry lock.
 /// </summary>
 internal sealed class FailureWindow(int maxFailuresPerWindow)
@@ -13,10 +13,13 @@ internal sealed class FailureWindow(int maxFailuresPerWindow)
 
     private readonly Dictionary<IPAddress, Queue<DateTimeOffset>> _failures = [];
 
+    /// <summary>The limit in force (a reload may change it; set under the registry lock).</summary>
+    public int MaxFailures { get; set; } = maxFailuresPerWindow;
+
     public int Count => _failures.Count;
 
     public bool IsBlocked(IPAddress key, DateTimeOffset now) =>
-        _failures.TryGetValue(key, out var times) && times.Count >= maxFailuresPerWindow && now - times.Last() < Window;
+        _failures.TryGetValue(key, out var times) && times.Count >= MaxFailures && now - times.Last() < Window;
 
     public void Record(IPAddress key, DateTimeOffset now)
     {
@@ -33,7 +36,7 @@ internal sealed class FailureWindow(int maxFailuresPerWindow)
         }
 
         // Only the last N matter for the decision.
-        while (times.Count > maxFailuresPerWindow)
+        while (times.Count > MaxFailures)
         {
             times.Dequeue();
         }

@@ -29,6 +29,15 @@ internal sealed class JoinFailureLimiter(int maxPerAddress, int maxPerIpv4Net, i
     {
     }
 
+    /// <summary>JOIN_FAILURES_PER_MIN in force (a reload may change it; set under the registry lock).</summary>
+    public int MaxFailuresPerWindow { get => _addresses.MaxFailures; set => _addresses.MaxFailures = value; }
+
+    /// <summary>JOIN_FAILURES_PER_MIN_IPV4_24 in force.</summary>
+    public int MaxFailuresPerIpv4Net { get => _ipv4Nets.MaxFailures; set => _ipv4Nets.MaxFailures = value; }
+
+    /// <summary>JOIN_FAILURES_PER_MIN_IPV6_64 in force.</summary>
+    public int MaxFailuresPerIpv6Net { get => _ipv6Nets.MaxFailures; set => _ipv6Nets.MaxFailures = value; }
+
     /// <summary>Addresses tracked (each forgotten a minute after its last failure).</summary>
     public int TrackedAddresses => _addresses.Count;
 
