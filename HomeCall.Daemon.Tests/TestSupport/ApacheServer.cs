@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -17,12 +16,10 @@ internal sealed class ApacheServer : IProxyServer
 
     public string LogFile => "error.log";
 
-    public async Task<ProcessStartInfo> PrepareAsync(string executable, ProxySite site)
-    {
-        var config = site.File("httpd.conf");
-        await File.WriteAllTextAsync(config, Render(site));
-        return new ProcessStartInfo(executable, ["-f", config, "-DFOREGROUND"]);
-    }
+    public IReadOnlyDictionary<string, string> Configs(ProxySite site) =>
+        new Dictionary<string, string> { ["httpd.conf"] = Render(site) };
+
+    public string[] Arguments(ProxySite site) => ["-f", site.File("httpd.conf"), "-DFOREGROUND"];
 
     private string Render(ProxySite site)
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>
@@ -16,19 +14,10 @@ internal sealed class CaddyServer : IProxyServer
 
     public string LogFile => "caddy.log";
 
-    public async Task<ProcessStartInfo> PrepareAsync(string executable, ProxySite site)
-    {
-        var config = site.File("Caddyfile");
-        await File.WriteAllTextAsync(config, Global(site) + Site(site));
-        var info = new ProcessStartInfo(executable, ["run", "--config", config, "--adapter", "caddyfile"]);
-        // Caddy keeps certificates and an autosaved config under these: in the temp dir, not the runner's home.
-        foreach (var variable in new[] { "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME" })
-        {
-            info.Environment[variable] = site.Directory;
-        }
+    public IReadOnlyDictionary<string, string> Configs(ProxySite site) =>
+        new Dictionary<string, string> { ["Caddyfile"] = Global(site) + Site(site) };
 
-        return info;
-    }
+    public string[] Arguments(ProxySite site) => ["run", "--config", site.File("Caddyfile"), "--adapter", "caddyfile"];
 
     private static string Site(ProxySite site) => DeploySample.Render(
         ["deploy", "caddy", "Caddyfile"],

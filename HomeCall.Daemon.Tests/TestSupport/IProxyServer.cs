@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>
@@ -15,6 +13,9 @@ internal interface IProxyServer
     /// <summary>The file in the site's directory the generated config logs to.</summary>
     string LogFile { get; }
 
-    /// <summary>Writes the config for <paramref name="site"/> into its directory; returns the command that runs the server in the foreground.</summary>
-    Task<ProcessStartInfo> PrepareAsync(string executable, ProxySite site);
+    /// <summary>The config files for <paramref name="site"/>, by their name in its directory.</summary>
+    IReadOnlyDictionary<string, string> Configs(ProxySite site);
+
+    /// <summary>The arguments that run it in the foreground with those files.</summary>
+    string[] Arguments(ProxySite site);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>
@@ -13,16 +11,12 @@ internal sealed class NginxServer : IProxyServer
 
     public string LogFile => "error.log";
 
-    public async Task<ProcessStartInfo> PrepareAsync(string executable, ProxySite site)
-    {
-        var config = site.File("nginx.conf");
-        await File.WriteAllTextAsync(site.File("homecall.conf"), Site(site));
-        await File.WriteAllTextAsync(config, Main(site));
-        // -e: the log of startup, before nginx.conf is read (Debian's default is /var/log/nginx).
-        return new ProcessStartInfo(executable, [
-            "-p", site.Directory + "/", "-c", config, "-e", site.File(LogFile),
-            "-g", $"daemon off; pid {site.File("nginx.pid")};"]);
-    }
+    public IReadOnlyDictionary<string, string> Configs(ProxySite site) =>
+        new Dictionary<string, string> { ["homecall.conf"] = Site(site), ["nginx.conf"] = Main(site) };
+
+    /// <summary>-e: the log of startup, before nginx.conf is read (Debian's default is /var/log/nginx).</summary>
+    public string[] Arguments(ProxySite site) =>
+        ["-p", site.Directory + "/", "-c", site.File("nginx.conf"), "-e", site.File(LogFile), "-g", $"daemon off; pid {site.File("nginx.pid")};"];
 
     private static string Site(ProxySite site) => DeploySample.Render(
         ["deploy", "nginx", "homecall.conf"],

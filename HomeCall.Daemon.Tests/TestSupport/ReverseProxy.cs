@@ -85,11 +85,7 @@ internal sealed class ReverseProxy : IAsyncDisposable
             var site = new ProxySite(directory.FullName, FreePort.Next(), backendPort, certificate, serverTimeout);
             // A lost port race logs "address already in use": only this attempt's log decides.
             File.Delete(site.File(server.LogFile));
-            var info = await server.PrepareAsync(executable, site);
-            info.RedirectStandardOutput = true;
-            info.RedirectStandardError = true;
-            info.UseShellExecute = false;
-            var proxy = new ReverseProxy(server, Process.Start(info)!, directory, site.Port, certificate);
+            var proxy = new ReverseProxy(server, Process.Start(await CommandAsync(executable, server, site))!, directory, site.Port, certificate);
             if (await proxy.WaitUntilListeningAsync())
             {
                 return proxy;
@@ -123,6 +119,29 @@ internal sealed class ReverseProxy : IAsyncDisposable
 
         _process.Dispose();
         _directory.Delete(recursive: true);
+    }
+
+    /// <summary>Writes the server's configs and says how to run it.</summary>
+    private static async Task<ProcessStartInfo> CommandAsync(string executable, IProxyServer server, ProxySite site)
+    {
+        foreach (var (name, text) in server.Configs(site))
+        {
+            await File.WriteAllTextAsync(site.File(name), text);
+        }
+
+        var info = new ProcessStartInfo(executable, server.Arguments(site))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Caddy keeps certificates and an autosaved config under these: in the temp dir, not the runner's home.
+        foreach (var variable in new[] { "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME" })
+        {
+            info.Environment[variable] = site.Directory;
+        }
+
+        return info;
     }
 
     /// <summary>True when the port accepts connections; false when the server exited (a port race, or a config error).</summary>
