@@ -19,11 +19,6 @@ public sealed partial class VocabularyDocsTests
     /// <summary>The protocol as one line, so a sentence wrapped over several lines can be found whole.</summary>
     private static readonly Lazy<string> ProtocolText = new(() => Whitespace().Replace(Protocol.Value, " "));
 
-    private static List<string> TypeNames =>
-        [.. Enum.GetValues<MessageType>().Where(t => t != MessageType.Unknown).Select(MessageTypeNames.Of)];
-
-    private static List<string> FieldNames => [.. KnownFields.Table.Select(f => f.Name)];
-
     [Test]
     public void ErrorReference_Codes_AreExactlyTheTableInOrder() =>
         Assert.That(ErrorReferenceRows().Select(CodeOf).ToList(), Is.EqualTo(ErrorCode.All), "docs/protocol.md §9 codes");
@@ -70,7 +65,7 @@ public sealed partial class VocabularyDocsTests
     {
         var documented = MessageTableRows().SelectMany(r => Quoted(MarkdownTable.Cells(r)[0])).ToHashSet();
 
-        Assert.That(TypeNames.Where(name => !documented.Contains(name)), Is.Empty, "message types missing from the message tables of docs/protocol.md §5–§8");
+        Assert.That(Vocabulary.TypeNames.Where(name => !documented.Contains(name)), Is.Empty, "message types missing from the message tables of docs/protocol.md §5–§8");
     }
 
     [Test]
@@ -78,7 +73,7 @@ public sealed partial class VocabularyDocsTests
     {
         var sentence = Between(ProtocolText.Value, "are the same name):", "This applies in every dialect");
 
-        Assert.That(Quoted(sentence), Is.EqualTo(FieldNames), "docs/protocol.md §3.1 duplicated field names");
+        Assert.That(Quoted(sentence), Is.EqualTo(Vocabulary.FieldNames), "docs/protocol.md §3.1 duplicated field names");
     }
 
     [Test]
@@ -86,7 +81,7 @@ public sealed partial class VocabularyDocsTests
     {
         var sentence = Between(ProtocolText.Value, "The names are", "in every dialect.");
 
-        Assert.That(Quoted(sentence), Is.EqualTo(FieldNames.Prepend("type").ToList()), "docs/protocol.md §11.1 item 1");
+        Assert.That(Quoted(sentence), Is.EqualTo(Vocabulary.FieldNames.Prepend("type").ToList()), "docs/protocol.md §11.1 item 1");
     }
 
     [Test]
