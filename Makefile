@@ -112,8 +112,15 @@ BENCH_ARGS  ?=
 bench-tool:
 	$(DOTNET) build bench/HomeCall.Bench/HomeCall.Bench.csproj -c $(CONFIG)
 
+# Both reference servers from the npm registry: bench/reference (Node + ws) and
+# bench/reference-bun (Bun.serve; the `bun` package brings the runtime binary in its
+# platform package), checked by running it.
+BUN = bench/reference-bun/node_modules/.bin/bun
+
 bench-reference:
 	cd bench/reference && npm ci --no-audit --no-fund
+	cd bench/reference-bun && npm ci --no-audit --no-fund
+	$(BUN) --version
 
 bench: publish bench-tool bench-reference
 	$(DOTNET) $(BENCH_TOOL) suite --daemon $(DIST)/homecall --reference bench/reference/server.js \
