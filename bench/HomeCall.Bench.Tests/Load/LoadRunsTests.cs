@@ -77,7 +77,9 @@ public sealed class LoadRunsTests
             Assert.That(result.GetProperty("connections").GetInt64(), Is.GreaterThan(0));
             Assert.That(result.GetProperty("setupMs").GetProperty("count").GetInt64(), Is.EqualTo(result.GetProperty("connections").GetInt64()));
             Assert.That(result.GetProperty("failed").GetInt64(), Is.Zero, result.GetProperty("firstFailure").ToString());
-            Assert.That(result.GetProperty("server").TryGetProperty("cpuMicrosecondsPerConnection", out _), Is.True);
+            var server = result.GetProperty("server");
+            Assert.That(server.GetProperty("steadyCpuMicrosecondsPerConnection").GetDouble(), Is.LessThanOrEqualTo(server.GetProperty("cpuMicrosecondsPerConnection").GetDouble()));
+            Assert.That(server.GetProperty("jitCpuSeconds").GetDouble(), Is.LessThanOrEqualTo(server.GetProperty("cpuSeconds").GetDouble()));
         });
     }
 

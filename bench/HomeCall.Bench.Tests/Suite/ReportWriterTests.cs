@@ -22,7 +22,7 @@ public sealed class ReportWriterTests
     {
         var results = Results.OneRound(daemonToBun: 1);
         results.RemoveAll(r => r.Scenario.Key == "churn" && r.Scenario.Server == ServerKind.DaemonWarning);
-        results.Add(Results.Of("churn", ServerKind.DaemonWarning, 1, """{"dialect":"numeric","sessionsPerSecond":2000,"failed":0,"server":{"cpuMicrosecondsPerSession":160}}"""));
+        results.Add(Results.Of("churn", ServerKind.DaemonWarning, 1, """{"dialect":"numeric","sessionsPerSecond":2000,"failed":0,"server":{"steadyCpuMicrosecondsPerSession":160}}"""));
 
         var text = Render(results, notes: null);
 

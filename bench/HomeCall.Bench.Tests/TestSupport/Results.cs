@@ -34,8 +34,8 @@ internal static class Results
                 list.Add(Of("idle", server, 1, """{"openAtEnd":19000,"requested":19000,"serverRssKiBPerConnection":""" + J(2 * f) + "}"));
             }
 
-            list.Add(Of("setup", server, 1, """{"failed":0,"connectionsPerSecond":""" + J(5000 / f) + ""","server":{"cpuMicrosecondsPerConnection":""" + J(50 * f) + "}}"));
-            list.Add(Of("churn", server, 1, """{"dialect":"numeric","failed":0,"sessionsPerSecond":""" + J(2000 / f) + ""","server":{"cpuMicrosecondsPerSession":""" + J(200 * f) + "}}"));
+            list.Add(Of("setup", server, 1, """{"failed":0,"connectionsPerSecond":""" + J(5000 / f) + ""","server":{"steadyCpuMicrosecondsPerConnection":""" + J(50 * f) + "}}"));
+            list.Add(Of("churn", server, 1, """{"dialect":"numeric","failed":0,"sessionsPerSecond":""" + J(2000 / f) + ""","server":{"steadyCpuMicrosecondsPerSession":""" + J(200 * f) + "}}"));
         }
 
         return list;
@@ -43,7 +43,7 @@ internal static class Results
 
     private static string Relay(double f) =>
         """{"pairs":200,"window":1,"dialects":"numeric","lost":0,"gaps":0,"errors":0,"messagesPerSecond":""" + J(60000 / f)
-        + ""","server":{"cpuMicrosecondsPerMessage":""" + J(15 * f) + """},"latencyMs":{"p50":1,"p99":""" + J(5 * f)
+        + ""","server":{"steadyCpuMicrosecondsPerMessage":""" + J(15 * f) + """},"latencyMs":{"p50":1,"p99":""" + J(5 * f)
         + ""","p999":""" + J(10 * f) + ""","max":""" + J(12 * f) + "}}";
 
     private static string J(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

@@ -25,13 +25,13 @@ internal sealed class TargetCheck(IReadOnlyList<Measurement> results)
 
     public void Write(Markdown md)
     {
-        ToBun("setup", "set-up: server CPU per connection ≤ 2× Bun's", SetupCpuToBun, atMost: true, "server", "cpuMicrosecondsPerConnection");
-        ToBun("churn", "churn: server CPU per session ≤ 1.5× Bun's", ChurnCpuToBun, atMost: true, "server", "cpuMicrosecondsPerSession");
+        ToBun("setup", "set-up: server CPU per connection ≤ 2× Bun's", SetupCpuToBun, atMost: true, "server", "steadyCpuMicrosecondsPerConnection");
+        ToBun("churn", "churn: server CPU per session ≤ 1.5× Bun's", ChurnCpuToBun, atMost: true, "server", "steadyCpuMicrosecondsPerSession");
         ToBun("churn", "churn: sessions/s ≥ Bun's", ChurnRateToBun, atMost: false, "sessionsPerSecond");
         ToBun("idle", "idle: RSS per connection ≤ 1.15× Bun's", IdleMemoryToBun, atMost: true, "serverRssKiBPerConnection");
         foreach (var key in new[] { "relay-200x1", "relay-50x8" })
         {
-            ToBun(key, $"{key}: server CPU per message ≤ Bun's", RelayCpuToBun, atMost: true, "server", "cpuMicrosecondsPerMessage");
+            ToBun(key, $"{key}: server CPU per message ≤ Bun's", RelayCpuToBun, atMost: true, "server", "steadyCpuMicrosecondsPerMessage");
             Tail(key, "p99.9", "p999");
             Tail(key, "max", "max");
             Lossless(key);
@@ -43,7 +43,8 @@ internal sealed class TargetCheck(IReadOnlyList<Measurement> results)
         Micro();
         Start();
         md.Heading(2, "Targets on this run")
-            .Paragraph("Ratios are medians of the per-round ratios (servers back to back in each round); latencies are medians over the rounds.")
+            .Paragraph("Ratios are medians of the per-round ratios (servers back to back in each round); latencies are medians over the rounds. "
+                + "Server CPU is without the JIT compiler threads: tier-up of hot code is paid once per process start, not per connection.")
             .Table(["target", "measured", "met"], _rows);
     }
 
