@@ -15,9 +15,7 @@ namespace HomeCall.Bench.Load;
 internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
 {
     private const int ReceiveBuffer = 2048;
-    private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly RunClock _clock = new();
     private readonly IDialect _dialect = DialectList.Parse(settings.Dialect)[0];
     private readonly string _runId = DialectList.NewRunId();
     private SessionLoop? _loop;
@@ -25,35 +23,15 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
     public async Task<string> RunAsync(CancellationToken ct)
     {
         var sources = SourceAddresses.For(connector.Target, settings.Parallel * 2, settings.SourceIps);
-        var histograms = Enumerable.Range(0, settings.Parallel).Select(_ => new LatencyHistogram()).ToArray();
-        var loop = _loop = new SessionLoop(_clock, (_, index, deadline) => SessionAsync(index, sources, deadline));
-        var workers = loop.Start(histograms, ct);
-        await Ticker.RunAsync(settings.WarmupSeconds, t => Status("warmup", t, settings.WarmupSeconds), ct).ConfigureAwait(false);
-        var before = ProcessSample.Read(settings.ServerPid);
-        var clientBefore = ProcessSample.Read(Environment.ProcessId);
-        var started = Stopwatch.GetTimestamp();
-        _clock.Phase = Phase.Measuring;
-        await Ticker.RunAsync(settings.DurationSeconds, t => Status("measuring", t, settings.DurationSeconds), ct).ConfigureAwait(false);
-        _clock.Phase = Phase.Stopping;
-        var after = ProcessSample.Read(settings.ServerPid);
-        var clientAfter = ProcessSample.Read(Environment.ProcessId);
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        await Task.WhenAll(workers).WaitAsync(FinishTimeout, ct).ConfigureAwait(false);
-        Progress.Done();
-
-        var sessionTime = new LatencyHistogram();
-        foreach (var h in histograms)
-        {
-            sessionTime.Add(h);
-        }
-
+        var loop = _loop = new SessionLoop((_, index, deadline) => SessionAsync(index, sources, deadline));
+        var w = await loop.RunAsync(settings.Parallel, settings.WarmupSeconds, settings.DurationSeconds, settings.ServerPid, Status, ct).ConfigureAwait(false);
         var completed = loop.WindowCompleted;
         using var line = new ResultLine("churn");
         line.Add("label", settings.Label).Add("url", connector.Target.RoomUrl.ToString()).Add("dialect", _dialect.Name)
-            .Add("parallel", settings.Parallel).Add("durationSeconds", seconds).Add("sessions", completed)
-            .Add("sessionsPerSecond", completed / seconds, 1).Latency("sessionMs", sessionTime)
+            .Add("parallel", settings.Parallel).Add("durationSeconds", w.Seconds).Add("sessions", completed)
+            .Add("sessionsPerSecond", completed / w.Seconds, 1).Latency("sessionMs", w.UnitTime)
             .Add("failed", loop.Failed).Add("firstFailure", loop.FirstFailure)
-            .Server(before, after, completed, "Session").ClientWindow(clientBefore, clientAfter, completed, "Session");
+            .Server(w.Before, w.After, completed, "Session").ClientWindow(w.ClientBefore, w.ClientAfter, completed, "Session");
         return line.Finish();
     }
 

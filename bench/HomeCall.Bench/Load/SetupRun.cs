@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using HomeCall.Bench.Dialects;
 using HomeCall.Bench.Net;
@@ -19,7 +18,6 @@ internal sealed class SetupRun(WsConnector connector, SetupSettings settings)
     private const int ReceiveBuffer = 512;
     private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly RunClock _clock = new();
     private readonly NumericDialect _dialect = new();
     private SessionLoop? _loop;
 
@@ -45,35 +43,15 @@ internal sealed class SetupRun(WsConnector connector, SetupSettings settings)
 
     private async Task<string> MeasureAsync(List<(BenchClient Client, byte[] Join)> anchors, SourceAddresses sources, CancellationToken ct)
     {
-        var histograms = Enumerable.Range(0, settings.Parallel).Select(_ => new LatencyHistogram()).ToArray();
-        var loop = _loop = new SessionLoop(_clock, (worker, index, deadline) => SetUpAsync(anchors[worker].Join, sources.For((2 * index) + 1), deadline));
-        var workers = loop.Start(histograms, ct);
-        await Ticker.RunAsync(settings.WarmupSeconds, t => Status("warmup", t, settings.WarmupSeconds), ct).ConfigureAwait(false);
-        var before = ProcessSample.Read(settings.ServerPid);
-        var clientBefore = ProcessSample.Read(Environment.ProcessId);
-        var started = Stopwatch.GetTimestamp();
-        _clock.Phase = Phase.Measuring;
-        await Ticker.RunAsync(settings.DurationSeconds, t => Status("measuring", t, settings.DurationSeconds), ct).ConfigureAwait(false);
-        _clock.Phase = Phase.Stopping;
-        var after = ProcessSample.Read(settings.ServerPid);
-        var clientAfter = ProcessSample.Read(Environment.ProcessId);
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        await Task.WhenAll(workers).WaitAsync(FinishTimeout, ct).ConfigureAwait(false);
-        Progress.Done();
-
-        var setupTime = new LatencyHistogram();
-        foreach (var h in histograms)
-        {
-            setupTime.Add(h);
-        }
-
+        var loop = _loop = new SessionLoop((worker, index, deadline) => SetUpAsync(anchors[worker].Join, sources.For((2 * index) + 1), deadline));
+        var w = await loop.RunAsync(settings.Parallel, settings.WarmupSeconds, settings.DurationSeconds, settings.ServerPid, Status, ct).ConfigureAwait(false);
         var completed = loop.WindowCompleted;
         using var line = new ResultLine("setup");
         line.Add("label", settings.Label).Add("url", connector.Target.RoomUrl.ToString()).Add("dialect", _dialect.Name)
-            .Add("parallel", settings.Parallel).Add("durationSeconds", seconds).Add("connections", completed)
-            .Add("connectionsPerSecond", completed / seconds, 1).Latency("setupMs", setupTime)
+            .Add("parallel", settings.Parallel).Add("durationSeconds", w.Seconds).Add("connections", completed)
+            .Add("connectionsPerSecond", completed / w.Seconds, 1).Latency("setupMs", w.UnitTime)
             .Add("failed", loop.Failed).Add("firstFailure", loop.FirstFailure)
-            .Server(before, after, completed, "Connection").ClientWindow(clientBefore, clientAfter, completed, "Connection");
+            .Server(w.Before, w.After, completed, "Connection").ClientWindow(w.ClientBefore, w.ClientAfter, completed, "Connection");
         return line.Finish();
     }
 
