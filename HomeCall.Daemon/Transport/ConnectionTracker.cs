@@ -5,6 +5,8 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>Counts open WebSocket connections in total and per client IP (MAX_CONNECTIONS, MAX_CONNECTIONS_PER_IP).</summary>
 internal sealed class ConnectionTracker(int maxTotal, int maxPerIp)
 {
+    private int _maxTotal = maxTotal;
+    private int _maxPerIp = maxPerIp;
     private readonly Lock _gate = new();
     private readonly Dictionary<IPAddress, int> _perIp = [];
     private int _total;
@@ -25,13 +27,13 @@ internal sealed class ConnectionTracker(int maxTotal, int maxPerIp)
     {
         lock (_gate)
         {
-            if (_total >= maxTotal)
+            if (_total >= _maxTotal)
             {
                 return "connection-limit";
             }
 
             _perIp.TryGetValue(ip, out var n);
-            if (n >= maxPerIp)
+            if (n >= _maxPerIp)
             {
                 return "per-ip-limit";
             }
@@ -39,6 +41,16 @@ internal sealed class ConnectionTracker(int maxTotal, int maxPerIp)
             _perIp[ip] = n + 1;
             _total++;
             return null;
+        }
+    }
+
+    /// <summary>A reload's limits: open connections over a lowered limit stay; new ones wait until the count is under it.</summary>
+    public void SetLimits(int total, int perIp)
+    {
+        lock (_gate)
+        {
+            _maxTotal = total;
+            _maxPerIp = perIp;
         }
     }
 
