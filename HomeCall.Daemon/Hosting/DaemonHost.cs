@@ -36,7 +36,7 @@ internal sealed class DaemonHost : IDisposable
         Hub = new SignalingHub(options, fingerprints, time, Metrics, log);
         _tracker = new ConnectionTracker(options.MaxConnections, options.MaxConnectionsPerIp);
         _admin = new AdminToken(options.AdminToken);
-        var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, _admin, time, Version);
+        var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, _admin, fingerprints, time, Version);
         var upgrades = new UpgradeHandler(Settings, Hub, http, _tracker, Metrics, time, log, BootId);
         _listener = new Listener(options, upgrades, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
