@@ -98,7 +98,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
 
             if (session is null && !ctx.SessionCreations.TryCreate(state.Connection.RemoteIp, ctx.Time.GetUtcNow()))
             {
-                state.Log.Debug("Session not created: over {SessionsPerIpPerMinute} new sessions a minute from {ClientIp}", ctx.Options.SessionsPerIpPerMinute, state.Connection.RemoteIp);
+                state.Log.Debug("Session not created: over {SessionsPerIpPerMinute} new sessions a minute from {ClientIp}", ctx.SessionCreations.MaxPerWindow, state.Connection.RemoteIp);
                 ctx.Replies.SessionError(state, ErrorCode.TooManySessions, id);
                 return;
             }
