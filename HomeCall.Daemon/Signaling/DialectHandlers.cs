@@ -1,3 +1,8 @@
+using HomeCall.Daemon.Signaling.Homecall;
+using HomeCall.Daemon.Signaling.Mesh;
+using HomeCall.Daemon.Signaling.Numeric;
+using HomeCall.Daemon.Signaling.Sessions;
+
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>One handler per dialect, shared by every connection.</summary>

@@ -1,6 +1,10 @@
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Signaling.Homecall;
+using HomeCall.Daemon.Signaling.Mesh;
+using HomeCall.Daemon.Signaling.Numeric;
+using HomeCall.Daemon.Signaling.Sessions;
 using HomeCall.Daemon.Transport;
 using Serilog;
 

@@ -1,0 +1,217 @@
+using HomeCall.Daemon.Rooms;
+
+namespace HomeCall.Daemon.Signaling.Sessions;
+
+/// <summary>
+/// The /signal dialect (docs/protocol.md §8): a UUID session of at most two users,
+/// no `to` (relays go to the other participant), a bounded queue for a participant who
+/// is not there, reconnects that pick up the queue, and `leave` ending the session for good.
+/// </summary>
+internal sealed class SessionHandler(SignalingContext ctx)
+{
+    private readonly SessionMembership _membership = new(ctx);
+
+    public void Handle(ConnectionState state, in InboundMessage message)
+    {
+        var f = message.Fields;
+        var (named, id) = NamedSession(state, message);
+        var echo = id ?? named; // Errors echo the session id in lower case (docs/protocol.md §8.3), anything else as sent.
+        switch (message.Type)
+        {
+            case MessageType.Join:
+                Join(state, message, id, echo);
+                break;
+            case MessageType.Leave:
+                Leave(state, message, id, echo);
+                break;
+            case MessageType.Offer or MessageType.Answer or MessageType.Candidate:
+                Relay(state, message, id, echo);
+                break;
+            default:
+                ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The `room` a message names as sent, and as a normalised session id (null when not a
+    /// UUID). The usual case — the lower-case id of the session this connection is in — is
+    /// recognised without decoding; membership itself is checked again under the lock.
+    /// </summary>
+    private static (string? Named, string? Id) NamedSession(ConnectionState state, in InboundMessage message)
+    {
+        var field = message.Fields.Room;
+        if (!field.IsString)
+        {
+            return (null, null);
+        }
+
+        if (state.Room is { } current && message.StringEquals(field, current.Id))
+        {
+            return (current.Id, current.Id);
+        }
+
+        var named = message.String(field);
+        return (named, SessionIds.Normalize(named));
+    }
+
+    /// <summary>The session this connection is attached to, for errors not about a message (rate-limited, shutting-down).</summary>
+    public string? CurrentSessionId(ConnectionState state)
+    {
+        lock (ctx.Registry.Gate)
+        {
+            return state.Membership is null ? null : state.Room!.Id;
+        }
+    }
+
+    public void Disconnected(ConnectionState state)
+    {
+        lock (ctx.Registry.Gate)
+        {
+            _membership.Detach(state);
+        }
+    }
+
+    private void Join(ConnectionState state, in InboundMessage message, string? id, string? echo)
+    {
+        if (id is null || !FieldRules.IsValid(message, message.Fields.User, FieldRules.MaxUserLength, out var user))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
+            return;
+        }
+
+        lock (ctx.Registry.Gate)
+        {
+            if (ctx.Registry.IsEnded(id))
+            {
+                ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
+                return;
+            }
+
+            var session = ctx.Registry.Find(Dialect.Session, id);
+            var existing = session?.FindUser(user);
+            if (session is not null && existing is null && session.Members.Count >= SessionMembership.MaxParticipants)
+            {
+                ctx.Replies.SessionError(state, ErrorCode.RoomFull, id);
+                return;
+            }
+
+            if (session is null && !ctx.SessionCreations.TryCreate(state.Connection.RemoteIp, ctx.Time.GetUtcNow()))
+            {
+                state.Log.Debug("Session not created: over {SessionsPerIpPerMinute} new sessions a minute from {ClientIp}", ctx.Options.SessionsPerIpPerMinute, state.Connection.RemoteIp);
+                ctx.Replies.SessionError(state, ErrorCode.TooManySessions, id);
+                return;
+            }
+
+            if (state.Room != session || state.Membership?.UserId != user)
+            {
+                _membership.Detach(state); // docs/protocol.md §8.1: joining another session leaves the previous one waiting for a reconnect.
+            }
+
+            _membership.Attach(state, session ?? _membership.Create(id), existing, user);
+        }
+    }
+
+    /// <remarks>`room` is required: leave is destructive, so it must name the session it ends.</remarks>
+    private void Leave(ConnectionState state, in InboundMessage message, string? id, string? echo)
+    {
+        if (id is null || !message.Fields.User.IsAbsentOrString)
+        {
+            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
+            return;
+        }
+
+        lock (ctx.Registry.Gate)
+        {
+            if (!TryGetSession(state, id, out var session, out var member))
+            {
+                return;
+            }
+
+            if (message.Fields.User.IsPresent && !message.StringEquals(message.Fields.User, member.UserId))
+            {
+                ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
+                return;
+            }
+
+            End(state, session, member);
+        }
+    }
+
+    /// <summary>docs/protocol.md §8.1: leave ends the session; the other participant is told, the id is remembered as ended.</summary>
+    private void End(ConnectionState state, Room session, Member leaver)
+    {
+        var notice = SessionMessages.Leave(session.Id, leaver.UserId);
+        foreach (var other in session.Members.Where(m => m != leaver))
+        {
+            other.Connection?.Send(notice);
+        }
+
+        session.ClearMembers();
+        ctx.Registry.Remove(session);
+        ctx.Registry.MarkEnded(session.Id, ctx.Time.GetUtcNow());
+        state.Log.Information("Ended room={Room} by leave", session.Fingerprint);
+    }
+
+    /// <remarks>`room` is required and must be a session id: it is what routes the relay (docs/protocol.md §11.3).</remarks>
+    private void Relay(ConnectionState state, in InboundMessage message, string? id, string? echo)
+    {
+        var f = message.Fields;
+        if (id is null || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
+            return;
+        }
+
+        lock (ctx.Registry.Gate)
+        {
+            if (!TryGetSession(state, id, out var session, out var member))
+            {
+                return;
+            }
+
+            if (!SenderFields.Match(message, member.UserId))
+            {
+                ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
+                return;
+            }
+
+            session.LastActivity = ctx.Time.GetUtcNow();
+            var relay = MessageWriter.PassThrough(message, session.Id, member.UserId);
+            var other = RelayTarget.Other(session, member);
+            if (other?.Connection is { } target && target.Send(relay))
+            {
+                ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
+            }
+            else if (!session.Queue!.TryAdd(new QueuedMessage(member.UserId, relay)))
+            {
+                ctx.Replies.SessionError(state, ErrorCode.QueueFull, session.Id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The session a relay or leave names, if it is the one this connection joined:
+    /// otherwise session-ended (a tombstone) or session-not-found has been answered.
+    /// </summary>
+    private bool TryGetSession(ConnectionState state, string id, out Room session, out Member member)
+    {
+        session = null!;
+        member = null!;
+        if (ctx.Registry.IsEnded(id))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
+            return false;
+        }
+
+        if (state.Membership is not { } m || state.Room!.Id != id)
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SessionNotFound, id);
+            return false;
+        }
+
+        session = state.Room;
+        member = m;
+        return true;
+    }
+}
