@@ -1,5 +1,6 @@
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
+using Serilog;
 
 namespace HomeCall.Daemon.Signaling.Homecall;
 
@@ -7,8 +8,22 @@ namespace HomeCall.Daemon.Signaling.Homecall;
 /// Homecall rooms (docs/protocol.md §5): join/leave with `online` lists to every member, and
 /// offer/answer/candidate routed by `to`, stamped with `from`, other fields passed through.
 /// </summary>
-internal sealed class HomecallHandler(SignalingContext ctx)
+internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
 {
+    public Dialect Dialect => Dialect.Homecall;
+
+    /// <summary>Only a message selects homecall.</summary>
+    public bool IsSelectedBy(IConnection connection) => false;
+
+    /// <summary>docs/protocol.md §4: a `join` with both `room` and `user`.</summary>
+    public bool IsSelectedBy(in InboundMessage message) =>
+        message.Type == MessageType.Join && message.Fields.Room.IsPresent && message.Fields.User.IsPresent;
+
+    public void Open(ConnectionState state)
+    {
+        // Never selected by a URL: nothing happens before the first join.
+    }
+
     public void Handle(ConnectionState state, in InboundMessage message)
     {
         switch (message.Type)
@@ -27,6 +42,10 @@ internal sealed class HomecallHandler(SignalingContext ctx)
                 break;
         }
     }
+
+    public void Unreadable(ConnectionState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+
+    public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
 
     public void Disconnected(ConnectionState state)
     {
@@ -48,7 +67,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
             return;
         }
 
-        state.Dialect = Dialect.Homecall; // docs/protocol.md §4: a valid join with room and user fixes the dialect.
+        state.Use(this); // docs/protocol.md §4: a valid join with room and user fixes the dialect.
         lock (ctx.Registry.Gate)
         {
             var current = state.Membership;
@@ -102,6 +121,12 @@ internal sealed class HomecallHandler(SignalingContext ctx)
 
         room.AddMember(new Member(user, null, ctx.Time.GetUtcNow(), state.Connection));
         state.Room = room;
+        Joined(state, room);
+    }
+
+    /// <summary>A successful join (docs/protocol.md §5.1): every member, the joiner too, gets the new `online` list.</summary>
+    private void Joined(ConnectionState state, Room room)
+    {
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         BroadcastOnline(room);
     }
@@ -159,6 +184,11 @@ internal sealed class HomecallHandler(SignalingContext ctx)
         {
             BroadcastOnline(room);
         }
+    }
+
+    /// <summary>Homecall rooms end with their last member: nothing expires.</summary>
+    public void Sweep(DateTimeOffset now, ILogger log)
+    {
     }
 
     private void Relay(ConnectionState state, in InboundMessage message)

@@ -1,5 +1,6 @@
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
+using Serilog;
 
 namespace HomeCall.Daemon.Signaling.Mesh;
 
@@ -8,11 +9,20 @@ namespace HomeCall.Daemon.Signaling.Mesh;
 /// joiner, `participant-joined`/`participant-left` to the others, and offer/answer/
 /// ice-candidate built afresh as {type, fromUserId, sdp|candidate} for `targetUserId`.
 /// </summary>
-internal sealed class MeshHandler(SignalingContext ctx)
+internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
 {
+    public Dialect Dialect => Dialect.Mesh;
+
+    /// <summary>docs/protocol.md §4: the room endpoint's URL names a `roomId`.</summary>
+    public bool IsSelectedBy(IConnection connection) =>
+        connection.Endpoint == EndpointKind.Room && MeshParameters.IsMesh(connection.Query);
+
+    /// <summary>Only the URL selects mesh.</summary>
+    public bool IsSelectedBy(in InboundMessage message) => false;
+
+    /// <summary>docs/protocol.md §6.1: the URL's identity joins the room at once.</summary>
     public void Open(ConnectionState state)
     {
-        state.Dialect = Dialect.Mesh;
         var parameters = MeshParameters.TryRead(state.Connection.Query, out var invalid);
         if (parameters is null)
         {
@@ -53,6 +63,12 @@ internal sealed class MeshHandler(SignalingContext ctx)
         var member = new Member(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
         room.AddMember(member);
         state.Room = room;
+        Joined(state, room, member);
+    }
+
+    /// <summary>A successful join (docs/protocol.md §6.1): `participants` to the joiner, `participant-joined` to the others.</summary>
+    private void Joined(ConnectionState state, Room room, Member member)
+    {
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         state.Connection.Send(MeshMessages.Participants(room));
         var joined = MeshMessages.ParticipantJoined(room, member);
@@ -78,6 +94,10 @@ internal sealed class MeshHandler(SignalingContext ctx)
         DirectedRelay.Deliver(ctx, state, message, f.TargetUserId, "targetUserId", MeshMessages.Relay);
     }
 
+    public void Unreadable(ConnectionState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+
+    public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
+
     public void Disconnected(ConnectionState state)
     {
         lock (ctx.Registry.Gate)
@@ -87,6 +107,11 @@ internal sealed class MeshHandler(SignalingContext ctx)
                 Remove(state, state.Room!, member);
             }
         }
+    }
+
+    /// <summary>Mesh rooms end with their last member: nothing expires.</summary>
+    public void Sweep(DateTimeOffset now, ILogger log)
+    {
     }
 
     private void Replace(ConnectionState state, Room room, Member old)

@@ -1,5 +1,6 @@
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
+using Serilog;
 
 namespace HomeCall.Daemon.Signaling.Numeric;
 
@@ -9,8 +10,28 @@ namespace HomeCall.Daemon.Signaling.Numeric;
 /// rooms that outlive their members until ROOM_TIMEOUT_MS of inactivity, and a guard
 /// against guessing room ids.
 /// </summary>
-internal sealed class NumericHandler(SignalingContext ctx)
+internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 {
+    private readonly JoinFailureLimiter _joinFailures = new(ctx.Options.JoinFailuresPerMinute);
+
+    public Dialect Dialect => Dialect.Numeric;
+
+    /// <summary>Only a message selects numeric.</summary>
+    public bool IsSelectedBy(IConnection connection) => false;
+
+    /// <summary>docs/protocol.md §4: `create`, or a `join` with `roomId` and not both `room` and `user`.</summary>
+    public bool IsSelectedBy(in InboundMessage message)
+    {
+        var f = message.Fields;
+        return message.Type == MessageType.Create
+            || (message.Type == MessageType.Join && f.RoomId.IsPresent && !(f.Room.IsPresent && f.User.IsPresent));
+    }
+
+    public void Open(ConnectionState state)
+    {
+        // Never selected by a URL: nothing happens before the first create or join.
+    }
+
     public void Handle(ConnectionState state, in InboundMessage message)
     {
         switch (message.Type)
@@ -30,6 +51,10 @@ internal sealed class NumericHandler(SignalingContext ctx)
         }
     }
 
+    public void Unreadable(ConnectionState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+
+    public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
+
     public void Disconnected(ConnectionState state)
     {
         lock (ctx.Registry.Gate)
@@ -43,7 +68,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
 
     private void Create(ConnectionState state)
     {
-        state.Dialect = Dialect.Numeric;
+        state.Use(this);
         lock (ctx.Registry.Gate)
         {
             var id = NumericRoomIds.Pick(ctx.Registry);
@@ -72,7 +97,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
             return;
         }
 
-        state.Dialect = Dialect.Numeric; // docs/protocol.md §4: a valid join with roomId fixes the dialect.
+        state.Use(this); // docs/protocol.md §4: a valid join with roomId fixes the dialect.
         lock (ctx.Registry.Gate)
         {
             if (FindGuarded(state, roomId) is not { } room)
@@ -111,7 +136,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
     {
         var ip = state.Connection.RemoteIp;
         var now = ctx.Time.GetUtcNow();
-        if (ctx.JoinFailures.IsBlocked(ip, now))
+        if (_joinFailures.IsBlocked(ip, now))
         {
             ctx.Replies.Error(state, ErrorCode.TooManyAttempts);
             return null;
@@ -120,7 +145,7 @@ internal sealed class NumericHandler(SignalingContext ctx)
         var room = ctx.Registry.Find(Dialect.Numeric, roomId);
         if (room is null)
         {
-            ctx.JoinFailures.RecordFailure(ip, now);
+            _joinFailures.RecordFailure(ip, now);
             ctx.Replies.Error(state, ErrorCode.RoomNotFound);
         }
 
@@ -132,6 +157,12 @@ internal sealed class NumericHandler(SignalingContext ctx)
         room.AddMember(new Member(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection));
         room.LastActivity = ctx.Time.GetUtcNow();
         state.Room = room;
+        Joined(state, room, replyType);
+    }
+
+    /// <summary>A successful create or join (docs/protocol.md §7.1): the joiner gets room_created or room_joined with its myId.</summary>
+    private void Joined(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
+    {
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         Reply(state, room, replyType);
     }
@@ -182,8 +213,21 @@ internal sealed class NumericHandler(SignalingContext ctx)
         state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
     }
 
+    /// <summary>docs/protocol.md §7.2: rooms idle for ROOM_TIMEOUT_MS expire; §7.3: join failures older than a minute are forgotten.</summary>
+    public void Sweep(DateTimeOffset now, ILogger log)
+    {
+        var timeout = ctx.Options.RoomTimeout;
+        foreach (var room in ctx.Registry.Of(Dialect.Numeric).Where(r => now - r.LastActivity >= timeout).ToArray())
+        {
+            log.Information("Room room={Room} expired after {TimeoutMs} ms idle, closing {Count} members", room.Fingerprint, timeout.TotalMilliseconds, room.Members.Count);
+            Expire(room);
+        }
+
+        _joinFailures.Sweep(now);
+    }
+
     /// <summary>Expiry (docs/protocol.md §7.2): each member gets room-expired and close 4000; the room is forgotten.</summary>
-    public void Expire(Room room)
+    private void Expire(Room room)
     {
         foreach (var member in room.Members)
         {

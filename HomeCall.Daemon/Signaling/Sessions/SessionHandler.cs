@@ -1,4 +1,6 @@
 using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
+using Serilog;
 
 namespace HomeCall.Daemon.Signaling.Sessions;
 
@@ -7,9 +9,23 @@ namespace HomeCall.Daemon.Signaling.Sessions;
 /// no `to` (relays go to the other participant), a bounded queue for a participant who
 /// is not there, reconnects that pick up the queue, and `leave` ending the session for good.
 /// </summary>
-internal sealed class SessionHandler(SignalingContext ctx)
+internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
 {
     private readonly SessionMembership _membership = new(ctx);
+    private readonly SessionCreationLimiter _creations = new(ctx.Options.SessionsPerIpPerMinute);
+
+    public Dialect Dialect => Dialect.Session;
+
+    /// <summary>docs/protocol.md §1.1, §8: every connection to /signal.</summary>
+    public bool IsSelectedBy(IConnection connection) => connection.Endpoint == EndpointKind.Signal;
+
+    /// <summary>Only the endpoint selects the session dialect.</summary>
+    public bool IsSelectedBy(in InboundMessage message) => false;
+
+    public void Open(ConnectionState state)
+    {
+        // Nothing is sent before the first join (docs/protocol.md §8.1).
+    }
 
     public void Handle(ConnectionState state, in InboundMessage message)
     {
@@ -55,8 +71,29 @@ internal sealed class SessionHandler(SignalingContext ctx)
         return (named, SessionIds.Normalize(named));
     }
 
+    /// <summary>docs/protocol.md §8.3: an unparseable or binary message named no session, so `room` is null.</summary>
+    public void Unreadable(ConnectionState state) => ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, null);
+
+    /// <summary>`room` names the session this connection is attached to (docs/protocol.md §8.3).</summary>
+    public void Refuse(ConnectionState state, string code) => ctx.Replies.SessionError(state, code, CurrentSessionId(state));
+
+    /// <summary>docs/protocol.md §8.2: sessions nobody is connected to expire after ROOM_TIMEOUT_MS idle with their queue; old tombstones and creation counts are forgotten.</summary>
+    public void Sweep(DateTimeOffset now, ILogger log)
+    {
+        var timeout = ctx.Options.RoomTimeout;
+        foreach (var session in ctx.Registry.Of(Dialect.Session).Where(s => SessionMembership.IsAbandoned(s, now, timeout)).ToArray())
+        {
+            log.Information("Room room={Room} forgotten after {TimeoutMs} ms unattended, {Queued} queued messages dropped", session.Fingerprint, timeout.TotalMilliseconds, session.Queue!.Count);
+            ctx.Registry.Remove(session);
+            ctx.Metrics.RoomExpired();
+        }
+
+        ctx.Registry.ForgetEndedBefore(now - ctx.Options.EndedSessionTtl);
+        _creations.Sweep(now);
+    }
+
     /// <summary>The session this connection is attached to, for errors not about a message (rate-limited, shutting-down).</summary>
-    public string? CurrentSessionId(ConnectionState state)
+    private string? CurrentSessionId(ConnectionState state)
     {
         lock (ctx.Registry.Gate)
         {
@@ -96,7 +133,7 @@ internal sealed class SessionHandler(SignalingContext ctx)
                 return;
             }
 
-            if (session is null && !ctx.SessionCreations.TryCreate(state.Connection.RemoteIp, ctx.Time.GetUtcNow()))
+            if (session is null && !_creations.TryCreate(state.Connection.RemoteIp, ctx.Time.GetUtcNow()))
             {
                 state.Log.Debug("Session not created: over {SessionsPerIpPerMinute} new sessions a minute from {ClientIp}", ctx.Options.SessionsPerIpPerMinute, state.Connection.RemoteIp);
                 ctx.Replies.SessionError(state, ErrorCode.TooManySessions, id);

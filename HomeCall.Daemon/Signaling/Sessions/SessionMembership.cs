@@ -44,6 +44,12 @@ internal sealed class SessionMembership(SignalingContext ctx)
         existing.Connection = state.Connection;
         state.Room = session;
         session.LastActivity = ctx.Time.GetUtcNow();
+        Joined(state, session, user);
+    }
+
+    /// <summary>A successful join (docs/protocol.md §8.2): the joiner gets, in order, what the other participant queued for it.</summary>
+    private static void Joined(ConnectionState state, Room session, string user)
+    {
         var queued = session.Queue!.TakeFor(user);
         state.Log.Information(
             "Joined room={Room} ({Count}/{Capacity}), {Queued} queued messages delivered",
