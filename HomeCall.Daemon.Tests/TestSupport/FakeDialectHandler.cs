@@ -34,7 +34,7 @@ internal sealed class FakeDialectHandler(Dialect dialect) : IDialectHandler
     {
     }
 
-    public void Sweep(DateTimeOffset now, ILogger log)
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
     {
     }
 }

@@ -87,9 +87,9 @@ internal sealed class DaemonHost : IDisposable
     private (int Connections, int Rooms) Counts()
     {
         var connections = _tracker.Count;
-        lock (Hub.Registry.Gate)
+        using (var rooms = Hub.Registry.Lock())
         {
-            return (connections, Hub.Registry.Count);
+            return (connections, rooms.Count);
         }
     }
 }

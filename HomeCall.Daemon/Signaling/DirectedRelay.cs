@@ -15,7 +15,7 @@ internal static class DirectedRelay
     /// <summary>Caller has validated field types; this takes the registry lock.</summary>
     public static void Deliver(SignalingContext ctx, ConnectionState state, in InboundMessage message, JsonField target, string targetName, Builder build)
     {
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
             var member = state.Membership;
             if (member is null)

@@ -36,5 +36,5 @@ internal interface IDialectHandler
     void Disconnected(ConnectionState state);
 
     /// <summary>Once every <see cref="SignalingHub.SweepInterval"/>, under the registry lock: expire this dialect's idle rooms and guards.</summary>
-    void Sweep(DateTimeOffset now, ILogger log);
+    void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log);
 }

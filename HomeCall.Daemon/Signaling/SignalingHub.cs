@@ -58,11 +58,11 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     public void Sweep()
     {
         var now = _ctx.Time.GetUtcNow();
-        lock (_ctx.Registry.Gate)
+        using (var rooms = _ctx.Registry.Lock())
         {
             foreach (var handler in _handlers.All)
             {
-                handler.Sweep(now, _log);
+                handler.Sweep(rooms, now, _log);
             }
         }
     }

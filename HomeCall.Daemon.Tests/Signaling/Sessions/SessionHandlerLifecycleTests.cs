@@ -84,9 +84,9 @@ public sealed class SessionHandlerLifecycleTests
 
         Assert.That(late.Sent, Is.Empty);
         Assert.That(hub.MembersOf(Dialect.Session, Id), Is.EqualTo(Expect.List("callee")));
-        lock (hub.Hub.Registry.Gate)
+        using (var rooms = hub.Hub.Registry.Lock())
         {
-            Assert.That(hub.Hub.Registry.EndedCount, Is.Zero);
+            Assert.That(rooms.EndedCount, Is.Zero);
         }
     }
 

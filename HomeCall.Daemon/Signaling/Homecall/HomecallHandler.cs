@@ -49,11 +49,11 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
 
     public void Disconnected(ConnectionState state)
     {
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
             if (state.Membership is { } member)
             {
-                RemoveMember(state, state.Room!, member);
+                RemoveMember(rooms, state, state.Room!, member);
             }
         }
     }
@@ -68,7 +68,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         }
 
         state.Use(this); // docs/protocol.md §4: a valid join with room and user fixes the dialect.
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
             var current = state.Membership;
             if (current is not null && state.Room!.Id == roomId && current.UserId == user)
@@ -77,7 +77,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
                 return;
             }
 
-            var room = ctx.Registry.Find(Dialect.Homecall, roomId);
+            var room = rooms.Find(Dialect.Homecall, roomId);
             if (IsFull(state, room, current, user))
             {
                 ctx.Replies.Error(state, ErrorCode.RoomFull);
@@ -86,10 +86,10 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
 
             if (current is not null)
             {
-                RemoveMember(state, state.Room!, current); // docs/protocol.md §5.1: one room at a time.
+                RemoveMember(rooms, state, state.Room!, current); // docs/protocol.md §5.1: one room at a time.
             }
 
-            Enter(state, roomId, user);
+            Enter(rooms, state, roomId, user);
         }
     }
 
@@ -105,13 +105,13 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         return others >= ctx.Options.MaxRoomUsers;
     }
 
-    private void Enter(ConnectionState state, string roomId, string user)
+    private void Enter(RoomLock rooms, ConnectionState state, string roomId, string user)
     {
-        var room = ctx.Registry.Find(Dialect.Homecall, roomId); // Leaving the previous room may have removed it.
+        var room = rooms.Find(Dialect.Homecall, roomId); // Leaving the previous room may have removed it.
         if (room is null)
         {
             room = new Room(Dialect.Homecall, roomId, ctx.Fingerprints, ctx.Time.GetUtcNow());
-            ctx.Registry.Add(room);
+            rooms.Add(room);
         }
 
         if (room.FindUser(user) is { } old)
@@ -153,7 +153,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
             var member = state.Membership;
             if (member is null || (f.Room.IsPresent && !message.StringEquals(f.Room, state.Room!.Id)))
@@ -168,17 +168,17 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
                 return;
             }
 
-            RemoveMember(state, state.Room!, member);
+            RemoveMember(rooms, state, state.Room!, member);
         }
     }
 
-    private void RemoveMember(ConnectionState state, Room room, Member member)
+    private void RemoveMember(RoomLock rooms, ConnectionState state, Room room, Member member)
     {
         room.RemoveMember(member);
         state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         if (room.Members.Count == 0)
         {
-            ctx.Registry.Remove(room);
+            rooms.Remove(room);
         }
         else
         {
@@ -187,7 +187,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
     }
 
     /// <summary>Homecall rooms end with their last member: nothing expires.</summary>
-    public void Sweep(DateTimeOffset now, ILogger log)
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
     {
     }
 

@@ -31,9 +31,9 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
-            var room = ctx.Registry.Find(Dialect.Mesh, parameters.RoomId);
+            var room = rooms.Find(Dialect.Mesh, parameters.RoomId);
             var old = room?.FindUser(parameters.UserId);
             if (room is not null && old is null && room.Members.Count >= ctx.Options.MaxRoomUsers)
             {
@@ -44,20 +44,20 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
 
             if (old is not null)
             {
-                Replace(state, room!, old);
+                Replace(rooms, state, room!, old);
             }
 
-            Enter(state, parameters);
+            Enter(rooms, state, parameters);
         }
     }
 
-    private void Enter(ConnectionState state, MeshParameters parameters)
+    private void Enter(RoomLock rooms, ConnectionState state, MeshParameters parameters)
     {
-        var room = ctx.Registry.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
+        var room = rooms.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
         if (room is null)
         {
             room = new Room(Dialect.Mesh, parameters.RoomId, ctx.Fingerprints, ctx.Time.GetUtcNow());
-            ctx.Registry.Add(room);
+            rooms.Add(room);
         }
 
         var member = new Member(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
@@ -100,21 +100,21 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
 
     public void Disconnected(ConnectionState state)
     {
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
             if (state.Membership is { } member)
             {
-                Remove(state, state.Room!, member);
+                Remove(rooms, state, state.Room!, member);
             }
         }
     }
 
     /// <summary>Mesh rooms end with their last member: nothing expires.</summary>
-    public void Sweep(DateTimeOffset now, ILogger log)
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
     {
     }
 
-    private void Replace(ConnectionState state, Room room, Member old)
+    private void Replace(RoomLock rooms, ConnectionState state, Room room, Member old)
     {
         state.Log.Information("Replaced an older connection of the same user in room={Room}", room.Fingerprint);
         if (old.Connection is { } oldConnection)
@@ -123,16 +123,16 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
             oldConnection.Close(CloseStatus.Replaced, "replaced by a newer connection");
         }
 
-        Remove(state, room, old);
+        Remove(rooms, state, room, old);
     }
 
-    private void Remove(ConnectionState state, Room room, Member member)
+    private void Remove(RoomLock rooms, ConnectionState state, Room room, Member member)
     {
         room.RemoveMember(member);
         state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         if (room.Members.Count == 0)
         {
-            ctx.Registry.Remove(room);
+            rooms.Remove(room);
             return;
         }
 

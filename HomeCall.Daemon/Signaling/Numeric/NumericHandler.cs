@@ -57,7 +57,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 
     public void Disconnected(ConnectionState state)
     {
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
             if (state.Membership is { } member)
             {
@@ -69,9 +69,9 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
     private void Create(ConnectionState state)
     {
         state.Use(this);
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
-            var id = NumericRoomIds.Pick(ctx.Registry);
+            var id = NumericRoomIds.Pick(rooms);
             if (id is null)
             {
                 ctx.Replies.Error(state, ErrorCode.NoFreeRooms);
@@ -84,7 +84,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
             }
 
             var room = new Room(Dialect.Numeric, id, ctx.Fingerprints, ctx.Time.GetUtcNow());
-            ctx.Registry.Add(room);
+            rooms.Add(room);
             Enter(state, room, "room_created"u8);
         }
     }
@@ -98,9 +98,9 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         }
 
         state.Use(this); // docs/protocol.md §4: a valid join with roomId fixes the dialect.
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
-            if (FindGuarded(state, roomId) is not { } room)
+            if (FindGuarded(rooms, state, roomId) is not { } room)
             {
                 return;
             }
@@ -132,7 +132,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
     /// The room to join, or null once too-many-attempts or room-not-found has been answered.
     /// docs/protocol.md §7.3: only a join naming no room is a failed guess; refused joins do not count.
     /// </summary>
-    private Room? FindGuarded(ConnectionState state, string roomId)
+    private Room? FindGuarded(RoomLock rooms, ConnectionState state, string roomId)
     {
         var ip = state.Connection.RemoteIp;
         var now = ctx.Time.GetUtcNow();
@@ -142,7 +142,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
             return null;
         }
 
-        var room = ctx.Registry.Find(Dialect.Numeric, roomId);
+        var room = rooms.Find(Dialect.Numeric, roomId);
         if (room is null)
         {
             _joinFailures.RecordFailure(ip, now);
@@ -179,7 +179,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
             if (state.Membership is null)
             {
@@ -214,20 +214,20 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
     }
 
     /// <summary>docs/protocol.md §7.2: rooms idle for ROOM_TIMEOUT_MS expire; §7.3: join failures older than a minute are forgotten.</summary>
-    public void Sweep(DateTimeOffset now, ILogger log)
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
     {
         var timeout = ctx.Options.RoomTimeout;
-        foreach (var room in ctx.Registry.Of(Dialect.Numeric).Where(r => now - r.LastActivity >= timeout).ToArray())
+        foreach (var room in rooms.Of(Dialect.Numeric).Where(r => now - r.LastActivity >= timeout).ToArray())
         {
             log.Information("Room room={Room} expired after {TimeoutMs} ms idle, closing {Count} members", room.Fingerprint, timeout.TotalMilliseconds, room.Members.Count);
-            Expire(room);
+            Expire(rooms, room);
         }
 
         _joinFailures.Sweep(now);
     }
 
     /// <summary>Expiry (docs/protocol.md §7.2): each member gets room-expired and close 4000; the room is forgotten.</summary>
-    private void Expire(Room room)
+    private void Expire(RoomLock rooms, Room room)
     {
         foreach (var member in room.Members)
         {
@@ -239,7 +239,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         }
 
         room.ClearMembers();
-        ctx.Registry.Remove(room);
+        rooms.Remove(room);
         ctx.Metrics.RoomExpired();
     }
 }

@@ -17,10 +17,10 @@ internal static class NumericRoomIds
 
     private const int RandomTries = 16;
 
-    /// <summary>A free id, or null when all 9000 are taken (caller holds the registry lock).</summary>
-    public static string? Pick(RoomRegistry registry)
+    /// <summary>A free id, or null when all 9000 are taken.</summary>
+    public static string? Pick(RoomLock rooms)
     {
-        if (registry.CountOf(Dialect.Numeric) >= Capacity)
+        if (rooms.CountOf(Dialect.Numeric) >= Capacity)
         {
             return null;
         }
@@ -28,7 +28,7 @@ internal static class NumericRoomIds
         for (var i = 0; i < RandomTries; i++)
         {
             var id = Format(RandomNumberGenerator.GetInt32(First, Last + 1));
-            if (!registry.Contains(Dialect.Numeric, id))
+            if (!rooms.Contains(Dialect.Numeric, id))
             {
                 return id;
             }
@@ -39,7 +39,7 @@ internal static class NumericRoomIds
         for (var i = 0; i < Capacity; i++)
         {
             var id = Format(First + ((start + i) % Capacity));
-            if (!registry.Contains(Dialect.Numeric, id))
+            if (!rooms.Contains(Dialect.Numeric, id))
             {
                 return id;
             }

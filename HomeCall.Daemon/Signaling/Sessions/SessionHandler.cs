@@ -78,24 +78,24 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     public void Refuse(ConnectionState state, string code) => ctx.Replies.SessionError(state, code, CurrentSessionId(state));
 
     /// <summary>docs/protocol.md §8.2: sessions nobody is connected to expire after ROOM_TIMEOUT_MS idle with their queue; old tombstones and creation counts are forgotten.</summary>
-    public void Sweep(DateTimeOffset now, ILogger log)
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
     {
         var timeout = ctx.Options.RoomTimeout;
-        foreach (var session in ctx.Registry.Of(Dialect.Session).Where(s => SessionMembership.IsAbandoned(s, now, timeout)).ToArray())
+        foreach (var session in rooms.Of(Dialect.Session).Where(s => SessionMembership.IsAbandoned(s, now, timeout)).ToArray())
         {
             log.Information("Room room={Room} forgotten after {TimeoutMs} ms unattended, {Queued} queued messages dropped", session.Fingerprint, timeout.TotalMilliseconds, session.Queue!.Count);
-            ctx.Registry.Remove(session);
+            rooms.Remove(session);
             ctx.Metrics.RoomExpired();
         }
 
-        ctx.Registry.ForgetEndedBefore(now - ctx.Options.EndedSessionTtl);
+        rooms.ForgetEndedBefore(now - ctx.Options.EndedSessionTtl);
         _creations.Sweep(now);
     }
 
     /// <summary>The session this connection is attached to, for errors not about a message (rate-limited, shutting-down).</summary>
     private string? CurrentSessionId(ConnectionState state)
     {
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
             return state.Membership is null ? null : state.Room!.Id;
         }
@@ -103,7 +103,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
 
     public void Disconnected(ConnectionState state)
     {
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
             _membership.Detach(state);
         }
@@ -117,15 +117,15 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
-            if (ctx.Registry.IsEnded(id))
+            if (rooms.IsEnded(id))
             {
                 ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
                 return;
             }
 
-            var session = ctx.Registry.Find(Dialect.Session, id);
+            var session = rooms.Find(Dialect.Session, id);
             var existing = session?.FindUser(user);
             if (session is not null && existing is null && session.Members.Count >= SessionMembership.MaxParticipants)
             {
@@ -145,7 +145,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
                 _membership.Detach(state); // docs/protocol.md §8.1: joining another session leaves the previous one waiting for a reconnect.
             }
 
-            _membership.Attach(state, session ?? _membership.Create(id), existing, user);
+            _membership.Attach(state, session ?? _membership.Create(rooms, id), existing, user);
         }
     }
 
@@ -158,9 +158,9 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
-            if (!TryGetSession(state, id, out var session, out var member))
+            if (!TryGetSession(rooms, state, id, out var session, out var member))
             {
                 return;
             }
@@ -171,12 +171,12 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
                 return;
             }
 
-            End(state, session, member);
+            End(rooms, state, session, member);
         }
     }
 
     /// <summary>docs/protocol.md §8.1: leave ends the session; the other participant is told, the id is remembered as ended.</summary>
-    private void End(ConnectionState state, Room session, Member leaver)
+    private void End(RoomLock rooms, ConnectionState state, Room session, Member leaver)
     {
         var notice = SessionMessages.Leave(session.Id, leaver.UserId);
         foreach (var other in session.Members.Where(m => m != leaver))
@@ -185,8 +185,8 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
         }
 
         session.ClearMembers();
-        ctx.Registry.Remove(session);
-        ctx.Registry.MarkEnded(session.Id, ctx.Time.GetUtcNow());
+        rooms.Remove(session);
+        rooms.MarkEnded(session.Id, ctx.Time.GetUtcNow());
         state.Log.Information("Ended room={Room} by leave", session.Fingerprint);
     }
 
@@ -200,9 +200,9 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        lock (ctx.Registry.Gate)
+        using (var rooms = ctx.Registry.Lock())
         {
-            if (!TryGetSession(state, id, out var session, out var member))
+            if (!TryGetSession(rooms, state, id, out var session, out var member))
             {
                 return;
             }
@@ -231,11 +231,11 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     /// The session a relay or leave names, if it is the one this connection joined:
     /// otherwise session-ended (a tombstone) or session-not-found has been answered.
     /// </summary>
-    private bool TryGetSession(ConnectionState state, string id, out Room session, out Member member)
+    private bool TryGetSession(RoomLock rooms, ConnectionState state, string id, out Room session, out Member member)
     {
         session = null!;
         member = null!;
-        if (ctx.Registry.IsEnded(id))
+        if (rooms.IsEnded(id))
         {
             ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
             return false;

@@ -13,11 +13,11 @@ internal sealed class SessionMembership(SignalingContext ctx)
     /// <summary>docs/protocol.md §8: a session holds at most two distinct users.</summary>
     public const int MaxParticipants = 2;
 
-    public Room Create(string id)
+    public Room Create(RoomLock rooms, string id)
     {
         var queue = new SessionQueue(ctx.Options.MaxQueuedMessages, ctx.Options.MaxQueuedBytes);
         var session = new Room(Dialect.Session, id, ctx.Fingerprints, ctx.Time.GetUtcNow(), queue);
-        ctx.Registry.Add(session);
+        rooms.Add(session);
         return session;
     }
 
