@@ -30,7 +30,7 @@ internal sealed class FakeDialectHandler(Dialect dialect) : IDialectHandler
     {
     }
 
-    public void Disconnected(ConnectionState state)
+    public void Disconnected(RoomLock rooms, ConnectionState state)
     {
     }
 

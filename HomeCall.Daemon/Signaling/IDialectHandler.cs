@@ -32,8 +32,8 @@ internal interface IDialectHandler
     /// <summary>An error about the connection, not about one message: rate-limited, shutting-down.</summary>
     void Refuse(ConnectionState state, string code);
 
-    /// <summary>The connection has ended (closed, aborted or replaced).</summary>
-    void Disconnected(ConnectionState state);
+    /// <summary>The connection has ended (closed, aborted or replaced); the caller holds the registry lock.</summary>
+    void Disconnected(RoomLock rooms, ConnectionState state);
 
     /// <summary>Once every <see cref="SignalingHub.SweepInterval"/>, under the registry lock: expire this dialect's idle rooms and guards.</summary>
     void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log);

@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Signaling;
@@ -49,7 +50,14 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
 
     public void OnShutdown() => Refuse(ErrorCode.ShuttingDown);
 
-    public void OnClosed() => state.Handler?.Disconnected(state);
+    public void OnClosed()
+    {
+        if (state.Handler is { } handler)
+        {
+            using var rooms = ctx.Registry.Lock();
+            handler.Disconnected(rooms, state);
+        }
+    }
 
     private bool Admit()
     {

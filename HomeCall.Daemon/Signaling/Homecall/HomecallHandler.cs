@@ -47,14 +47,11 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
 
     public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
 
-    public void Disconnected(ConnectionState state)
+    public void Disconnected(RoomLock rooms, ConnectionState state)
     {
-        using (var rooms = ctx.Registry.Lock())
+        if (state.Membership is { } member)
         {
-            if (state.Membership is { } member)
-            {
-                RemoveMember(rooms, state, state.Room!, member);
-            }
+            RemoveMember(rooms, state, state.Room!, member);
         }
     }
 

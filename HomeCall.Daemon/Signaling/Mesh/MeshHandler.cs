@@ -98,14 +98,11 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
 
     public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
 
-    public void Disconnected(ConnectionState state)
+    public void Disconnected(RoomLock rooms, ConnectionState state)
     {
-        using (var rooms = ctx.Registry.Lock())
+        if (state.Membership is { } member)
         {
-            if (state.Membership is { } member)
-            {
-                Remove(rooms, state, state.Room!, member);
-            }
+            Remove(rooms, state, state.Room!, member);
         }
     }
 

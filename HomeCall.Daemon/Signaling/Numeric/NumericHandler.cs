@@ -55,14 +55,11 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 
     public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
 
-    public void Disconnected(ConnectionState state)
+    public void Disconnected(RoomLock rooms, ConnectionState state)
     {
-        using (var rooms = ctx.Registry.Lock())
+        if (state.Membership is { } member)
         {
-            if (state.Membership is { } member)
-            {
-                Remove(state, member); // The room stays joinable until it expires.
-            }
+            Remove(state, member); // The room stays joinable until it expires.
         }
     }
 

@@ -101,12 +101,9 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    public void Disconnected(ConnectionState state)
+    public void Disconnected(RoomLock rooms, ConnectionState state)
     {
-        using (var rooms = ctx.Registry.Lock())
-        {
-            _membership.Detach(state);
-        }
+        _membership.Detach(state);
     }
 
     private void Join(ConnectionState state, in InboundMessage message, string? id, string? echo)
