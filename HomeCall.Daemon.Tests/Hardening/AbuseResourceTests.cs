@@ -43,7 +43,7 @@ public sealed class AbuseResourceTests
         Assert.That(codes, Is.EqualTo(new[] { "queued", "queued", "queued", "queued", "queue-full", "queue-full" }));
         using (var rooms = harness.Hub.Registry.Lock())
         {
-            Assert.That(rooms.Find(Dialect.Session, Session)!.Queue!.Bytes, Is.LessThanOrEqualTo(harness.Options.MaxQueuedBytes));
+            Assert.That(rooms.FindSession(Session)!.Queue.Bytes, Is.LessThanOrEqualTo(harness.Options.MaxQueuedBytes));
         }
     }
 

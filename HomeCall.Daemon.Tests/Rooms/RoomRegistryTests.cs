@@ -97,46 +97,15 @@ public sealed class RoomRegistryTests
     }
 
     [Test]
-    public void Members_RegisteredRoomWithoutTheLock_Throws()
+    public void FindSession_SessionAdded_TheSessionRoomWithItsQueue()
     {
         var registry = new RoomRegistry();
-        var room = new Room(Dialect.Homecall, "garden", TestFingerprints.Fingerprinter, T0);
-        using (var rooms = registry.Lock())
-        {
-            rooms.Add(room);
-        }
-
-        Assert.That(() => room.Members, Throws.InvalidOperationException.With.Message.Contains("RoomRegistry.Lock"));
-    }
-
-    [Test]
-    public void AddMember_RemovedRoomWithoutTheLock_ThrowsAndAddsNothing()
-    {
-        var registry = new RoomRegistry();
-        var room = new Room(Dialect.Homecall, "garden", TestFingerprints.Fingerprinter, T0);
-        using (var rooms = registry.Lock())
-        {
-            rooms.Add(room);
-            rooms.Remove(room);
-        }
-
-        Assert.That(() => room.AddMember(new Member("alice", null, T0, null)), Throws.InvalidOperationException);
-        using (registry.Lock())
-        {
-            Assert.That(room.Members, Is.Empty);
-        }
-    }
-
-    [Test]
-    public void LastActivity_RegisteredRoomOnAnotherThreadThanTheLock_Throws()
-    {
-        var registry = new RoomRegistry();
-        var room = new Room(Dialect.Numeric, "1234", TestFingerprints.Fingerprinter, T0);
+        var session = new SessionRoom("6f9619ff-8b86-d011-b42d-00c04fc964ff", TestFingerprints.Fingerprinter, T0, new SessionQueue(4, 100));
         using var rooms = registry.Lock();
-        rooms.Add(room);
+        rooms.Add(session);
 
-        var read = Task.Run(() => room.LastActivity);
-
-        Assert.That(() => read.GetAwaiter().GetResult(), Throws.InvalidOperationException);
+        Assert.That(rooms.FindSession(session.Id), Is.SameAs(session));
+        Assert.That(rooms.Sessions, Is.EqualTo(new[] { session }));
+        Assert.That(rooms.FindSession("other"), Is.Null);
     }
 }

@@ -14,15 +14,14 @@ public sealed class RoomTotalsTests
         var fingerprints = TestFingerprints.Fingerprinter;
         using (var rooms = registry.Lock())
         {
-            var session = new Room(Dialect.Session, "s", fingerprints, now, new SessionQueue(10, 1000));
-            session.AddMember(new Member("a", null, now, null)); // Before the registry takes it in.
-            session.Queue!.TryAdd(new QueuedMessage("a", new byte[7]));
+            var session = new SessionRoom("s", fingerprints, now, new SessionQueue(10, 1000));
+            session.AddMember("a", null, now, null); // Before the registry takes it in.
+            session.Queue.TryAdd(new QueuedMessage("a", new byte[7]));
             rooms.Add(session);
             var room = new Room(Dialect.Homecall, "h", fingerprints, now);
             rooms.Add(room);
-            var b = new Member("b", null, now, null);
-            room.AddMember(b);
-            room.AddMember(new Member("c", null, now, null));
+            var b = room.AddMember("b", null, now, null);
+            room.AddMember("c", null, now, null);
             session.Queue.TryAdd(new QueuedMessage("a", new byte[5]));
             AssertSums(rooms, members: 3, messages: 2, bytes: 12);
 
@@ -36,7 +35,7 @@ public sealed class RoomTotalsTests
             room.ClearMembers();
             AssertSums(rooms, members: 0, messages: 0, bytes: 0);
 
-            session.AddMember(new Member("d", null, now, null)); // Out of the registry: not counted.
+            session.AddMember("d", null, now, null); // Out of the registry: not counted.
             AssertSums(rooms, members: 0, messages: 0, bytes: 0);
         }
     }
@@ -46,7 +45,7 @@ public sealed class RoomTotalsTests
         var all = rooms.All.ToArray();
         Assert.That(all.Sum(r => r.Members.Count), Is.EqualTo(members));
         Assert.That(rooms.Totals.Members, Is.EqualTo(members));
-        Assert.That(rooms.Totals.QueuedMessages, Is.EqualTo(messages).And.EqualTo(all.Sum(r => r.Queue?.Count ?? 0)));
-        Assert.That(rooms.Totals.QueuedBytes, Is.EqualTo(bytes).And.EqualTo(all.Sum(r => r.Queue?.Bytes ?? 0)));
+        Assert.That(rooms.Totals.QueuedMessages, Is.EqualTo(messages).And.EqualTo(all.OfType<SessionRoom>().Sum(r => r.Queue.Count)));
+        Assert.That(rooms.Totals.QueuedBytes, Is.EqualTo(bytes).And.EqualTo(all.OfType<SessionRoom>().Sum(r => r.Queue.Bytes)));
     }
 }

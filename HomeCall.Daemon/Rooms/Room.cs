@@ -3,24 +3,36 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Rooms;
 
 /// <summary>
-/// A room of one dialect: its members in join order, its last activity and, for sessions, the
-/// queue. Once in a registry, its members, activity and queue are read and changed only under
-/// the registry's lock, which every such member checks.
+/// A room of one dialect: its members in join order and its last activity (a /signal session
+/// is a <see cref="SessionRoom"/>, which adds the queue). Once in a registry, its members and
+/// activity are read and changed only under the registry's lock, which every such member checks.
 /// </summary>
-internal sealed class Room(Dialect dialect, string id, RoomFingerprinter fingerprinter, DateTimeOffset created, SessionQueue? queue = null)
+internal class Room
 {
     private readonly List<Member> _members = [];
-    private readonly SessionQueue? _queue = queue;
-    private DateTimeOffset _lastActivity = created;
+    private DateTimeOffset _lastActivity;
     private RoomTotals? _totals;
     private Lock? _gate;
 
-    public Dialect Dialect { get; } = dialect;
+    public Room(Dialect dialect, string id, RoomFingerprinter fingerprinter, DateTimeOffset created)
+    {
+        if (dialect == Dialect.Session && this is not SessionRoom)
+        {
+            throw new ArgumentException("a /signal session is a SessionRoom: it always has its queue", nameof(dialect));
+        }
 
-    public string Id { get; } = id;
+        Dialect = dialect;
+        Id = id;
+        Fingerprint = fingerprinter.Of(dialect, id);
+        _lastActivity = created;
+    }
+
+    public Dialect Dialect { get; }
+
+    public string Id { get; }
 
     /// <summary>The keyed fingerprint, computed once: every log line about the room uses it (docs/security.md).</summary>
-    public string Fingerprint { get; } = fingerprinter.Of(dialect, id);
+    public string Fingerprint { get; }
 
     /// <summary>Members in join order; changed only through <see cref="AddMember"/>, <see cref="RemoveMember"/> and <see cref="ClearMembers"/>, which keep the registry's totals.</summary>
     public MemberList Members
@@ -47,22 +59,16 @@ internal sealed class Room(Dialect dialect, string id, RoomFingerprinter fingerp
         }
     }
 
-    public SessionQueue? Queue
-    {
-        get
-        {
-            AssertHeld();
-            return _queue;
-        }
-    }
-
     public int ConnectedCount => Members.Count(m => m.Connection is not null);
 
-    public void AddMember(Member member)
+    /// <summary>A new member of this room, last in join order.</summary>
+    public Member AddMember(string userId, string? displayName, DateTimeOffset joinedAt, IConnection? connection)
     {
         AssertHeld();
+        var member = new Member(this, userId, displayName, joinedAt, connection);
         _members.Add(member);
         _totals?.AddMembers(1);
+        return member;
     }
 
     public bool RemoveMember(Member member)
@@ -88,13 +94,12 @@ internal sealed class Room(Dialect dialect, string id, RoomFingerprinter fingerp
     /// The registry took the room in (<paramref name="table"/>) or let it go (null): its members and
     /// queue count in the totals only while it is in; its lock guards it from the first time on.
     /// </summary>
-    public void CountIn(RoomTable? table)
+    public virtual void CountIn(RoomTable? table)
     {
         _gate ??= table?.Gate;
         _totals?.AddMembers(-_members.Count);
         _totals = table?.Totals;
         _totals?.AddMembers(_members.Count);
-        _queue?.CountIn(_totals);
     }
 
     // Plain loops: these run on every relay, and a capturing lambda would allocate each time.
@@ -129,7 +134,7 @@ internal sealed class Room(Dialect dialect, string id, RoomFingerprinter fingerp
     /// the member list or reorder notifications, silently. The check is one thread-id compare;
     /// a room no registry has taken in yet belongs to its creator alone.
     /// </summary>
-    private void AssertHeld()
+    public void AssertHeld()
     {
         if (_gate is { IsHeldByCurrentThread: false })
         {

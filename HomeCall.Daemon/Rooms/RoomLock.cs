@@ -43,7 +43,13 @@ internal readonly ref struct RoomLock
     /// <summary>One dialect's rooms, valid while the lock is held.</summary>
     public IReadOnlyCollection<Room> Of(Dialect dialect) => _table.ByDialect[(int)dialect].Values;
 
+    /// <summary>The /signal sessions, valid while the lock is held.</summary>
+    public IEnumerable<SessionRoom> Sessions => Of(Dialect.Session).Cast<SessionRoom>();
+
     public Room? Find(Dialect dialect, string id) => _table.ByDialect[(int)dialect].GetValueOrDefault(id);
+
+    /// <summary>A session room is always a <see cref="SessionRoom"/> (its constructor sees to it).</summary>
+    public SessionRoom? FindSession(string id) => (SessionRoom?)Find(Dialect.Session, id);
 
     public bool Contains(Dialect dialect, string id) => _table.ByDialect[(int)dialect].ContainsKey(id);
 

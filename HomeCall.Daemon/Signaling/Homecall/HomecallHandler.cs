@@ -10,6 +10,8 @@ namespace HomeCall.Daemon.Signaling.Homecall;
 /// </summary>
 internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
 {
+    private readonly HomecallMembership _membership = new(ctx);
+
     public Dialect Dialect => Dialect.Homecall;
 
     /// <summary>Only a message selects homecall.</summary>
@@ -51,8 +53,13 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
     {
         if (state.Membership is { } member)
         {
-            RemoveMember(rooms, state, state.Room!, member);
+            _membership.Remove(rooms, state, member);
         }
+    }
+
+    /// <summary>Homecall rooms end with their last member: nothing expires.</summary>
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
+    {
     }
 
     private void Join(ConnectionState state, in InboundMessage message)
@@ -65,80 +72,26 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         }
 
         state.Use(this); // docs/protocol.md §4: a valid join with room and user fixes the dialect.
-        using (var rooms = ctx.Registry.Lock())
+        using var rooms = ctx.Registry.Lock();
+        var current = state.Membership;
+        if (current is not null && current.Room.Id == roomId && current.UserId == user)
         {
-            var current = state.Membership;
-            if (current is not null && state.Room!.Id == roomId && current.UserId == user)
-            {
-                BroadcastOnline(state.Room); // Joining again as the same user changes nothing.
-                return;
-            }
-
-            var room = rooms.Find(Dialect.Homecall, roomId);
-            if (IsFull(state, room, current, user))
-            {
-                ctx.Replies.Error(state, ErrorCode.RoomFull);
-                return;
-            }
-
-            if (current is not null)
-            {
-                RemoveMember(rooms, state, state.Room!, current); // docs/protocol.md §5.1: one room at a time.
-            }
-
-            Enter(rooms, state, roomId, user);
-        }
-    }
-
-    /// <summary>Full for a newcomer; a returning user replaces itself, and a member renaming itself in its own room frees its place first.</summary>
-    private bool IsFull(ConnectionState state, Room? room, Member? current, string user)
-    {
-        if (room is null || room.FindUser(user) is not null)
-        {
-            return false;
+            HomecallMembership.BroadcastOnline(current.Room); // Joining again as the same user changes nothing.
+            return;
         }
 
-        var others = room.Members.Count - (current is not null && state.Room == room ? 1 : 0);
-        return others >= ctx.Options.MaxRoomUsers;
-    }
-
-    private void Enter(RoomLock rooms, ConnectionState state, string roomId, string user)
-    {
-        var room = rooms.Find(Dialect.Homecall, roomId); // Leaving the previous room may have removed it.
-        if (room is null)
+        if (_membership.IsFull(rooms.Find(Dialect.Homecall, roomId), current, user))
         {
-            room = new Room(Dialect.Homecall, roomId, ctx.Fingerprints, ctx.Time.GetUtcNow());
-            rooms.Add(room);
+            ctx.Replies.Error(state, ErrorCode.RoomFull);
+            return;
         }
 
-        if (room.FindUser(user) is { } old)
+        if (current is not null)
         {
-            Replace(state, room, old); // docs/protocol.md §3.5: the older connection of the same user is replaced.
+            _membership.Remove(rooms, state, current); // docs/protocol.md §5.1: one room at a time.
         }
 
-        room.AddMember(new Member(user, null, ctx.Time.GetUtcNow(), state.Connection));
-        state.Room = room;
-        Joined(state, room);
-    }
-
-    /// <summary>A successful join (docs/protocol.md §5.1): every member, the joiner too, gets the new `online` list.</summary>
-    private void Joined(ConnectionState state, Room room)
-    {
-        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
-        BroadcastOnline(room);
-    }
-
-    private void Replace(ConnectionState state, Room room, Member old)
-    {
-        room.RemoveMember(old);
-        state.Log.Information("Replaced an older connection of the same user in room={Room}", room.Fingerprint);
-        if (old.Connection is { } oldConnection)
-        {
-            ctx.Replies.ErrorTo(oldConnection, Dialect.Homecall, ErrorCode.Replaced, null);
-            oldConnection.Close(CloseStatus.Replaced, "replaced by a newer connection");
-        }
-
-        BroadcastOnline(room);
+        _membership.Enter(rooms, state, roomId, user);
     }
 
     private void Leave(ConnectionState state, in InboundMessage message)
@@ -150,42 +103,21 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        using (var rooms = ctx.Registry.Lock())
+        using var rooms = ctx.Registry.Lock();
+        var member = state.Membership;
+        if (member is null || (f.Room.IsPresent && !message.StringEquals(f.Room, member.Room.Id)))
         {
-            var member = state.Membership;
-            if (member is null || (f.Room.IsPresent && !message.StringEquals(f.Room, state.Room!.Id)))
-            {
-                ctx.Replies.Error(state, ErrorCode.NotJoined);
-                return;
-            }
-
-            if (f.User.IsPresent && !message.StringEquals(f.User, member.UserId))
-            {
-                ctx.Replies.Error(state, ErrorCode.SenderMismatch);
-                return;
-            }
-
-            RemoveMember(rooms, state, state.Room!, member);
+            ctx.Replies.Error(state, ErrorCode.NotJoined);
+            return;
         }
-    }
 
-    private void RemoveMember(RoomLock rooms, ConnectionState state, Room room, Member member)
-    {
-        room.RemoveMember(member);
-        state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
-        if (room.Members.Count == 0)
+        if (f.User.IsPresent && !message.StringEquals(f.User, member.UserId))
         {
-            rooms.Remove(room);
+            ctx.Replies.Error(state, ErrorCode.SenderMismatch);
+            return;
         }
-        else
-        {
-            BroadcastOnline(room);
-        }
-    }
 
-    /// <summary>Homecall rooms end with their last member: nothing expires.</summary>
-    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
-    {
+        _membership.Remove(rooms, state, member);
     }
 
     private void Relay(ConnectionState state, in InboundMessage message)
@@ -198,14 +130,5 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         }
 
         DirectedRelay.Deliver(ctx, state, message, f.To, "to", static (in InboundMessage m, string from) => MessageWriter.PassThrough(m, null, from));
-    }
-
-    private static void BroadcastOnline(Room room)
-    {
-        var online = HomecallMessages.Online(room);
-        foreach (var m in room.Members)
-        {
-            m.Connection?.Send(online);
-        }
     }
 }

@@ -31,24 +31,22 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        using (var rooms = ctx.Registry.Lock())
+        using var rooms = ctx.Registry.Lock();
+        var room = rooms.Find(Dialect.Mesh, parameters.RoomId);
+        var old = room?.FindUser(parameters.UserId);
+        if (room is not null && old is null && room.Members.Count >= ctx.Options.MaxRoomUsers)
         {
-            var room = rooms.Find(Dialect.Mesh, parameters.RoomId);
-            var old = room?.FindUser(parameters.UserId);
-            if (room is not null && old is null && room.Members.Count >= ctx.Options.MaxRoomUsers)
-            {
-                ctx.Replies.Error(state, ErrorCode.RoomFull);
-                state.Connection.Close(CloseStatus.PolicyViolation, "room full");
-                return;
-            }
-
-            if (old is not null)
-            {
-                Replace(rooms, state, room!, old);
-            }
-
-            Enter(rooms, state, parameters);
+            ctx.Replies.Error(state, ErrorCode.RoomFull);
+            state.Connection.Close(CloseStatus.PolicyViolation, "room full");
+            return;
         }
+
+        if (old is not null)
+        {
+            Replace(rooms, state, old);
+        }
+
+        Enter(rooms, state, parameters);
     }
 
     private void Enter(RoomLock rooms, ConnectionState state, MeshParameters parameters)
@@ -60,8 +58,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
             rooms.Add(room);
         }
 
-        var member = new Member(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
-        room.AddMember(member);
+        var member = room.AddMember(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
         state.Room = room;
         Joined(state, room, member);
     }
@@ -102,7 +99,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
     {
         if (state.Membership is { } member)
         {
-            Remove(rooms, state, state.Room!, member);
+            Remove(rooms, state, member);
         }
     }
 
@@ -111,20 +108,21 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
     {
     }
 
-    private void Replace(RoomLock rooms, ConnectionState state, Room room, Member old)
+    private void Replace(RoomLock rooms, ConnectionState state, Member old)
     {
-        state.Log.Information("Replaced an older connection of the same user in room={Room}", room.Fingerprint);
+        state.Log.Information("Replaced an older connection of the same user in room={Room}", old.Room.Fingerprint);
         if (old.Connection is { } oldConnection)
         {
             ctx.Replies.ErrorTo(oldConnection, Dialect.Mesh, ErrorCode.Replaced, null);
             oldConnection.Close(CloseStatus.Replaced, "replaced by a newer connection");
         }
 
-        Remove(rooms, state, room, old);
+        Remove(rooms, state, old);
     }
 
-    private void Remove(RoomLock rooms, ConnectionState state, Room room, Member member)
+    private void Remove(RoomLock rooms, ConnectionState state, Member member)
     {
+        var room = member.Room;
         room.RemoveMember(member);
         state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         if (room.Members.Count == 0)

@@ -3,6 +3,10 @@ namespace HomeCall.Daemon.Signaling.Mesh;
 /// <summary>Mesh identity from the upgrade URL (docs/protocol.md §6): /?roomId=R&amp;userId=U&amp;userName=N.</summary>
 internal sealed record MeshParameters(string RoomId, string UserId, string UserName)
 {
+    /// <summary>The parameters in the order of the record's fields, with their length limits (docs/protocol.md §6.1).</summary>
+    private static readonly (string Name, int Max)[] Names =
+        [("roomId", FieldRules.MaxRoomLength), ("userId", FieldRules.MaxUserLength), ("userName", FieldRules.MaxUserLength)];
+
     /// <summary>True when the query names a room, which makes the connection a mesh one (docs/protocol.md §4).</summary>
     public static bool IsMesh(string query) => Parse(query).ContainsKey("roomId");
 
@@ -11,16 +15,19 @@ internal sealed record MeshParameters(string RoomId, string UserId, string UserN
     {
         var values = Parse(query);
         invalidParameter = "";
-        foreach (var (name, max) in new[] { ("roomId", FieldRules.MaxRoomLength), ("userId", FieldRules.MaxUserLength), ("userName", FieldRules.MaxUserLength) })
+        var valid = new List<string>(Names.Length);
+        foreach (var (name, max) in Names)
         {
             if (!values.TryGetValue(name, out var value) || value is null || !FieldRules.IsValidLength(value, max))
             {
                 invalidParameter = name;
                 return null;
             }
+
+            valid.Add(value);
         }
 
-        return new MeshParameters(values["roomId"]!, values["userId"]!, values["userName"]!);
+        return new MeshParameters(valid[0], valid[1], valid[2]);
     }
 
     /// <summary>Name → decoded value; a repeated name maps to null (ambiguous, so invalid).</summary>

@@ -12,7 +12,8 @@ namespace HomeCall.Daemon.Signaling.Numeric;
 /// </summary>
 internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 {
-    private readonly JoinFailureLimiter _joinFailures = new(ctx.Options.JoinFailuresPerMinute);
+    private readonly NumericJoinGuard _guard = new(ctx);
+    private readonly NumericExpiry _expiry = new(ctx);
 
     public Dialect Dialect => Dialect.Numeric;
 
@@ -55,6 +56,13 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 
     public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
 
+    /// <summary>docs/protocol.md §7.2, §7.3: idle rooms expire; join failures older than a minute are forgotten.</summary>
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
+    {
+        _expiry.Sweep(rooms, now, log);
+        _guard.Sweep(now);
+    }
+
     public void Disconnected(RoomLock rooms, ConnectionState state)
     {
         if (state.Membership is { } member)
@@ -66,24 +74,22 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
     private void Create(ConnectionState state)
     {
         state.Use(this);
-        using (var rooms = ctx.Registry.Lock())
+        using var rooms = ctx.Registry.Lock();
+        var id = NumericRoomIds.Pick(rooms);
+        if (id is null)
         {
-            var id = NumericRoomIds.Pick(rooms);
-            if (id is null)
-            {
-                ctx.Replies.Error(state, ErrorCode.NoFreeRooms);
-                return;
-            }
-
-            if (state.Membership is { } previous)
-            {
-                Remove(state, previous);
-            }
-
-            var room = new Room(Dialect.Numeric, id, ctx.Fingerprints, ctx.Time.GetUtcNow());
-            rooms.Add(room);
-            Enter(state, room, "room_created"u8);
+            ctx.Replies.Error(state, ErrorCode.NoFreeRooms);
+            return;
         }
+
+        if (state.Membership is { } previous)
+        {
+            Remove(state, previous);
+        }
+
+        var room = new Room(Dialect.Numeric, id, ctx.Fingerprints, ctx.Time.GetUtcNow());
+        rooms.Add(room);
+        Enter(state, room, "room_created"u8);
     }
 
     private void Join(ConnectionState state, in InboundMessage message)
@@ -95,63 +101,37 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         }
 
         state.Use(this); // docs/protocol.md §4: a valid join with roomId fixes the dialect.
-        using (var rooms = ctx.Registry.Lock())
+        using var rooms = ctx.Registry.Lock();
+        if (_guard.Find(rooms, state, roomId) is not { } room)
         {
-            if (FindGuarded(rooms, state, roomId) is not { } room)
-            {
-                return;
-            }
-
-            var previous = state.Membership;
-            if (previous is not null && state.Room == room)
-            {
-                room.LastActivity = ctx.Time.GetUtcNow();
-                Reply(state, room, "room_joined"u8); // Already here: answer as before.
-                return;
-            }
-
-            if (room.Members.Count >= ctx.Options.MaxRoomUsers)
-            {
-                ctx.Replies.Error(state, ErrorCode.RoomFull);
-                return;
-            }
-
-            if (previous is not null)
-            {
-                Remove(state, previous);
-            }
-
-            Enter(state, room, "room_joined"u8);
-        }
-    }
-
-    /// <summary>
-    /// The room to join, or null once too-many-attempts or room-not-found has been answered.
-    /// docs/protocol.md §7.3: only a join naming no room is a failed guess; refused joins do not count.
-    /// </summary>
-    private Room? FindGuarded(RoomLock rooms, ConnectionState state, string roomId)
-    {
-        var ip = state.Connection.RemoteIp;
-        var now = ctx.Time.GetUtcNow();
-        if (_joinFailures.IsBlocked(ip, now))
-        {
-            ctx.Replies.Error(state, ErrorCode.TooManyAttempts);
-            return null;
+            return;
         }
 
-        var room = rooms.Find(Dialect.Numeric, roomId);
-        if (room is null)
+        var previous = state.Membership;
+        if (previous?.Room == room)
         {
-            _joinFailures.RecordFailure(ip, now);
-            ctx.Replies.Error(state, ErrorCode.RoomNotFound);
+            room.LastActivity = ctx.Time.GetUtcNow();
+            Reply(state, room, "room_joined"u8); // Already here: answer as before.
+            return;
         }
 
-        return room;
+        if (room.Members.Count >= ctx.Options.MaxRoomUsers)
+        {
+            ctx.Replies.Error(state, ErrorCode.RoomFull);
+            return;
+        }
+
+        if (previous is not null)
+        {
+            Remove(state, previous);
+        }
+
+        Enter(state, room, "room_joined"u8);
     }
 
     private void Enter(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
     {
-        room.AddMember(new Member(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection));
+        room.AddMember(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection);
         room.LastActivity = ctx.Time.GetUtcNow();
         state.Room = room;
         Joined(state, room, replyType);
@@ -176,67 +156,35 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        using (var rooms = ctx.Registry.Lock())
+        using var rooms = ctx.Registry.Lock();
+        if (state.Membership is not { } member)
         {
-            if (state.Membership is null)
-            {
-                ctx.Replies.Error(state, ErrorCode.NotJoined);
-                return;
-            }
+            ctx.Replies.Error(state, ErrorCode.NotJoined);
+            return;
+        }
 
-            if (!SenderFields.Match(message, state.MyId))
-            {
-                ctx.Replies.Error(state, ErrorCode.SenderMismatch);
-                return;
-            }
+        if (!SenderFields.Match(message, state.MyId))
+        {
+            ctx.Replies.Error(state, ErrorCode.SenderMismatch);
+            return;
+        }
 
-            var room = state.Room!;
-            room.LastActivity = ctx.Time.GetUtcNow();
-            var relay = NumericMessages.Signal(message, state.MyId);
-            foreach (var other in room.Members)
+        var room = member.Room;
+        room.LastActivity = ctx.Time.GetUtcNow();
+        var relay = NumericMessages.Signal(message, state.MyId);
+        foreach (var other in room.Members)
+        {
+            if (other.Connection is { } c && !ReferenceEquals(c, state.Connection) && c.Send(relay))
             {
-                if (other.Connection is { } c && !ReferenceEquals(c, state.Connection) && c.Send(relay))
-                {
-                    ctx.Metrics.MessagesRelayed.Increment("signal");
-                }
+                ctx.Metrics.MessagesRelayed.Increment("signal");
             }
         }
     }
 
     private void Remove(ConnectionState state, Member member)
     {
-        var room = state.Room!;
+        var room = member.Room;
         room.RemoveMember(member); // Not activity (docs/protocol.md §7.2): only create, join and signal are.
         state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
-    }
-
-    /// <summary>docs/protocol.md §7.2: rooms idle for ROOM_TIMEOUT_MS expire; §7.3: join failures older than a minute are forgotten.</summary>
-    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
-    {
-        var timeout = ctx.Options.RoomTimeout;
-        foreach (var room in rooms.Of(Dialect.Numeric).Where(r => now - r.LastActivity >= timeout).ToArray())
-        {
-            log.Information("Room room={Room} expired after {TimeoutMs} ms idle, closing {Count} members", room.Fingerprint, timeout.TotalMilliseconds, room.Members.Count);
-            Expire(rooms, room);
-        }
-
-        _joinFailures.Sweep(now);
-    }
-
-    /// <summary>Expiry (docs/protocol.md §7.2): each member gets room-expired and close 4000; the room is forgotten.</summary>
-    private void Expire(RoomLock rooms, Room room)
-    {
-        foreach (var member in room.Members)
-        {
-            if (member.Connection is { } c)
-            {
-                ctx.Replies.ErrorTo(c, Dialect.Numeric, ErrorCode.RoomExpired, null);
-                c.Close(CloseStatus.RoomExpired, "room expired");
-            }
-        }
-
-        room.ClearMembers();
-        rooms.Remove(room);
-        ctx.Metrics.RoomExpired();
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 using Serilog;
@@ -29,9 +30,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
 
     public void Handle(ConnectionState state, in InboundMessage message)
     {
-        var f = message.Fields;
-        var (named, id) = NamedSession(state, message);
-        var echo = id ?? named; // Errors echo the session id in lower case (docs/protocol.md §8.3), anything else as sent.
+        var (id, echo) = NamedSession.Of(state, message);
         switch (message.Type)
         {
             case MessageType.Join:
@@ -49,56 +48,24 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    /// <summary>
-    /// The `room` a message names as sent, and as a normalised session id (null when not a
-    /// UUID). The usual case — the lower-case id of the session this connection is in — is
-    /// recognised without decoding; membership itself is checked again under the lock.
-    /// </summary>
-    private static (string? Named, string? Id) NamedSession(ConnectionState state, in InboundMessage message)
-    {
-        var field = message.Fields.Room;
-        if (!field.IsString)
-        {
-            return (null, null);
-        }
-
-        if (state.Room is { } current && message.StringEquals(field, current.Id))
-        {
-            return (current.Id, current.Id);
-        }
-
-        var named = message.String(field);
-        return (named, SessionIds.Normalize(named));
-    }
-
     /// <summary>docs/protocol.md §8.3: an unparseable or binary message named no session, so `room` is null.</summary>
     public void Unreadable(ConnectionState state) => ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, null);
 
     /// <summary>`room` names the session this connection is attached to (docs/protocol.md §8.3).</summary>
     public void Refuse(ConnectionState state, string code) => ctx.Replies.SessionError(state, code, CurrentSessionId(state));
 
-    /// <summary>docs/protocol.md §8.2: sessions nobody is connected to expire after ROOM_TIMEOUT_MS idle with their queue; old tombstones and creation counts are forgotten.</summary>
+    /// <summary>docs/protocol.md §8.1, §8.2: unattended sessions and old tombstones are forgotten, and so are creation counts older than a minute.</summary>
     public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
     {
-        var timeout = ctx.Options.RoomTimeout;
-        foreach (var session in rooms.Of(Dialect.Session).Where(s => SessionMembership.IsAbandoned(s, now, timeout)).ToArray())
-        {
-            log.Information("Room room={Room} forgotten after {TimeoutMs} ms unattended, {Queued} queued messages dropped", session.Fingerprint, timeout.TotalMilliseconds, session.Queue!.Count);
-            rooms.Remove(session);
-            ctx.Metrics.RoomExpired();
-        }
-
-        rooms.ForgetEndedBefore(now - ctx.Options.EndedSessionTtl);
+        _membership.Sweep(rooms, now, log);
         _creations.Sweep(now);
     }
 
     /// <summary>The session this connection is attached to, for errors not about a message (rate-limited, shutting-down).</summary>
     private string? CurrentSessionId(ConnectionState state)
     {
-        using (var rooms = ctx.Registry.Lock())
-        {
-            return state.Membership is null ? null : state.Room!.Id;
-        }
+        using var rooms = ctx.Registry.Lock();
+        return state.Membership?.Room.Id;
     }
 
     public void Disconnected(RoomLock rooms, ConnectionState state)
@@ -114,36 +81,34 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        using (var rooms = ctx.Registry.Lock())
+        using var rooms = ctx.Registry.Lock();
+        if (rooms.IsEnded(id))
         {
-            if (rooms.IsEnded(id))
-            {
-                ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
-                return;
-            }
-
-            var session = rooms.Find(Dialect.Session, id);
-            var existing = session?.FindUser(user);
-            if (session is not null && existing is null && session.Members.Count >= SessionMembership.MaxParticipants)
-            {
-                ctx.Replies.SessionError(state, ErrorCode.RoomFull, id);
-                return;
-            }
-
-            if (session is null && !_creations.TryCreate(state.Connection.RemoteIp, ctx.Time.GetUtcNow()))
-            {
-                state.Log.Debug("Session not created: over {SessionsPerIpPerMinute} new sessions a minute from {ClientIp}", ctx.Options.SessionsPerIpPerMinute, state.Connection.RemoteIp);
-                ctx.Replies.SessionError(state, ErrorCode.TooManySessions, id);
-                return;
-            }
-
-            if (state.Room != session || state.Membership?.UserId != user)
-            {
-                _membership.Detach(state); // docs/protocol.md §8.1: joining another session leaves the previous one waiting for a reconnect.
-            }
-
-            _membership.Attach(state, session ?? _membership.Create(rooms, id), existing, user);
+            ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
+            return;
         }
+
+        var session = rooms.FindSession(id);
+        var existing = session?.FindUser(user);
+        if (session is not null && existing is null && session.Members.Count >= SessionMembership.MaxParticipants)
+        {
+            ctx.Replies.SessionError(state, ErrorCode.RoomFull, id);
+            return;
+        }
+
+        if (session is null && !_creations.TryCreate(state.Connection.RemoteIp, ctx.Time.GetUtcNow()))
+        {
+            state.Log.Debug("Session not created: over {SessionsPerIpPerMinute} new sessions a minute from {ClientIp}", ctx.Options.SessionsPerIpPerMinute, state.Connection.RemoteIp);
+            ctx.Replies.SessionError(state, ErrorCode.TooManySessions, id);
+            return;
+        }
+
+        if (state.Room != session || state.Membership?.UserId != user)
+        {
+            _membership.Detach(state); // docs/protocol.md §8.1: joining another session leaves the previous one waiting for a reconnect.
+        }
+
+        _membership.Attach(state, session ?? _membership.Create(rooms, id), existing, user);
     }
 
     /// <remarks>`room` is required: leave is destructive, so it must name the session it ends.</remarks>
@@ -155,36 +120,19 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        using (var rooms = ctx.Registry.Lock())
+        using var rooms = ctx.Registry.Lock();
+        if (!TryGetSession(rooms, state, id, out var session, out var member))
         {
-            if (!TryGetSession(rooms, state, id, out var session, out var member))
-            {
-                return;
-            }
-
-            if (message.Fields.User.IsPresent && !message.StringEquals(message.Fields.User, member.UserId))
-            {
-                ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
-                return;
-            }
-
-            End(rooms, state, session, member);
-        }
-    }
-
-    /// <summary>docs/protocol.md §8.1: leave ends the session; the other participant is told, the id is remembered as ended.</summary>
-    private void End(RoomLock rooms, ConnectionState state, Room session, Member leaver)
-    {
-        var notice = SessionMessages.Leave(session.Id, leaver.UserId);
-        foreach (var other in session.Members.Where(m => m != leaver))
-        {
-            other.Connection?.Send(notice);
+            return;
         }
 
-        session.ClearMembers();
-        rooms.Remove(session);
-        rooms.MarkEnded(session.Id, ctx.Time.GetUtcNow());
-        state.Log.Information("Ended room={Room} by leave", session.Fingerprint);
+        if (message.Fields.User.IsPresent && !message.StringEquals(message.Fields.User, member.UserId))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
+            return;
+        }
+
+        _membership.End(rooms, state, session, member);
     }
 
     /// <remarks>`room` is required and must be a session id: it is what routes the relay (docs/protocol.md §11.3).</remarks>
@@ -197,30 +145,28 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        using (var rooms = ctx.Registry.Lock())
+        using var rooms = ctx.Registry.Lock();
+        if (!TryGetSession(rooms, state, id, out var session, out var member))
         {
-            if (!TryGetSession(rooms, state, id, out var session, out var member))
-            {
-                return;
-            }
+            return;
+        }
 
-            if (!SenderFields.Match(message, member.UserId))
-            {
-                ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
-                return;
-            }
+        if (!SenderFields.Match(message, member.UserId))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
+            return;
+        }
 
-            session.LastActivity = ctx.Time.GetUtcNow();
-            var relay = MessageWriter.PassThrough(message, session.Id, member.UserId);
-            var other = RelayTarget.Other(session, member);
-            if (other?.Connection is { } target && target.Send(relay))
-            {
-                ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
-            }
-            else if (!session.Queue!.TryAdd(new QueuedMessage(member.UserId, relay)))
-            {
-                ctx.Replies.SessionError(state, ErrorCode.QueueFull, session.Id);
-            }
+        session.LastActivity = ctx.Time.GetUtcNow();
+        var relay = MessageWriter.PassThrough(message, session.Id, member.UserId);
+        var other = RelayTarget.Other(session, member);
+        if (other?.Connection is { } target && target.Send(relay))
+        {
+            ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
+        }
+        else if (!session.Queue.TryAdd(new QueuedMessage(member.UserId, relay)))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.QueueFull, session.Id);
         }
     }
 
@@ -228,23 +174,23 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     /// The session a relay or leave names, if it is the one this connection joined:
     /// otherwise session-ended (a tombstone) or session-not-found has been answered.
     /// </summary>
-    private bool TryGetSession(RoomLock rooms, ConnectionState state, string id, out Room session, out Member member)
+    private bool TryGetSession(RoomLock rooms, ConnectionState state, string id, [NotNullWhen(true)] out SessionRoom? session, [NotNullWhen(true)] out Member? member)
     {
-        session = null!;
-        member = null!;
+        session = null;
+        member = null;
         if (rooms.IsEnded(id))
         {
             ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
             return false;
         }
 
-        if (state.Membership is not { } m || state.Room!.Id != id)
+        if (state.Membership is not { Room: SessionRoom joined } m || joined.Id != id)
         {
             ctx.Replies.SessionError(state, ErrorCode.SessionNotFound, id);
             return false;
         }
 
-        session = state.Room;
+        session = joined;
         member = m;
         return true;
     }

@@ -1,22 +1,23 @@
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
+using Serilog;
 
 namespace HomeCall.Daemon.Signaling.Sessions;
 
 /// <summary>
-/// Who is attached to a /signal session (docs/protocol.md §8.2): a participant stays a member while
-/// disconnected, so it can reconnect and pick up what was queued for it. Callers hold
-/// the registry lock.
+/// Who is attached to a /signal session (docs/protocol.md §8.1, §8.2): a participant stays a
+/// member while disconnected, so it can reconnect and pick up what was queued for it; `leave`
+/// ends the session for both; a session nobody attends expires. Callers hold the registry lock.
 /// </summary>
 internal sealed class SessionMembership(SignalingContext ctx)
 {
     /// <summary>docs/protocol.md §8: a session holds at most two distinct users.</summary>
     public const int MaxParticipants = 2;
 
-    public Room Create(RoomLock rooms, string id)
+    public SessionRoom Create(RoomLock rooms, string id)
     {
         var queue = new SessionQueue(ctx.Options.MaxQueuedMessages, ctx.Options.MaxQueuedBytes);
-        var session = new Room(Dialect.Session, id, ctx.Fingerprints, ctx.Time.GetUtcNow(), queue);
+        var session = new SessionRoom(id, ctx.Fingerprints, ctx.Time.GetUtcNow(), queue);
         rooms.Add(session);
         return session;
     }
@@ -26,7 +27,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
     /// <paramref name="existing"/>), replacing an older live connection of that user, then
     /// delivers in order what the other participant queued for it before anything newer.
     /// </summary>
-    public void Attach(ConnectionState state, Room session, Member? existing, string user)
+    public void Attach(ConnectionState state, SessionRoom session, Member? existing, string user)
     {
         if (existing?.Connection is { } old && !ReferenceEquals(old, state.Connection))
         {
@@ -35,12 +36,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
             old.Close(CloseStatus.Replaced, "replaced by a newer connection");
         }
 
-        if (existing is null)
-        {
-            existing = new Member(user, null, ctx.Time.GetUtcNow(), state.Connection);
-            session.AddMember(existing);
-        }
-
+        existing ??= session.AddMember(user, null, ctx.Time.GetUtcNow(), state.Connection);
         existing.Connection = state.Connection;
         state.Room = session;
         session.LastActivity = ctx.Time.GetUtcNow();
@@ -48,9 +44,9 @@ internal sealed class SessionMembership(SignalingContext ctx)
     }
 
     /// <summary>A successful join (docs/protocol.md §8.2): the joiner gets, in order, what the other participant queued for it.</summary>
-    private static void Joined(ConnectionState state, Room session, string user)
+    private static void Joined(ConnectionState state, SessionRoom session, string user)
     {
-        var queued = session.Queue!.TakeFor(user);
+        var queued = session.Queue.TakeFor(user);
         state.Log.Information(
             "Joined room={Room} ({Count}/{Capacity}), {Queued} queued messages delivered",
             session.Fingerprint,
@@ -69,12 +65,40 @@ internal sealed class SessionMembership(SignalingContext ctx)
         if (state.Membership is { } member)
         {
             member.Connection = null;
-            state.Room!.LastActivity = ctx.Time.GetUtcNow();
-            state.Log.Information("Detached from room={Room}, waiting for a reconnect", state.Room.Fingerprint);
+            member.Room.LastActivity = ctx.Time.GetUtcNow();
+            state.Log.Information("Detached from room={Room}, waiting for a reconnect", member.Room.Fingerprint);
         }
     }
 
-    /// <summary>Sweep: a session nobody is connected to and idle past ROOM_TIMEOUT_MS is forgotten with its queue.</summary>
-    public static bool IsAbandoned(Room session, DateTimeOffset now, TimeSpan timeout) =>
-        session.ConnectedCount == 0 && now - session.LastActivity >= timeout;
+    /// <summary>docs/protocol.md §8.1: leave ends the session; the other participant is told, the id is remembered as ended.</summary>
+    public void End(RoomLock rooms, ConnectionState state, SessionRoom session, Member leaver)
+    {
+        var notice = SessionMessages.Leave(session.Id, leaver.UserId);
+        foreach (var other in session.Members.Where(m => m != leaver))
+        {
+            other.Connection?.Send(notice);
+        }
+
+        session.ClearMembers();
+        rooms.Remove(session);
+        rooms.MarkEnded(session.Id, ctx.Time.GetUtcNow());
+        state.Log.Information("Ended room={Room} by leave", session.Fingerprint);
+    }
+
+    /// <summary>
+    /// docs/protocol.md §8.2: a session nobody is connected to and idle past ROOM_TIMEOUT_MS is
+    /// forgotten with its queue; tombstones older than ENDED_SESSION_TTL_MS are forgotten.
+    /// </summary>
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
+    {
+        var timeout = ctx.Options.RoomTimeout;
+        foreach (var session in rooms.Sessions.Where(s => s.ConnectedCount == 0 && now - s.LastActivity >= timeout).ToArray())
+        {
+            log.Information("Room room={Room} forgotten after {TimeoutMs} ms unattended, {Queued} queued messages dropped", session.Fingerprint, timeout.TotalMilliseconds, session.Queue.Count);
+            rooms.Remove(session);
+            ctx.Metrics.RoomExpired();
+        }
+
+        rooms.ForgetEndedBefore(now - ctx.Options.EndedSessionTtl);
+    }
 }
