@@ -1,7 +1,5 @@
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
-using HomeCall.Daemon.Transport;
-using Serilog;
 
 namespace HomeCall.Daemon.Tests.TestSupport;
 
@@ -9,14 +7,6 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 internal sealed class FakeDialectHandler(Dialect dialect) : IDialectHandler
 {
     public Dialect Dialect { get; } = dialect;
-
-    public bool IsSelectedBy(IConnection connection) => false;
-
-    public bool IsSelectedBy(in InboundMessage message) => false;
-
-    public void Open(ConnectionState state)
-    {
-    }
 
     public void Handle(ConnectionState state, in InboundMessage message)
     {
@@ -31,10 +21,6 @@ internal sealed class FakeDialectHandler(Dialect dialect) : IDialectHandler
     }
 
     public void Disconnected(RoomLock rooms, ConnectionState state)
-    {
-    }
-
-    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
     {
     }
 }

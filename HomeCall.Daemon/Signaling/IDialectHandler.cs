@@ -15,14 +15,16 @@ internal interface IDialectHandler
 {
     Dialect Dialect { get; }
 
-    /// <summary>True when the upgrade URL gives the connection to this dialect (docs/protocol.md §4).</summary>
-    bool IsSelectedBy(IConnection connection);
+    /// <summary>True when the upgrade URL gives the connection to this dialect (docs/protocol.md §4); by default no URL does.</summary>
+    bool IsSelectedBy(IConnection connection) => false;
 
-    /// <summary>True when this message, on a connection whose dialect is not fixed yet, is one of this dialect's (docs/protocol.md §4); the handler fixes the dialect only if it is valid.</summary>
-    bool IsSelectedBy(in InboundMessage message);
+    /// <summary>True when this message, on a connection whose dialect is not fixed yet, is one of this dialect's (docs/protocol.md §4); the handler fixes the dialect only if it is valid. By default no message does.</summary>
+    bool IsSelectedBy(in InboundMessage message) => false;
 
-    /// <summary>A connection the URL gave to this dialect has opened; its <see cref="ConnectionState.Handler"/> is this handler already.</summary>
-    void Open(ConnectionState state);
+    /// <summary>A connection the URL gave to this dialect has opened; its <see cref="ConnectionState.Handler"/> is this handler already. By default nothing happens before the first message.</summary>
+    void Open(ConnectionState state)
+    {
+    }
 
     void Handle(ConnectionState state, in InboundMessage message);
 
@@ -35,6 +37,8 @@ internal interface IDialectHandler
     /// <summary>The connection has ended (closed, aborted or replaced); the caller holds the registry lock.</summary>
     void Disconnected(RoomLock rooms, ConnectionState state);
 
-    /// <summary>Once every <see cref="SignalingHub.SweepInterval"/>, under the registry lock: expire this dialect's idle rooms and guards.</summary>
-    void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log);
+    /// <summary>Once every <see cref="SignalingHub.SweepInterval"/>, under the registry lock: expire this dialect's idle rooms and guards. By default its rooms end with their last member and nothing expires.</summary>
+    void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
+    {
+    }
 }

@@ -1,4 +1,3 @@
-using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Signaling;

@@ -1,6 +1,4 @@
 using HomeCall.Daemon.Rooms;
-using HomeCall.Daemon.Transport;
-using Serilog;
 
 namespace HomeCall.Daemon.Signaling.Homecall;
 
@@ -14,17 +12,9 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
 
     public Dialect Dialect => Dialect.Homecall;
 
-    /// <summary>Only a message selects homecall.</summary>
-    public bool IsSelectedBy(IConnection connection) => false;
-
     /// <summary>docs/protocol.md §4: a `join` with both `room` and `user`.</summary>
     public bool IsSelectedBy(in InboundMessage message) =>
         message.Type == MessageType.Join && message.Fields.Room.IsPresent && message.Fields.User.IsPresent;
-
-    public void Open(ConnectionState state)
-    {
-        // Never selected by a URL: nothing happens before the first join.
-    }
 
     public void Handle(ConnectionState state, in InboundMessage message)
     {
@@ -55,11 +45,6 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         {
             _membership.Remove(rooms, state, member);
         }
-    }
-
-    /// <summary>Homecall rooms end with their last member: nothing expires.</summary>
-    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
-    {
     }
 
     private void Join(ConnectionState state, in InboundMessage message)

@@ -1,6 +1,5 @@
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
-using Serilog;
 
 namespace HomeCall.Daemon.Signaling.Mesh;
 
@@ -16,9 +15,6 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
     /// <summary>docs/protocol.md §4: the room endpoint's URL names a `roomId`.</summary>
     public bool IsSelectedBy(IConnection connection) =>
         connection.Endpoint == EndpointKind.Room && MeshParameters.IsMesh(connection.Query);
-
-    /// <summary>Only the URL selects mesh.</summary>
-    public bool IsSelectedBy(in InboundMessage message) => false;
 
     /// <summary>docs/protocol.md §6.1: the URL's identity joins the room at once.</summary>
     public void Open(ConnectionState state)
@@ -101,11 +97,6 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
         {
             Remove(rooms, state, member);
         }
-    }
-
-    /// <summary>Mesh rooms end with their last member: nothing expires.</summary>
-    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
-    {
     }
 
     private void Replace(RoomLock rooms, ConnectionState state, Member old)

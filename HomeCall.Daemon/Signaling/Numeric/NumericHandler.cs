@@ -1,5 +1,4 @@
 using HomeCall.Daemon.Rooms;
-using HomeCall.Daemon.Transport;
 using Serilog;
 
 namespace HomeCall.Daemon.Signaling.Numeric;
@@ -17,20 +16,12 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 
     public Dialect Dialect => Dialect.Numeric;
 
-    /// <summary>Only a message selects numeric.</summary>
-    public bool IsSelectedBy(IConnection connection) => false;
-
     /// <summary>docs/protocol.md §4: `create`, or a `join` with `roomId` and not both `room` and `user`.</summary>
     public bool IsSelectedBy(in InboundMessage message)
     {
         var f = message.Fields;
         return message.Type == MessageType.Create
             || (message.Type == MessageType.Join && f.RoomId.IsPresent && !(f.Room.IsPresent && f.User.IsPresent));
-    }
-
-    public void Open(ConnectionState state)
-    {
-        // Never selected by a URL: nothing happens before the first create or join.
     }
 
     public void Handle(ConnectionState state, in InboundMessage message)

@@ -20,14 +20,6 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     /// <summary>docs/protocol.md §1.1, §8: every connection to /signal.</summary>
     public bool IsSelectedBy(IConnection connection) => connection.Endpoint == EndpointKind.Signal;
 
-    /// <summary>Only the endpoint selects the session dialect.</summary>
-    public bool IsSelectedBy(in InboundMessage message) => false;
-
-    public void Open(ConnectionState state)
-    {
-        // Nothing is sent before the first join (docs/protocol.md §8.1).
-    }
-
     public void Handle(ConnectionState state, in InboundMessage message)
     {
         var (id, echo) = NamedSession.Of(state, message);
