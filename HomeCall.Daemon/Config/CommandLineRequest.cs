@@ -9,4 +9,8 @@ internal sealed record CommandLineRequest(
     string? EnvFile,
     string? FingerprintRoom,
     Dialect? FingerprintDialect,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>The env file is the packaged service's own (<see cref="ServiceEnvFile"/>): the unit's Environment= values apply beneath it.</summary>
+    public bool AsService { get; init; }
+}

@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 using Serilog;
@@ -36,6 +37,11 @@ internal interface IDialectHandler
 
     /// <summary>The connection has ended (closed, aborted or replaced); the caller holds the registry lock.</summary>
     void Disconnected(RoomLock rooms, ConnectionState state);
+
+    /// <summary>A reload's live settings, under the registry lock (its per-IP guards are under it too). By default the dialect has none.</summary>
+    void ApplyLive(RoomLock rooms, DaemonOptions options)
+    {
+    }
 
     /// <summary>Once every <see cref="SignalingHub.SweepInterval"/>, under the registry lock: expire this dialect's idle rooms and guards. By default its rooms end with their last member and nothing expires.</summary>
     void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)

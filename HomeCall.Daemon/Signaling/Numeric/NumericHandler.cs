@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Rooms;
 using Serilog;
 
@@ -53,6 +54,9 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         _expiry.Sweep(rooms, now, log);
         _guard.Sweep(now);
     }
+
+    /// <summary>JOIN_FAILURES_PER_MIN is a live setting.</summary>
+    public void ApplyLive(RoomLock rooms, DaemonOptions options) => _guard.ApplyLive(options);
 
     public void Disconnected(RoomLock rooms, ConnectionState state)
     {

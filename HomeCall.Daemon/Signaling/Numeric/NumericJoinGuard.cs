@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling.Numeric;
@@ -31,6 +32,9 @@ internal sealed class NumericJoinGuard(SignalingContext ctx)
 
         return room;
     }
+
+    /// <summary>JOIN_FAILURES_PER_MIN changed by a reload.</summary>
+    public void ApplyLive(DaemonOptions options) => _failures.MaxFailuresPerWindow = options.JoinFailuresPerMinute;
 
     /// <summary>Forgets addresses whose last failure is over a minute old.</summary>
     public void Sweep(DateTimeOffset now) => _failures.Sweep(now);

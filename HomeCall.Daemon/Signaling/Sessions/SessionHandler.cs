@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 using Serilog;
@@ -59,6 +60,9 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
         using var rooms = ctx.Registry.Lock();
         return state.Membership?.Room.Id;
     }
+
+    /// <summary>SESSIONS_PER_IP_PER_MIN is a live setting.</summary>
+    public void ApplyLive(RoomLock rooms, DaemonOptions options) => _creations.MaxPerWindow = options.SessionsPerIpPerMinute;
 
     public void Disconnected(RoomLock rooms, ConnectionState state)
     {
