@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Runtime.Versioning;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Transport;
 using Serilog;
@@ -45,17 +46,25 @@ internal static class Program
             return ExitCodes.Config;
         }
 
-        switch (request.Mode)
+        if (request.Mode == CommandMode.Fingerprint)
         {
-            case CommandMode.CheckConfig:
-                Console.Write(OptionsPrinter.Render(bound.Options));
-                return ExitCodes.Ok;
-            case CommandMode.Fingerprint:
-                return FingerprintCommand.Run(request, bound.Options, environment, Console.Out, Console.Error);
+            return FingerprintCommand.Run(request, bound.Options, environment, Console.Out, Console.Error);
+        }
+
+        var ice = await LoadIceAsync(bound.Options).ConfigureAwait(false);
+        if (ice is null)
+        {
+            return ExitCodes.Config;
+        }
+
+        if (request.Mode == CommandMode.CheckConfig)
+        {
+            Console.Write(OptionsPrinter.Render(bound.Options));
+            return ExitCodes.Ok;
         }
 
         var key = await LoadKeyAsync(bound.Options, environment).ConfigureAwait(false);
-        return key is null ? ExitCodes.Config : await RunAsync(bound, key, environment).ConfigureAwait(false);
+        return key is null ? ExitCodes.Config : await RunAsync(bound, key, ice, environment).ConfigureAwait(false);
     }
 
     /// <summary>Notices (on --check-config or with errors) and every invalid setting on stderr; false when there are errors.</summary>
@@ -77,6 +86,24 @@ internal static class Program
         return bound.Errors.Count == 0;
     }
 
+    /// <summary>The ICE servers with TURN_SECRET_FILE read; a file that cannot be used stops the start (exit 78) with one line naming it.</summary>
+    private static async Task<IceServerSettings?> LoadIceAsync(DaemonOptions options)
+    {
+        if (options.TurnSecretFile.Length == 0)
+        {
+            return IceServerSettings.From(options);
+        }
+
+        var secret = TurnSecretFile.Read(options.TurnSecretFile, File.ReadAllBytes, out var problem);
+        if (secret is null)
+        {
+            await Console.Error.WriteLineAsync("homecall: " + problem).ConfigureAwait(false);
+            return null;
+        }
+
+        return IceServerSettings.From(options, secret);
+    }
+
     /// <summary>The install's fingerprint key, created on first start; a key that cannot be used stops the start (exit 78) before anything is bound.</summary>
     private static async Task<FingerprintKey?> LoadKeyAsync(DaemonOptions options, IDictionary environment)
     {
@@ -91,13 +118,13 @@ internal static class Program
         }
     }
 
-    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, IDictionary environment)
+    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, IceServerSettings ice, IDictionary environment)
     {
         var options = bound.Options;
         var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
         try
         {
-            return await ServeAsync(options, key, environment, bound.Notices, logger, fileProblem).ConfigureAwait(false);
+            return await ServeAsync(options, key, ice, environment, bound.Notices, logger, fileProblem).ConfigureAwait(false);
         }
         finally
         {
@@ -106,7 +133,7 @@ internal static class Program
         }
     }
 
-    private static async Task<int> ServeAsync(DaemonOptions options, FingerprintKey key, IDictionary environment, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
+    private static async Task<int> ServeAsync(DaemonOptions options, FingerprintKey key, IceServerSettings ice, IDictionary environment, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
     {
         Log.Logger = logger;
         var log = logger.ForContext(typeof(Program));
@@ -126,7 +153,7 @@ internal static class Program
         WarnIfOpenFileLimitLow(options, log);
         using var signals = new ShutdownSignals();
         using var systemd = SystemdNotifier.FromEnvironment(environment, Environment.ProcessId);
-        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd);
+        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, ice);
         try
         {
             host.Start();

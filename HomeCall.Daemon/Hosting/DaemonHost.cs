@@ -1,6 +1,7 @@
 using System.Net;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Http;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
@@ -24,16 +25,20 @@ internal sealed class DaemonHost : IDisposable
     private readonly Listener _listener;
     private readonly ConnectionTracker _tracker;
     private readonly SystemdLifecycle? _systemd;
+    private readonly IceServerSettings _ice;
 
-    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null)
+    /// <param name="ice">The ICE servers with TURN_SECRET_FILE read (Program); null takes them from <paramref name="options"/>.</param>
+    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, IceServerSettings? ice = null)
     {
         _options = options;
         _time = time;
         _log = log.ForContext<DaemonHost>();
+        _ice = ice ?? IceServerSettings.From(options);
         Metrics = new DaemonMetrics();
-        Hub = new SignalingHub(options, fingerprints, time, Metrics, log);
+        Hub = new SignalingHub(options, fingerprints, time, Metrics, log, _ice);
         _tracker = new ConnectionTracker(options.MaxConnections, options.MaxConnectionsPerIp);
-        var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, new AdminToken(options.AdminToken), time, Version);
+        var iceEndpoint = new IceServersEndpoint(_ice, options.AllowedOrigins, time, Metrics, log);
+        var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, new AdminToken(options.AdminToken), iceEndpoint, time, Version);
         var upgrades = new UpgradeHandler(options, Hub, http, _tracker, Metrics, time, log);
         _listener = new Listener(options, upgrades, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
@@ -61,6 +66,12 @@ internal sealed class DaemonHost : IDisposable
         if (_options.TrustedProxies.Count == 0)
         {
             _log.Information("TRUSTED_PROXIES is empty: X-Forwarded-For is believed from no peer; behind a proxy on this host set TRUSTED_PROXIES=127.0.0.1,::1");
+        }
+
+        if (_ice.IsConfigured)
+        {
+            // The URLs are public (every client gets them); the secret is never logged.
+            _log.Information("ICE servers for clients: STUN {StunUrls}, TURN {TurnUrls}, TURN credentials valid {TtlSeconds} s", _ice.StunUrls, _ice.TurnUrls, _ice.CredentialLifetime.TotalSeconds);
         }
 
         // Listening already: connections wait in the backlog until RunAsync accepts them.

@@ -104,6 +104,7 @@ internal sealed class HomecallHandler(SignalingContext ctx)
         state.Room = room;
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         BroadcastOnline(room);
+        ctx.Ice.Joined(state.Connection, room); // docs/protocol.md §3.8: after the join reply (`online`).
     }
 
     private void Replace(ConnectionState state, Room room, Member old)

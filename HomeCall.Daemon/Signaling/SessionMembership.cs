@@ -51,6 +51,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
             session.Members.Count,
             MaxParticipants,
             queued.Count);
+        ctx.Ice.Joined(state.Connection, session); // docs/protocol.md §3.8: no join reply here; before the queue, which may hold the offer.
         foreach (var item in queued)
         {
             state.Connection.Send(item.Data);

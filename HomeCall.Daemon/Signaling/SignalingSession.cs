@@ -72,6 +72,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
 
     public void OnClosed()
     {
+        ctx.Ice.Closed(state.Connection);
         switch (state.Dialect)
         {
             case Dialect.Session:

@@ -23,7 +23,7 @@ internal sealed class UpgradeValidator(DaemonOptions options)
         }
 
         var isGetOrHead = head.Method is "GET" or "HEAD";
-        if (endpoint is EndpointKind.Health or EndpointKind.Rooms or EndpointKind.Metrics)
+        if (endpoint is EndpointKind.Health or EndpointKind.Rooms or EndpointKind.Metrics or EndpointKind.IceServers)
         {
             return isGetOrHead
                 ? new HandshakeDecision(endpoint.Value, 200, "", ip, [])
@@ -125,6 +125,7 @@ internal sealed class UpgradeValidator(DaemonOptions options)
         "/health" => EndpointKind.Health,
         "/rooms" => EndpointKind.Rooms,
         "/metrics" => EndpointKind.Metrics,
+        "/ice-servers" => EndpointKind.IceServers,
         _ => null,
     };
 }
