@@ -1,6 +1,4 @@
 using System.Text.Json;
-using HomeCall.Daemon.Config;
-using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Browser;
 
@@ -10,26 +8,9 @@ namespace HomeCall.Daemon.Tests.Browser;
 /// (use-auth-secret, the daemon's TURN_SECRET) relays the media and the data channel.
 /// </summary>
 [NonParallelizable]
-public sealed class RelayCallTests : ChromiumFixture
+public sealed class RelayCallTests : CoturnChromiumFixture
 {
-    private const string Secret = "relay-call-secret";
-
-    private Coturn? _coturn;
-
-    [OneTimeSetUp]
-    public async Task StartCoturnAsync() => _coturn = await Coturn.StartAsync(Secret);
-
-    [OneTimeTearDown]
-    public async Task StopCoturnAsync()
-    {
-        if (_coturn is not null)
-        {
-            await _coturn.DisposeAsync();
-        }
-    }
-
-    private BrowserScene StartScene() =>
-        Scene = BrowserScene.Start(Chromium, new DaemonOptions { TurnUrls = [_coturn!.UdpUrl], TurnSecret = Secret });
+    private BrowserScene StartScene() => Scene = BrowserScene.Start(Chromium, WithTurn());
 
     private static async Task<Person> OpenRelayOnlyAsync(BrowserScene scene, string name)
     {
@@ -44,7 +25,7 @@ public sealed class RelayCallTests : ChromiumFixture
         await LiveCall.AssertAsync(person, other);
         var pair = await person.Page.EvaluateAsync<JsonElement>("remote => selectedPair(remote)", other);
         Assert.That(pair.ValueKind, Is.EqualTo(JsonValueKind.Object), $"{person.Name} reports a selected candidate pair");
-        Assert.That(pair.GetProperty("local").GetString(), Is.EqualTo("relay"), $"{person.Name}'s side of the pair; coturn log: {_coturn!.Log}");
+        Assert.That(pair.GetProperty("local").GetString(), Is.EqualTo("relay"), $"{person.Name}'s side of the pair; coturn log: {Turn.Log}");
         Assert.That(pair.GetProperty("remote").GetString(), Is.EqualTo("relay"), $"{person.Name}'s view of {other}'s side");
     }
 

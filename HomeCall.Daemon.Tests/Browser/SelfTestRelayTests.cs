@@ -1,5 +1,4 @@
 using HomeCall.Daemon.Config;
-using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Browser;
 
@@ -9,24 +8,8 @@ namespace HomeCall.Daemon.Tests.Browser;
 /// when TURN does not work.
 /// </summary>
 [NonParallelizable]
-public sealed class SelfTestRelayTests : ChromiumFixture
+public sealed class SelfTestRelayTests : CoturnChromiumFixture
 {
-    private const string Secret = "selftest-relay-secret";
-
-    private Coturn? _coturn;
-
-    [OneTimeSetUp]
-    public async Task StartCoturnAsync() => _coturn = await Coturn.StartAsync(Secret);
-
-    [OneTimeTearDown]
-    public async Task StopCoturnAsync()
-    {
-        if (_coturn is not null)
-        {
-            await _coturn.DisposeAsync();
-        }
-    }
-
     private async Task<Admin> RunSelfTestAsync(DaemonOptions options)
     {
         var scene = Scene = BrowserScene.Start(Chromium, options);
@@ -39,15 +22,15 @@ public sealed class SelfTestRelayTests : ChromiumFixture
     [Test]
     public async Task SelfTest_DaemonSendsTurn_UsesItAndTheRelayOnlyStepPasses()
     {
-        var admin = await RunSelfTestAsync(new DaemonOptions { TurnUrls = [_coturn!.UdpUrl], TurnSecret = Secret });
+        var admin = await RunSelfTestAsync(WithTurn());
 
-        Assert.That(await admin.ResultStateAsync(), Is.EqualTo("pass"), await admin.StepsAsync() + " coturn: " + _coturn.Log);
+        Assert.That(await admin.ResultStateAsync(), Is.EqualTo("pass"), await admin.StepsAsync() + " coturn: " + Turn.Log);
         Assert.Multiple(async () =>
         {
             Assert.That(await admin.StepStateAsync("daemon-ice"), Is.EqualTo("pass"));
             Assert.That(await admin.StepStateAsync("relay"), Is.EqualTo("pass"));
             Assert.That(await admin.StepStateAsync("servers"), Is.EqualTo("pass"), "the daemon's TURN server gave relay candidates");
-            Assert.That(await admin.Page.TextContentAsync("#ice-source"), Does.Contain(_coturn.UdpUrl).And.Contain("TURN credentials valid until"));
+            Assert.That(await admin.Page.TextContentAsync("#ice-source"), Does.Contain(Turn.UdpUrl).And.Contain("TURN credentials valid until"));
             Assert.That(await admin.Page.GetAttributeAsync("#relay-pair", "data-local"), Is.EqualTo("relay"));
             Assert.That(await admin.Page.GetAttributeAsync("#relay-pair", "data-remote"), Is.EqualTo("relay"));
             Assert.That(admin.Console, Is.Empty, "no console errors or CSP violations");
@@ -57,7 +40,7 @@ public sealed class SelfTestRelayTests : ChromiumFixture
     [Test]
     public async Task SelfTest_TurnSecretDiffersFromCoturns_RelayStepFailsNaming401AndTheSecret()
     {
-        var admin = await RunSelfTestAsync(new DaemonOptions { TurnUrls = [_coturn!.UdpUrl], TurnSecret = "not-coturns-secret" });
+        var admin = await RunSelfTestAsync(WithTurn("not-coturns-secret"));
 
         Assert.That(await admin.ResultStateAsync(), Is.EqualTo("fail"));
         Assert.That(await admin.Page.GetAttributeAsync("#result", "data-failed-step"), Is.AnyOf("servers", "relay"), await admin.StepsAsync());
