@@ -4,9 +4,11 @@ using System.Runtime.Versioning;
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Transport;
 using Serilog;
+using Serilog.Core;
 
 namespace HomeCall.Daemon;
 
@@ -40,6 +42,7 @@ internal static class Program
         }
 
         var environment = Environment.GetEnvironmentVariables();
+        request = ServiceEnvFile.ForCheckConfig(request, File.Exists);
         var bound = ConfigLoader.Load(request, environment, File.ReadAllBytes);
         if (!await ReportSettingsAsync(request, bound).ConfigureAwait(false))
         {
@@ -48,18 +51,28 @@ internal static class Program
 
         switch (request.Mode)
         {
-            case CommandMode.CheckConfig:
-                Console.Write(OptionsPrinter.Render(bound.Options));
-                return ExitCodes.Ok;
             case CommandMode.Fingerprint:
                 return FingerprintCommand.Run(request, bound.Options, environment, Console.Out, Console.Error);
             case CommandMode.Invite:
                 return InviteCommand.Run(request.Invite!, bound.Options, TimeProvider.System, Console.Out, Console.Error);
         }
 
+        var ice = await LoadIceAsync(bound.Options).ConfigureAwait(false);
+        var secret = ice is null ? null : await LoadRoomSecretAsync(bound.Options).ConfigureAwait(false);
+        if (ice is null || secret is null)
+        {
+            return ExitCodes.Config;
+        }
+
+        if (request.Mode == CommandMode.CheckConfig)
+        {
+            Console.Write(OptionsPrinter.Render(bound.Options));
+            return ExitCodes.Ok;
+        }
+
         var key = await LoadKeyAsync(bound.Options, environment).ConfigureAwait(false);
-        var secret = key is null ? null : await LoadRoomSecretAsync(bound.Options).ConfigureAwait(false);
-        return secret is null ? ExitCodes.Config : await RunAsync(bound, key!, secret, environment).ConfigureAwait(false);
+        var reloads = new ReloadSource(request, environment, bound, File.ReadAllBytes);
+        return key is null ? ExitCodes.Config : await RunAsync(bound, key, new StartupSecrets(ice, secret), environment, reloads).ConfigureAwait(false);
     }
 
     /// <summary>ROOM_SECRET, or ROOM_SECRET_FILE read now: a file that cannot be used stops the start (exit 78) before anything is bound.</summary>
@@ -95,6 +108,24 @@ internal static class Program
         return bound.Errors.Count == 0;
     }
 
+    /// <summary>The ICE servers with TURN_SECRET_FILE read; a file that cannot be used stops the start (exit 78) with one line naming it.</summary>
+    private static async Task<IceServerSettings?> LoadIceAsync(DaemonOptions options)
+    {
+        if (options.TurnSecretFile.Length == 0)
+        {
+            return IceServerSettings.From(options);
+        }
+
+        var secret = TurnSecretFile.Read(options.TurnSecretFile, File.ReadAllBytes, out var problem);
+        if (secret is null)
+        {
+            await Console.Error.WriteLineAsync("homecall: " + problem).ConfigureAwait(false);
+            return null;
+        }
+
+        return IceServerSettings.From(options, secret);
+    }
+
     /// <summary>The install's fingerprint key, created on first start; a key that cannot be used stops the start (exit 78) before anything is bound.</summary>
     private static async Task<FingerprintKey?> LoadKeyAsync(DaemonOptions options, IDictionary environment)
     {
@@ -109,13 +140,17 @@ internal static class Program
         }
     }
 
-    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, RoomSecret secret, IDictionary environment)
+    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, StartupSecrets secrets, IDictionary environment, ReloadSource reloads)
     {
         var options = bound.Options;
-        var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
+        var level = new LoggingLevelSwitch(LogSetup.ParseLevel(options.LogLevel));
+        var logger = LogSetup.Create(options, Console.Error, level, out var fileProblem, out var groupProblem);
         try
         {
-            return await ServeAsync(options, key, secret, environment, bound.Notices, logger, fileProblem).ConfigureAwait(false);
+            Log.Logger = logger;
+            var log = logger.ForContext(typeof(Program));
+            WarnAboutLogFiles(options, fileProblem, groupProblem, log);
+            return await ServeAsync(new Startup(options, key, secrets, environment, bound.Notices, reloads, level), logger).ConfigureAwait(false);
         }
         finally
         {
@@ -124,15 +159,23 @@ internal static class Program
         }
     }
 
-    private static async Task<int> ServeAsync(DaemonOptions options, FingerprintKey key, RoomSecret secret, IDictionary environment, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
+    private static void WarnAboutLogFiles(DaemonOptions options, string? fileProblem, string? groupProblem, ILogger log)
     {
-        Log.Logger = logger;
-        var log = logger.ForContext(typeof(Program));
         if (fileProblem is not null)
         {
             log.Warning("LOG_DIR {LogDir} is not writable ({Problem}); logging to the console only", options.LogDir, fileProblem);
         }
 
+        if (groupProblem is not null)
+        {
+            log.Warning("Log files in {LogDir} are not readable by group {Group} ({Problem}); run the daemon as root or in that group, or read them with sudo", options.LogDir, LogFileAccess.ReaderGroup, groupProblem);
+        }
+    }
+
+    private static async Task<int> ServeAsync(Startup startup, Serilog.Core.Logger logger)
+    {
+        var (options, key, secrets, environment, notices, reloads, level) = startup;
+        var log = logger.ForContext(typeof(Program));
         log.Information("homecall {Version} starting with {Settings}", DaemonHost.Version, Settings(options));
         foreach (var notice in notices)
         {
@@ -145,8 +188,10 @@ internal static class Program
         using var signals = new ShutdownSignals();
         using var systemd = SystemdNotifier.FromEnvironment(environment, Environment.ProcessId);
         // Whether joins need a token or the webhook's yes (docs/protocol.md §12), never the secret or the URL.
-        log.Information("Room access: token {TokenRequired}, webhook {WebhookAsked}", secret.IsSet, options.AuthWebhookUrl.Length > 0);
-        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, secret);
+        log.Information("Room access: token {TokenRequired}, webhook {WebhookAsked}", secrets.Room.IsSet, options.AuthWebhookUrl.Length > 0);
+        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, secrets.Ice, secrets.Room);
+        host.Settings.Changed += o => level.MinimumLevel = LogSetup.ParseLevel(o.LogLevel);
+        using var reloadSignal = new ReloadSignal(() => Reload(host, reloads, log));
         try
         {
             host.Start();
@@ -162,6 +207,20 @@ internal static class Program
         await host.RunAsync(signals.Token).ConfigureAwait(false);
         log.Information("Shut down on {Signal}", signals.Received);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>SIGHUP: the env file read again and applied; a failure is logged, never fatal.</summary>
+    private static void Reload(DaemonHost host, ReloadSource reloads, ILogger log)
+    {
+        try
+        {
+            log.Information("Reloading settings ({Signal}) from {EnvFile}", "SIGHUP", reloads.EnvFile ?? "the environment and command line only (no --env-file)");
+            host.Reload(reloads.Load());
+        }
+        catch (Exception ex)
+        {
+            log.Error(ex, "Reload failed; the running settings stay");
+        }
     }
 
     /// <summary>At the open-file limit the runtime stops accepting or aborts: say so at start, not at the first flood.</summary>

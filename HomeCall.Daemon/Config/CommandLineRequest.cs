@@ -12,4 +12,7 @@ internal sealed record CommandLineRequest(
     IReadOnlyList<string> Errors)
 {
     public InviteRequest? Invite { get; init; }
+
+    /// <summary>The env file is the packaged service's own (<see cref="ServiceEnvFile"/>): the unit's Environment= values apply beneath it.</summary>
+    public bool AsService { get; init; }
 }

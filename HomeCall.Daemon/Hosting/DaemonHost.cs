@@ -2,6 +2,8 @@ using System.Net;
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Http;
+using HomeCall.Daemon.Ice;
+using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
@@ -15,29 +17,39 @@ namespace HomeCall.Daemon.Hosting;
 /// until the stop token fires, then shuts down gracefully (docs/protocol.md §3.5). Program and the
 /// integration tests both run it; tests pass port 0, their own clock and a fixed
 /// fingerprint key (Program passes the install's key from its key file). Under systemd
-/// (<paramref name="systemd"/> set) it reports readiness, status, watchdog pings and the stop.
+/// (<paramref name="systemd"/> set) it reports readiness, status, watchdog pings, reloads and the stop.
 /// </summary>
 internal sealed class DaemonHost : IDisposable
 {
-    private readonly DaemonOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly Listener _listener;
-    private readonly ConnectionTracker _tracker;
+    private readonly ConnectionLedger _ledger;
+    private readonly AdminToken _admin;
     private readonly SystemdLifecycle? _systemd;
+    private readonly SettingsReload _reload;
+    private readonly IceServerSettings _ice;
+    private readonly IceServersEndpoint _iceEndpoint;
 
-    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, RoomSecret? roomSecret = null)
+    /// <param name="ice">The ICE servers with TURN_SECRET_FILE read (Program); null takes them from <paramref name="options"/>.</param>
+    /// <param name="roomSecret">The room secret with ROOM_SECRET_FILE read (Program); null takes it from <paramref name="options"/>.</param>
+    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, IceServerSettings? ice = null, RoomSecret? roomSecret = null)
     {
-        _options = options;
         _time = time;
         _log = log.ForContext<DaemonHost>();
+        Settings = new LiveOptions(options);
+        _ice = ice ?? IceServerSettings.From(options);
         Metrics = new DaemonMetrics();
-        Hub = new SignalingHub(options, fingerprints, time, Metrics, log, roomSecret);
-        _tracker = new ConnectionTracker(options.MaxConnections, options.MaxConnectionsPerIp);
-        var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, new AdminToken(options.AdminToken), time, Version);
-        var upgrades = new UpgradeHandler(options, Hub, http, _tracker, Metrics, time, log);
-        _listener = new Listener(options, upgrades, Metrics, log, time);
+        Hub = new SignalingHub(options, fingerprints, time, Metrics, log, _ice, roomSecret);
+        _ledger = new ConnectionLedger(options.MaxConnections, options.MaxConnectionsPerIp, options.MaxPendingHandshakes);
+        _admin = new AdminToken(options.AdminToken);
+        _iceEndpoint = new IceServersEndpoint(_ice, options.AllowedOrigins, time, Metrics, log);
+        var http = new OpsEndpoints(Hub.Registry, () => _ledger.Connections, Metrics, _admin, fingerprints, _iceEndpoint, time, Version);
+        var upgrades = new UpgradeHandler(Settings, Hub, http, _ledger, Metrics, time, log, BootId);
+        _listener = new Listener(options, upgrades, _ledger, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
+        Settings.Changed += ApplyLive;
+        _reload = new SettingsReload(Settings, _systemd, log);
     }
 
     public static string Version { get; } =
@@ -45,23 +57,36 @@ internal sealed class DaemonHost : IDisposable
 
     public SignalingHub Hub { get; }
 
+    /// <summary>The settings in force; a reload replaces them (<see cref="Reload"/>).</summary>
+    public LiveOptions Settings { get; }
+
+    /// <summary>This run's prefix of every connection id (<c>BOOTID-c17</c>).</summary>
+    public string BootId { get; } = Logging.BootId.New();
+
     public DaemonMetrics Metrics { get; }
 
-    public int Connections => _tracker.Count;
+    public int Connections => _ledger.Connections;
 
     /// <summary>Binds the listener; throws SocketException when the address is taken.</summary>
     public IPEndPoint Start()
     {
         var endpoint = _listener.Bind();
+        _log.Information("Connection ids of this run start with {BootId}- (boot id)", BootId);
         _log.Information("Listening on {Endpoint}", endpoint);
-        if (_options.AllowedOrigins.Count == 0)
+        if (Settings.Current.AllowedOrigins.Count == 0)
         {
             _log.Warning("ALLOWED_ORIGINS is empty: WebSocket upgrades from any Origin are accepted");
         }
 
-        if (_options.TrustedProxies.Count == 0)
+        if (Settings.Current.TrustedProxies.Count == 0)
         {
             _log.Information("TRUSTED_PROXIES is empty: X-Forwarded-For is believed from no peer; behind a proxy on this host set TRUSTED_PROXIES=127.0.0.1,::1");
+        }
+
+        if (_ice.IsConfigured)
+        {
+            // The URLs are public (every client gets them); the secret is never logged.
+            _log.Information("ICE servers for clients: STUN {StunUrls}, TURN {TurnUrls}, TURN credentials valid {TtlSeconds} s", _ice.StunUrls, _ice.TurnUrls, _ice.CredentialLifetime.TotalSeconds);
         }
 
         // Listening already: connections wait in the backlog until RunAsync accepts them.
@@ -73,10 +98,17 @@ internal sealed class DaemonHost : IDisposable
     public async Task RunAsync(CancellationToken stopping)
     {
         await _listener.AcceptLoopAsync(stopping).ConfigureAwait(false);
-        _systemd?.Stopping(_listener.OpenConnections);
-        await _listener.ShutdownAsync(_options.ShutdownGrace, _time).ConfigureAwait(false);
+        _systemd?.Stopping(_ledger.Connections);
+        await _listener.ShutdownAsync(Settings.Current.ShutdownGrace, _time).ConfigureAwait(false);
         _log.Information("Stopped");
     }
+
+    /// <summary>
+    /// Applies settings read again (SIGHUP): the live ones take effect, the others are logged as
+    /// needing a restart; settings with errors are refused whole and the running ones stay.
+    /// Returns false when refused.
+    /// </summary>
+    public bool Reload(BindResult read) => _reload.Apply(read);
 
     public void Dispose()
     {
@@ -85,12 +117,20 @@ internal sealed class DaemonHost : IDisposable
         Hub.Dispose();
     }
 
+    private void ApplyLive(DaemonOptions options)
+    {
+        _ledger.SetLimits(options.MaxConnections, options.MaxConnectionsPerIp);
+        _admin.Replace(options.AdminToken);
+        _iceEndpoint.AllowOrigins(options.AllowedOrigins);
+        Hub.ApplyLive(options);
+    }
+
     private (int Connections, int Rooms) Counts()
     {
-        var connections = _tracker.Count;
-        lock (Hub.Registry.Gate)
+        var connections = _ledger.Connections;
+        using (var rooms = Hub.Registry.Lock())
         {
-            return (connections, Hub.Registry.Count);
+            return (connections, rooms.Count);
         }
     }
 }

@@ -3,6 +3,7 @@ using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
+using HomeCall.Daemon.Signaling.Sessions;
 
 namespace HomeCall.Daemon.Hosting;
 

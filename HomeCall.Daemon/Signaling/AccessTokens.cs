@@ -1,3 +1,5 @@
+using HomeCall.Daemon.Signaling.Mesh;
+
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>

@@ -1,4 +1,6 @@
 using HomeCall.Daemon.Access;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 
@@ -78,8 +80,23 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
         return false;
     }
 
-    /// <summary>Forgets create counts of expired tokens (caller holds the registry lock).</summary>
-    public void Sweep(DateTimeOffset now) => _creates.Sweep(now);
+    /// <summary>The per-IP, /24 and /64 join failures (docs/protocol.md §7.3, §12.5), guarded by the registry lock.</summary>
+    public JoinFailureLimiter Failures => failures;
+
+    /// <summary>Forgets create counts of expired tokens and failures over a minute old (caller holds the registry lock).</summary>
+    public void Sweep(DateTimeOffset now)
+    {
+        _creates.Sweep(now);
+        failures.Sweep(now);
+    }
+
+    /// <summary>The join-failure limits of a reload (caller holds the registry lock).</summary>
+    public void ApplyLive(DaemonOptions options)
+    {
+        failures.MaxFailuresPerWindow = options.JoinFailuresPerMinute;
+        failures.MaxFailuresPerIpv4Net = options.JoinFailuresPerMinuteIpv4Net;
+        failures.MaxFailuresPerIpv6Net = options.JoinFailuresPerMinuteIpv6Net;
+    }
 
     private void Decide(ConnectionState state, AccessRequest request, AuthDecision decision, Action<AccessGrant> join)
     {
@@ -92,13 +109,13 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
         join(new AccessGrant(null, null, decision.IceServersJson));
         if (decision.IceServersJson is { } iceServers && IsMember(state))
         {
-            state.Connection.Send(IceServersMessage.Build(iceServers));
+            state.Connection.Send(IceServersMessage.WriteGranted(iceServers));
         }
     }
 
     private bool IsBlocked(ConnectionState state)
     {
-        lock (registry.Gate)
+        using (registry.Lock())
         {
             return failures.IsBlocked(state.Connection.RemoteIp, time.GetUtcNow());
         }
@@ -106,7 +123,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
 
     private bool IsMember(ConnectionState state)
     {
-        lock (registry.Gate)
+        using (registry.Lock())
         {
             return state.Membership is not null;
         }
@@ -115,7 +132,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
     /// <summary>`forbidden`, counted as a failed join (docs/protocol.md §7.3); the log names the room by its fingerprint only.</summary>
     private void Forbid(ConnectionState state, AccessRequest request, string reason)
     {
-        lock (registry.Gate)
+        using (registry.Lock())
         {
             failures.RecordFailure(state.Connection.RemoteIp, time.GetUtcNow());
         }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HomeCall.Daemon.Signaling.Json;
 
@@ -18,11 +20,19 @@ internal static class MessageParser
     /// <summary>docs/protocol.md §3.1: nesting deeper than 32 levels is invalid-message.</summary>
     public const int MaxDepth = 32;
 
-    /// <summary>Key and type names are ASCII, the longest "ice-candidate" (13 bytes).</summary>
-    private const int MaxNameBytes = 16;
+    /// <summary>
+    /// Wire names of message types and known fields are at most this many bytes (the longest,
+    /// "ice-candidate", has 13); <see cref="NameLookup{T}"/> refuses a longer one when its
+    /// table is built, so an escaped token too long to be unescaped here is none of them.
+    /// </summary>
+    public const int MaxNameBytes = 16;
 
     /// <summary>Room for the text of any escaped token that could be one of those names.</summary>
     private const int NameBufferBytes = MaxNameBytes * JsonStringToken.MaxEscapeExpansion;
+
+    /// <summary>The member names the parser reads: `type` (the message's own, so no known field) and every known field.</summary>
+    private static readonly NameLookup<KnownField?> MemberNames =
+        new([("type", null), .. KnownFields.Table.Select(known => (known.Name, (KnownField?)known))], MaxNameBytes);
 
     public static bool TryParse(ReadOnlySpan<byte> json, out MessageType type, out KnownFields fields)
     {
@@ -44,26 +54,41 @@ internal static class MessageParser
         var typeField = default(JsonField);
         while (walker.MoveNext(out var member))
         {
-            var slot = Slot(json[member.KeyStart..member.KeyEnd], member.KeyEscaped);
-            var field = new JsonField(member.ValueStart, member.ValueEnd, member.Kind);
-            if (member.ValueEscaped && slot is not (FieldSlot.Other or FieldSlot.Sdp or FieldSlot.Candidate or FieldSlot.Payload))
+            var key = json[member.KeyStart..member.KeyEnd];
+            if (member.KeyEscaped)
             {
+                JsonStringToken.EnsureDecodable(key); // Any field name, known or not (docs/protocol.md §3.1).
+            }
+
+            if (!TryFind(key, member.KeyEscaped, MemberNames, out var known))
+            {
+                continue; // A field no dialect reads: passed through or dropped by the handler.
+            }
+
+            var field = new JsonField(member.ValueStart, member.ValueEnd, member.Kind);
+            if (member.ValueEscaped && (known is null || known.IsDecoded))
+            {
+                // `type` and identity values are decoded by whoever reads them: they must decode.
                 JsonStringToken.EnsureDecodable(json[field.Start..field.End]);
             }
 
-            if (slot == FieldSlot.Type)
+            if (known is not null)
             {
-                if (typeField.IsPresent)
+                if (!Store(ref fields, known, field))
                 {
                     return false;
                 }
-
-                typeField = field;
-                type = field.IsString ? TypeOf(json[field.Start..field.End], member.ValueEscaped) : MessageType.Unknown;
             }
-            else if (slot != FieldSlot.Other && !Store(ref fields, slot, field))
+            else if (typeField.IsPresent)
             {
                 return false;
+            }
+            else
+            {
+                typeField = field;
+                type = field.IsString && TryFind(json[field.Start..field.End], member.ValueEscaped, MessageTypeNames.Lookup, out var named)
+                    ? named
+                    : MessageType.Unknown;
             }
         }
 
@@ -71,65 +96,28 @@ internal static class MessageParser
         return walker.IsComplete && typeField.IsString;
     }
 
-    private static MessageType TypeOf(ReadOnlySpan<byte> token, bool escaped)
+    /// <summary>The value a key or `type` token names in <paramref name="names"/>, unescaping it first if it holds escapes.</summary>
+    private static bool TryFind<T>(ReadOnlySpan<byte> token, bool escaped, NameLookup<T> names, [MaybeNullWhen(false)] out T value) =>
+        escaped ? TryFindUnescaped(token, names, out value) : names.TryFind(token[1..^1], out value);
+
+    /// <summary>Apart, so that the stack buffer (zeroed on entry) costs only the rare escaped name, not every plain one.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryFindUnescaped<T>(ReadOnlySpan<byte> token, NameLookup<T> names, [MaybeNullWhen(false)] out T value)
     {
-        if (!escaped)
+        Span<byte> text = stackalloc byte[NameBufferBytes];
+        if (JsonStringToken.TryUnescape(token, text, out var length))
         {
-            return TypeNamed(token[1..^1]);
+            return names.TryFind(text[..length], out value);
         }
 
-        Span<byte> name = stackalloc byte[NameBufferBytes];
-        return JsonStringToken.TryUnescape(token, name, out var length) ? TypeNamed(name[..length]) : MessageType.Unknown;
-    }
-
-    private static MessageType TypeNamed(ReadOnlySpan<byte> name)
-    {
-        if (name.SequenceEqual("offer"u8)) return MessageType.Offer;
-        if (name.SequenceEqual("answer"u8)) return MessageType.Answer;
-        if (name.SequenceEqual("candidate"u8)) return MessageType.Candidate;
-        if (name.SequenceEqual("ice-candidate"u8)) return MessageType.IceCandidate;
-        if (name.SequenceEqual("signal"u8)) return MessageType.Signal;
-        if (name.SequenceEqual("join"u8)) return MessageType.Join;
-        if (name.SequenceEqual("leave"u8)) return MessageType.Leave;
-        if (name.SequenceEqual("create"u8)) return MessageType.Create;
-        return MessageType.Unknown;
-    }
-
-    /// <summary>The slot of a key token; an escaped key must decode (throws <see cref="InvalidOperationException"/> otherwise).</summary>
-    private static FieldSlot Slot(ReadOnlySpan<byte> token, bool escaped)
-    {
-        if (!escaped)
-        {
-            return SlotNamed(token[1..^1]);
-        }
-
-        JsonStringToken.EnsureDecodable(token);
-        Span<byte> name = stackalloc byte[NameBufferBytes];
-        return JsonStringToken.TryUnescape(token, name, out var length) ? SlotNamed(name[..length]) : FieldSlot.Other;
-    }
-
-    private static FieldSlot SlotNamed(ReadOnlySpan<byte> name)
-    {
-        if (name.SequenceEqual("type"u8)) return FieldSlot.Type;
-        if (name.SequenceEqual("room"u8)) return FieldSlot.Room;
-        if (name.SequenceEqual("user"u8)) return FieldSlot.User;
-        if (name.SequenceEqual("from"u8)) return FieldSlot.From;
-        if (name.SequenceEqual("to"u8)) return FieldSlot.To;
-        if (name.SequenceEqual("sdp"u8)) return FieldSlot.Sdp;
-        if (name.SequenceEqual("candidate"u8)) return FieldSlot.Candidate;
-        if (name.SequenceEqual("roomId"u8)) return FieldSlot.RoomId;
-        if (name.SequenceEqual("targetUserId"u8)) return FieldSlot.TargetUserId;
-        if (name.SequenceEqual("fromUserId"u8)) return FieldSlot.FromUserId;
-        if (name.SequenceEqual("senderId"u8)) return FieldSlot.SenderId;
-        if (name.SequenceEqual("payload"u8)) return FieldSlot.Payload;
-        if (name.SequenceEqual("token"u8)) return FieldSlot.Token;
-        return FieldSlot.Other;
+        value = default;
+        return false;
     }
 
     /// <summary>Stores a known field; false when it was already present (a duplicated key is ambiguous, so invalid).</summary>
-    private static bool Store(ref KnownFields f, FieldSlot slot, JsonField value)
+    private static bool Store(ref KnownFields fields, KnownField known, JsonField value)
     {
-        ref var target = ref SlotRef(ref f, slot);
+        ref var target = ref known.In(ref fields);
         if (target.IsPresent)
         {
             return false;
@@ -137,42 +125,5 @@ internal static class MessageParser
 
         target = value;
         return true;
-    }
-
-    private static ref JsonField SlotRef(ref KnownFields f, FieldSlot slot)
-    {
-        switch (slot)
-        {
-            case FieldSlot.Room: return ref f.Room;
-            case FieldSlot.User: return ref f.User;
-            case FieldSlot.From: return ref f.From;
-            case FieldSlot.To: return ref f.To;
-            case FieldSlot.Sdp: return ref f.Sdp;
-            case FieldSlot.Candidate: return ref f.Candidate;
-            case FieldSlot.RoomId: return ref f.RoomId;
-            case FieldSlot.TargetUserId: return ref f.TargetUserId;
-            case FieldSlot.FromUserId: return ref f.FromUserId;
-            case FieldSlot.SenderId: return ref f.SenderId;
-            case FieldSlot.Token: return ref f.Token;
-            default: return ref f.Payload;
-        }
-    }
-
-    private enum FieldSlot
-    {
-        Other,
-        Type,
-        Room,
-        User,
-        From,
-        To,
-        Sdp,
-        Candidate,
-        RoomId,
-        TargetUserId,
-        FromUserId,
-        SenderId,
-        Payload,
-        Token,
     }
 }

@@ -1,5 +1,6 @@
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
@@ -21,11 +22,14 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     private readonly ILogger _log;
     private readonly ITimer _sweepTimer;
     private readonly AuthWebhookClient? _webhook;
+    private DaemonOptions _live;
 
+    /// <param name="ice">The ICE servers with the TURN secret resolved; null reads them from <paramref name="options"/> (TURN_SECRET).</param>
     /// <param name="secret">The room secret's holder; null reads it from the options (ROOM_SECRET, ROOM_SECRET_FILE).</param>
-    public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log, RoomSecret? secret = null)
+    public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log, IceServerSettings? ice = null, RoomSecret? secret = null)
     {
         _log = log.ForContext<SignalingHub>();
+        _live = options;
         var registry = new RoomRegistry();
         var failures = new JoinFailureLimiter(options.JoinFailuresPerMinute, options.JoinFailuresPerMinuteIpv4Net, options.JoinFailuresPerMinuteIpv6Net);
         var replies = new Replies(options.ErrorLanguage, metrics);
@@ -33,17 +37,12 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
             ? null
             : new AuthWebhookClient(new Uri(options.AuthWebhookUrl), options.AuthWebhookTimeout, options.AuthWebhookCache, time, log);
         var gate = new RoomAccessGate(secret ?? RoomSecret.FromOptions(options), _webhook, time);
-        _ctx = new SignalingContext(
-            registry,
-            failures,
-            new SessionCreationLimiter(options.SessionsPerIpPerMinute),
-            options,
-            time,
-            metrics,
-            replies,
-            fingerprints,
-            new JoinAccess(gate, registry, failures, replies, fingerprints, time));
-        _handlers = new DialectHandlers(new HomecallHandler(_ctx), new MeshHandler(_ctx), new NumericHandler(_ctx), new SessionHandler(_ctx));
+        _ctx = new SignalingContext(registry, options, time, metrics, replies, fingerprints)
+        {
+            Ice = new IceServerDelivery(ice ?? IceServerSettings.From(options), registry, time, metrics),
+            Access = new JoinAccess(gate, registry, failures, replies, fingerprints, time),
+        };
+        _handlers = DialectHandlers.Create(_ctx);
         _sweepTimer = time.CreateTimer(_ => SweepGuarded(), null, SweepInterval, SweepInterval);
     }
 
@@ -51,48 +50,47 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
 
     public IConnectionSession Open(IConnection connection)
     {
-        var options = _ctx.Options;
+        // The rate limit of a reload applies to connections opened after it.
+        var options = Volatile.Read(ref _live);
         var state = new ConnectionState(
             connection,
             new RateLimiter(options.RateLimitPerSecond, options.RateLimitBurst, _ctx.Time),
             connection.Log);
-        // The dialect is chosen here once for /signal and mesh URLs (docs/protocol.md §4, §8); from
-        // then on it is the only thing that routes the connection's messages, errors and end.
-        if (connection.Endpoint == EndpointKind.Signal)
+        // The URL fixes the dialect here for /signal and mesh (docs/protocol.md §4, §8); from then
+        // on it is the only thing that routes the connection's messages, errors and end.
+        if (_handlers.SelectedBy(connection) is { } handler)
         {
-            state.Dialect = Dialect.Session;
-        }
-        else if (MeshParameters.IsMesh(connection.Query))
-        {
-            _handlers.Mesh.Open(state);
+            state.Use(handler);
+            handler.Open(state);
         }
 
         return new SignalingSession(state, _handlers, _ctx);
+    }
+
+    /// <summary>Applies a reload's live limits: the rate limit of new connections and the per-IP join and session guards.</summary>
+    public void ApplyLive(DaemonOptions options)
+    {
+        Volatile.Write(ref _live, options);
+        using var rooms = _ctx.Registry.Lock();
+        foreach (var handler in _handlers.All)
+        {
+            handler.ApplyLive(rooms, options);
+        }
+
+        _ctx.Access.ApplyLive(options);
     }
 
     /// <summary>One expiry pass (also called by tests after moving the fake clock).</summary>
     public void Sweep()
     {
         var now = _ctx.Time.GetUtcNow();
-        var timeout = _ctx.Options.RoomTimeout;
-        lock (_ctx.Registry.Gate)
+        using (var rooms = _ctx.Registry.Lock())
         {
-            foreach (var room in _ctx.Registry.Of(Dialect.Numeric).Where(r => now - r.LastActivity >= timeout).ToArray())
+            foreach (var handler in _handlers.All)
             {
-                _log.Information("Room room={Room} expired after {TimeoutMs} ms idle, closing {Count} members", room.Fingerprint, timeout.TotalMilliseconds, room.Members.Count);
-                _handlers.Numeric.Expire(room);
+                handler.Sweep(rooms, now, _log);
             }
 
-            foreach (var session in _ctx.Registry.Of(Dialect.Session).Where(s => SessionMembership.IsAbandoned(s, now, timeout)).ToArray())
-            {
-                _log.Information("Room room={Room} forgotten after {TimeoutMs} ms unattended, {Queued} queued messages dropped", session.Fingerprint, timeout.TotalMilliseconds, session.Queue!.Count);
-                _ctx.Registry.Remove(session);
-                _ctx.Metrics.RoomExpired();
-            }
-
-            _ctx.Registry.ForgetEndedBefore(now - _ctx.Options.EndedSessionTtl);
-            _ctx.JoinFailures.Sweep(now);
-            _ctx.SessionCreations.Sweep(now);
             _ctx.Access.Sweep(now);
         }
     }
@@ -100,6 +98,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     public void Dispose()
     {
         _sweepTimer.Dispose();
+        _ctx.Ice.Dispose();
         _webhook?.Dispose();
     }
 

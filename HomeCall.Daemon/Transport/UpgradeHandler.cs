@@ -11,37 +11,36 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>
 /// Takes one accepted socket through the request head (docs/protocol.md §2): refuses it with a
 /// short HTTP response, answers an HTTP endpoint, or upgrades it and runs the
-/// WebSocket until it ends.
+/// WebSocket until it ends. Connection ids in the log are <c>BOOTID-cN</c> (<see cref="ConnectionLogger"/>).
 /// </summary>
 internal sealed class UpgradeHandler(
-    DaemonOptions options,
+    LiveOptions settings,
     IConnectionHandler connections,
     IHttpEndpoints http,
-    ConnectionTracker tracker,
+    ConnectionLedger ledger,
     DaemonMetrics metrics,
     TimeProvider time,
-    ILogger log)
+    ILogger log,
+    string bootId)
 {
-    private readonly UpgradeValidator _validator = new(options);
+    private readonly UpgradeValidator _validator = new(settings);
     private readonly Refusals _refusals = new(metrics, time, log);
-    private readonly ConnectionLimits _limits = new(options.MaxMessageBytes, options.MaxSendQueueBytes, options.SendTimeout, time);
+
+    // Sizes of buffers and queues every connection shares: a reload does not change them (restart).
+    private readonly ConnectionServices _services = new(settings.Current.MaxMessageBytes, settings.Current.MaxSendQueueBytes, settings.Current.SendTimeout, time);
+    private readonly TimeSpan _pingInterval = settings.Current.PingInterval;
     private readonly ILogger _log = log.ForContext<UpgradeHandler>();
-    private readonly UntrustedForwardingLog _untrustedForwarding = new(options.TrustedProxies.Count == 0, log.ForContext<UpgradeHandler>());
+    private readonly UntrustedForwardingLog _untrustedForwarding = new(noTrustedProxies: true, log.ForContext<UpgradeHandler>());
     private Action<WebSocketConnection>? _connectionEnded; // One delegate for every connection.
     private long _nextId;
 
-    public event Action<WebSocketConnection>? Opened;
-
-    public event Action<WebSocketConnection>? Ended;
-
     /// <summary>
-    /// Serves one accepted socket to its end. <paramref name="handshakeDone"/> is called once,
-    /// when the socket stops counting against MAX_PENDING_HANDSHAKES (upgraded, or closed), and
-    /// <paramref name="ended"/> once, when the socket is done. An upgraded connection runs on in
-    /// its own method and this one returns: nothing of the handshake (this frame, the request
-    /// head) stays alive for the connection's lifetime (idle memory per connection).
+    /// Serves one socket admitted by the <see cref="ConnectionLedger"/> and tells the ledger of
+    /// each step of its life. An upgraded connection runs on in its own method and this one
+    /// returns: nothing of the handshake (this frame, the request head) stays alive for the
+    /// connection's lifetime (idle memory per connection).
     /// </summary>
-    public async Task HandleAsync(Socket socket, Action handshakeDone, Action ended, CancellationToken stopping)
+    public async Task HandleAsync(Socket socket, CancellationToken stopping)
     {
         var upgraded = false;
         try
@@ -51,7 +50,7 @@ internal sealed class UpgradeHandler(
                 return;
             }
 
-            var work = Route(socket, request, leftover, handshakeDone, ended, ref upgraded);
+            var work = Route(socket, request, leftover, ref upgraded);
             if (!upgraded)
             {
                 await work.ConfigureAwait(false);
@@ -66,40 +65,43 @@ internal sealed class UpgradeHandler(
         {
             if (!upgraded)
             {
-                handshakeDone();
                 socket.Dispose();
-                ended();
+                ledger.HandshakeEnded();
             }
         }
     }
 
     /// <summary>Decides (docs/protocol.md §1.1, §2.2) and starts the upgrade, the HTTP answer or the refusal.</summary>
-    private Task Route(Socket socket, HttpRequestHead request, byte[] leftover, Action handshakeDone, Action ended, ref bool upgraded)
+    private Task Route(Socket socket, HttpRequestHead request, byte[] leftover, ref bool upgraded)
     {
         var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
         var decision = _validator.Decide(request, peer);
-        _untrustedForwarding.Seen(request, peer);
-        var refusal = decision.IsUpgrade ? tracker.TryAcquire(decision.ClientIp) : null;
+        if (settings.Current.TrustedProxies.Count == 0)
+        {
+            _untrustedForwarding.Seen(request, peer);
+        }
+
+        var refusal = decision.IsUpgrade ? ledger.TryUpgrade(decision.ClientIp) : null;
         if (decision.IsUpgrade && refusal is null)
         {
             upgraded = true;
-            handshakeDone();
             var upgrade = new AcceptedUpgrade(decision.Endpoint, decision.ClientIp, request.Path, request.Query, request.Single("Sec-WebSocket-Key")!, leftover, request.Single("Origin"));
-            return UpgradeAsync(socket, upgrade, ended);
+            return UpgradeAsync(socket, upgrade);
         }
 
         // A 503 still counts as a pending handshake while its answer lingers, so a flood past
         // MAX_CONNECTIONS holds at most MAX_PENDING_HANDSHAKES sockets (and file descriptors).
         var response = refusal is not null ? _refusals.OverLimit(refusal, decision.ClientIp)
-            : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request)
-            : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders);
+            : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request, decision.ClientIp)
+            : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders, decision.RefusedOrigin);
         return _refusals.RespondAsync(socket, response, includeBody: request.Method != "HEAD");
     }
 
     /// <summary>Null when the head timed out or the peer left; a request of null when it was refused here.</summary>
     private async Task<(HttpRequestHead? Request, byte[] Leftover)?> ReadHeadAsync(Socket socket, CancellationToken stopping)
     {
-        using var timeout = new CancellationTokenSource(options.HandshakeTimeout, time);
+        var handshakeTimeout = settings.Current.HandshakeTimeout;
+        using var timeout = new CancellationTokenSource(handshakeTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
         HeadReadResult read;
         try
@@ -109,7 +111,7 @@ internal sealed class UpgradeHandler(
         catch (OperationCanceledException)
         {
             metrics.UpgradesRefused.Increment("handshake-timeout");
-            _log.Information("Handshake not completed within {TimeoutMs} ms, closing", options.HandshakeTimeout.TotalMilliseconds);
+            _log.Information("Handshake not completed within {TimeoutMs} ms, closing", handshakeTimeout.TotalMilliseconds);
             return null;
         }
         catch (SocketException)
@@ -134,17 +136,17 @@ internal sealed class UpgradeHandler(
     }
 
     /// <summary>
-    /// Answers 101 and starts the connection; the caller acquired its connection slot. The
+    /// Answers 101 and starts the connection; the caller took its connection slot. The
     /// connection then runs on its own and ends through <see cref="OnConnectionEnded"/>, so this
     /// frame is not kept alive for the connection's lifetime (idle memory per connection).
     /// </summary>
-    private async Task UpgradeAsync(Socket socket, AcceptedUpgrade upgrade, Action ended)
+    private async Task UpgradeAsync(Socket socket, AcceptedUpgrade upgrade)
     {
         WebSocketConnection? connection = null;
         try
         {
             await socket.SendAsync(Handshake.SwitchingProtocols(upgrade.Key), SocketFlags.None).ConfigureAwait(false);
-            connection = Accept(socket, upgrade, ended);
+            connection = Accept(socket, upgrade);
         }
         catch (SocketException)
         {
@@ -157,9 +159,8 @@ internal sealed class UpgradeHandler(
 
         if (connection is null)
         {
-            tracker.Release(upgrade.ClientIp);
             socket.Dispose();
-            ended();
+            ledger.UpgradeFailed(upgrade.ClientIp);
             return;
         }
 
@@ -170,11 +171,15 @@ internal sealed class UpgradeHandler(
     {
         try
         {
-            connection.OpenedAt = time.GetTimestamp();
-            var session = connections.Open(connection);
-            connection.Session = session;
-            Opened?.Invoke(connection);
-            _ = connection.RunAsync(session, _connectionEnded ??= OnConnectionEnded);
+            // In the ledger before it runs, so its end always finds it there; opened during
+            // shutdown (after its snapshot), it is told and closed at once (docs/protocol.md §3.5).
+            connection.OpenSession(connections);
+            if (!ledger.Opened(connection))
+            {
+                connection.CloseForShutdown();
+            }
+
+            _ = connection.RunAsync(_connectionEnded ??= OnConnectionEnded);
         }
         catch (Exception ex)
         {
@@ -185,28 +190,27 @@ internal sealed class UpgradeHandler(
 
     private void OnConnectionEnded(WebSocketConnection connection)
     {
-        if (connection.Session is not null)
+        if (connection.HasSession)
         {
             Closed(connection);
         }
 
-        tracker.Release(connection.RemoteIp);
         connection.Dispose();
-        connection.SocketDone?.Invoke();
+        ledger.Closed(connection);
     }
 
-    private WebSocketConnection Accept(Socket socket, AcceptedUpgrade upgrade, Action ended)
+    private WebSocketConnection Accept(Socket socket, AcceptedUpgrade upgrade)
     {
         var id = Interlocked.Increment(ref _nextId);
-        ILogger connLog = new ConnectionLogger(_log, id);
+        ILogger connLog = new ConnectionLogger(_log, bootId, id);
         var stream = new ConnectionStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover, time);
         var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
         {
             IsServer = true,
-            KeepAliveInterval = options.PingInterval,
-            KeepAliveTimeout = options.PingInterval,
+            KeepAliveInterval = _pingInterval,
+            KeepAliveTimeout = _pingInterval,
         });
-        var connection = new WebSocketConnection(id, ws, stream, upgrade.ClientIp, upgrade.Endpoint, upgrade.Query, _limits, connLog) { SocketDone = ended, Origin = upgrade.Origin };
+        var connection = new WebSocketConnection(id, ws, stream, upgrade.ClientIp, upgrade.Endpoint, upgrade.Query, _services, connLog, time.GetTimestamp()) { Origin = upgrade.Origin };
         metrics.ConnectionAccepted();
         connLog.Information("Connection opened from {ClientIp} on {Path}", upgrade.ClientIp, upgrade.Path);
         return connection;
@@ -214,7 +218,6 @@ internal sealed class UpgradeHandler(
 
     private void Closed(WebSocketConnection connection)
     {
-        Ended?.Invoke(connection);
         var closeStatus = connection.SentCloseStatus != 0 ? connection.SentCloseStatus : connection.ReceivedCloseStatus ?? 1006;
         metrics.ConnectionsClosed.Increment(CloseStatus.MetricLabel(closeStatus));
         connection.Log.Information(

@@ -1,0 +1,16 @@
+using System.Collections;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Hosting;
+using Serilog.Core;
+
+namespace HomeCall.Daemon;
+
+/// <summary>What <see cref="Program"/> has gathered before serving: settings, key, ICE servers and room secret (their files read), environment, notices, the reload source and the live log level.</summary>
+internal sealed record Startup(
+    DaemonOptions Options,
+    FingerprintKey Key,
+    StartupSecrets Secrets,
+    IDictionary Environment,
+    IReadOnlyList<string> Notices,
+    ReloadSource Reloads,
+    LoggingLevelSwitch Level);
