@@ -23,6 +23,6 @@ public sealed partial class ReloadDocsTests
         Assert.That(named, Is.EquivalentTo(Settings.All.Where(s => s.Live).Select(s => s.Key)));
     }
 
-    [GeneratedRegex("`([A-Z_]+)`")]
+    [GeneratedRegex("`([A-Z][A-Z0-9_]*)`")]
     private static partial Regex KeyInBackticks();
 }

@@ -18,13 +18,13 @@ internal static class ErrorCode
     public const string QueueFull = "queue-full";
     public const string RateLimited = "rate-limited";
     public const string TooManyAttempts = "too-many-attempts";
+    public const string Forbidden = "forbidden";
     public const string TooManySessions = "too-many-sessions";
     public const string NoFreeRooms = "no-free-rooms";
     public const string InvalidParameters = "invalid-parameters";
     public const string Replaced = "replaced";
     public const string RoomExpired = "room-expired";
     public const string ShuttingDown = "shutting-down";
-    public const string Forbidden = "forbidden";
 
     /// <summary>Every code with its texts, in the order of docs/protocol.md §9.</summary>
     public static readonly IReadOnlyList<ErrorText> Table =
@@ -40,13 +40,13 @@ internal static class ErrorCode
         new(QueueFull, "Message queue is full", "Очередь сообщений заполнена"),
         new(RateLimited, "Too many messages, slow down", "Слишком много сообщений"),
         new(TooManyAttempts, "Too many failed attempts, try again later", "Слишком много неудачных попыток, попробуйте позже"),
+        new(Forbidden, "Access denied: a valid invitation is required", "Доступ запрещён, нужно действительное приглашение"),
         new(TooManySessions, "Too many new sessions, try again later", "Слишком много новых сессий, попробуйте позже"),
         new(NoFreeRooms, "No free rooms", "Нет свободных комнат"),
         new(InvalidParameters, "Invalid parameters", "Некорректные параметры"),
         new(Replaced, "Connected from another place", "Подключение с другого устройства"),
         new(RoomExpired, "Room expired", "Комната закрыта по неактивности"),
         new(ShuttingDown, "Server is shutting down", "Сервер останавливается"),
-        new(Forbidden, "Access denied: a valid invitation is required", "Доступ запрещён, нужно действительное приглашение"),
     ];
 
     public static readonly IReadOnlyList<string> All = [.. Table.Select(row => row.Code)];
