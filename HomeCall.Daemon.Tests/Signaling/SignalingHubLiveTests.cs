@@ -1,8 +1,9 @@
+using System.Net;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;
 
-/// <summary>A reload's live per-IP limits reach the dialects that own the guards (docs/protocol.md §7.3, §8.1).</summary>
+/// <summary>A reload's live per-IP limits reach the dialects that own the guards (docs/protocol.md §7.3, §8.1, §12.5).</summary>
 public sealed class SignalingHubLiveTests
 {
     [Test]
@@ -18,6 +19,22 @@ public sealed class SignalingHubLiveTests
         guesser.Send(new { type = "join", roomId = "1001" });
 
         Assert.That(guesser.SingleErrorCode(), Is.EqualTo("too-many-attempts"));
+    }
+
+    [TestCase("192.0.2.10", "192.0.2.20")]
+    [TestCase("2001:db8::10", "2001:db8::20")]
+    public void ApplyLive_NetworkLimitLowered_NeighbourBlocked(string first, string neighbour)
+    {
+        using var hub = new HubHarness();
+        var guesser = hub.Room(ip: IPAddress.Parse(first));
+        guesser.Send(new { type = "join", roomId = "1000" });
+        Assert.That(guesser.SingleErrorCode(), Is.EqualTo("room-not-found"));
+
+        hub.Hub.ApplyLive(hub.Options with { JoinFailuresPerMinuteIpv4Net = 1, JoinFailuresPerMinuteIpv6Net = 1 });
+        var other = hub.Room(ip: IPAddress.Parse(neighbour));
+        other.Send(new { type = "join", roomId = "1001" });
+
+        Assert.That(other.SingleErrorCode(), Is.EqualTo("too-many-attempts"));
     }
 
     [Test]
