@@ -35,6 +35,23 @@ public sealed class JoinAccessWebhookTests
         Assert.That(client.Session.Pending, Is.Null);
     }
 
+    /// <summary>docs/protocol.md §12.4: the hook's list does not replace the configured servers of §3.8; it follows them.</summary>
+    [TestCaseSource(typeof(JoinAttempts), nameof(JoinAttempts.Dialects))]
+    public async Task Join_WebhookAllowsWithStunConfigured_ConfiguredIceServersThenTheHooks(string dialect)
+    {
+        await using var hook = new WebhookServer("""{"allow":true,"iceServers":[{"urls":"stun:s.example.org"}]}""");
+        using var h = new HubHarness(new DaemonOptions { AuthWebhookUrl = hook.Url, AuthWebhookTimeout = Timeout, StunUrls = ["stun:configured.example.org"] });
+        var d = JoinAttempts.Parse(dialect);
+
+        var client = JoinAttempts.Attempt(h, d, null);
+        await client.SettleAsync();
+
+        var iceServers = client.Sent.Where(m => m.StartsWith("""{"type":"ice-servers",""", StringComparison.Ordinal)).ToList();
+        Assert.That(iceServers, Has.Count.EqualTo(2), string.Join(" | ", client.Sent));
+        Assert.That(iceServers[0], Does.Contain("stun:configured.example.org").And.Contain("expiresAt"));
+        Assert.That(client.Sent[^1], Is.EqualTo("""{"type":"ice-servers","iceServers":[{"urls":"stun:s.example.org"}]}"""));
+    }
+
     [TestCaseSource(typeof(JoinAttempts), nameof(JoinAttempts.Dialects))]
     public async Task Join_WebhookDenies_Forbidden(string dialect)
     {
