@@ -9,4 +9,8 @@ internal sealed record CommandLineRequest(
     string? EnvFile,
     string? FingerprintRoom,
     Dialect? FingerprintDialect,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>The page `homecall man PAGE` asks for (null in every other mode).</summary>
+    public string? ManPage { get; init; }
+}
