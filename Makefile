@@ -128,12 +128,13 @@ uninstall:
 # packaging/deb/. Version: the project's <Version> (what `homecall --version` prints);
 # Architecture: dpkg's; Maintainer: the author of the last commit (MAINTAINER= overrides).
 # The Depends line is the self-contained binary's (libc, libgcc, libstdc++, and libssl,
-# which .NET loads for HMAC-SHA-256 and SHA-1): BIN= another build only to test the package.
+# which .NET loads for SHA-1, HMAC-SHA-256 and random numbers): package another BIN=
+# build only to test the packaging (the tests use a framework-dependent one).
 DEB_VERSION    := $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' HomeCall.Daemon/HomeCall.Daemon.csproj)
 DEB_ARCH       ?= $(shell dpkg --print-architecture 2>/dev/null)
 MAINTAINER     ?= $(shell git log -1 --format='%an <%ae>' 2>/dev/null)
 DEB_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
-DEB_FIRST_YEAR ?= $(shell git log --max-parents=0 --format=%cd --date=format:%Y 2>/dev/null | tail -1)
+DEB_FIRST_YEAR ?= $(or $(shell git log --max-parents=0 --format=%cd --date=format:%Y 2>/dev/null | tail -1),$(DEB_YEAR))
 DEB_YEARS       = $(DEB_FIRST_YEAR)$(if $(filter-out $(DEB_FIRST_YEAR),$(DEB_YEAR)),-$(DEB_YEAR))
 DEB_YEAR        = $(shell date -u -d @$(DEB_DATE_EPOCH) +%Y)
 DEB_STAGE       = $(DIST)/deb-stage
