@@ -60,7 +60,7 @@ public sealed partial class DebPackageTests
             ["usr/share/doc/homecall/changelog.gz"] = Readable,
             ["usr/share/lintian/overrides/homecall"] = Readable,
         };
-        foreach (var sample in ProxySamples())
+        foreach (var sample in ProxySamples.ByInstalledName())
         {
             expected["usr/share/doc/homecall/" + sample.Key] = Readable;
         }
@@ -105,7 +105,7 @@ public sealed partial class DebPackageTests
         Assert.That(unit, Does.Contain("Documentation=file:/usr/share/doc/homecall/deploy.md"));
         Assert.That(File.Exists(Path.Combine(root, "usr/share/doc/homecall/deploy.md")), Is.True, "the unit's Documentation= must exist");
         Assert.That(File.ReadAllText(Path.Combine(root, "etc/homecall/homecall.env")), Is.EqualTo(File.ReadAllText(RepoPaths.File("homecall.env"))));
-        foreach (var sample in ProxySamples())
+        foreach (var sample in ProxySamples.ByInstalledName())
         {
             Assert.That(File.ReadAllText(Path.Combine(root, "usr/share/doc/homecall", sample.Key)), Is.EqualTo(File.ReadAllText(sample.Value)), sample.Key);
         }
@@ -127,12 +127,6 @@ public sealed partial class DebPackageTests
         var hints = result.Output.Split('\n').Where(l => LintianHint().IsMatch(l));
         Assert.That(hints.Where(h => !SelfContainedOnly.Any(h.Contains)), Is.Empty, result.Output);
     }
-
-    /// <summary>Every file under deploy/*/ as the package names it (DIR-FILE) and its path in the repository.</summary>
-    private static Dictionary<string, string> ProxySamples() =>
-        Directory.GetDirectories(RepoPaths.File("deploy"))
-            .SelectMany(Directory.GetFiles)
-            .ToDictionary(f => Path.GetFileName(Path.GetDirectoryName(f)) + "-" + Path.GetFileName(f));
 
     private static string Gunzip(string path)
     {

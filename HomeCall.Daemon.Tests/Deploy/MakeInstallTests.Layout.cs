@@ -16,11 +16,10 @@ public sealed partial class MakeInstallTests
         var page = await ProcessRunner.RunAsync(_binary, ["man", "homecall"]);
         Assert.That(Read(root, "usr/local/share/man/man1/homecall.1"), Is.EqualTo(page.Output));
         Assert.That(Read(root, "usr/local/share/man/man5/homecall.env.5"), Does.StartWith(".TH \"HOMECALL.ENV\" \"5\""));
-        var samples = Directory.GetDirectories(RepoPaths.File("deploy")).SelectMany(Directory.GetFiles).ToArray();
-        Assert.That(samples, Is.Not.Empty);
-        foreach (var sample in samples)
+        var samples = ProxySamples.ByInstalledName();
+        Assert.That(samples, Does.ContainKey("apache-homecall.conf"));
+        foreach (var (name, sample) in samples)
         {
-            var name = Path.GetFileName(Path.GetDirectoryName(sample)) + "-" + Path.GetFileName(sample);
             Assert.That(Read(root, "usr/local/share/doc/homecall/" + name), Is.EqualTo(File.ReadAllText(sample)), name);
         }
     }
