@@ -7,8 +7,8 @@ namespace HomeCall.Daemon.Tests.Browser;
 
 /// <summary>
 /// One browser test's world: the real daemon in-process, the URLs browsers use to reach
-/// it (directly, or through a real Apache running deploy/apache/homecall.conf) and the
-/// people in the call. When the test failed, the daemon's log, Apache's error log and
+/// it (directly, or through a real TLS proxy running its deploy/ sample) and the
+/// people in the call. When the test failed, the daemon's log, the proxy's log and
 /// every page's console go to the test output and become attachments.
 /// </summary>
 internal sealed class BrowserScene : IAsyncDisposable
@@ -16,16 +16,16 @@ internal sealed class BrowserScene : IAsyncDisposable
     private readonly List<Person> _people = [];
     private readonly List<Admin> _admins = [];
 
-    /// <summary>What disposing stops: the daemon alone, or the daemon and its Apache.</summary>
+    /// <summary>What disposing stops: the daemon alone, or the daemon and its proxy.</summary>
     private readonly IAsyncDisposable _stack;
 
-    private BrowserScene(Chromium chromium, TestServer server, IAsyncDisposable stack, SignalingUrls urls, ApacheProxy? apache = null)
+    private BrowserScene(Chromium chromium, TestServer server, IAsyncDisposable stack, SignalingUrls urls, ReverseProxy? proxy = null)
     {
         Chromium = chromium;
         Server = server;
         _stack = stack;
         Urls = urls;
-        Apache = apache;
+        Proxy = proxy;
     }
 
     public Chromium Chromium { get; }
@@ -35,7 +35,7 @@ internal sealed class BrowserScene : IAsyncDisposable
     public SignalingUrls Urls { get; }
 
     /// <summary>The TLS proxy in front of the daemon, when the scene has one.</summary>
-    public ApacheProxy? Apache { get; }
+    public ReverseProxy? Proxy { get; }
 
     /// <summary>Starts the daemon; <paramref name="route"/> picks the URLs (default: straight to the daemon).</summary>
     public static BrowserScene Start(Chromium chromium, DaemonOptions? options = null, Func<TestServer, SignalingUrls>? route = null)
@@ -44,11 +44,11 @@ internal sealed class BrowserScene : IAsyncDisposable
         return new BrowserScene(chromium, server, server, (route ?? SignalingUrls.Direct)(server));
     }
 
-    /// <summary>Starts the daemon behind Apache (TLS, self-signed); browsers reach it only at https:// and wss:// (docs/protocol.md §1).</summary>
-    public static async Task<BrowserScene> StartBehindApacheAsync(Chromium chromium, DaemonOptions options)
+    /// <summary>Starts the daemon behind <paramref name="proxy"/> (TLS, self-signed); browsers reach it only at https:// and wss:// (docs/protocol.md §1).</summary>
+    public static async Task<BrowserScene> StartBehindProxyAsync(Chromium chromium, IProxyServer proxy, DaemonOptions options)
     {
-        var stack = await ProxiedDaemon.StartAsync(options);
-        return new BrowserScene(chromium, stack.Daemon, stack, SignalingUrls.ThroughApache(stack.Apache), stack.Apache);
+        var stack = await ProxiedDaemon.StartAsync(proxy, options);
+        return new BrowserScene(chromium, stack.Daemon, stack, SignalingUrls.ThroughProxy(stack.Proxy), stack.Proxy);
     }
 
     public async Task<Person> OpenPersonAsync(string name)
@@ -88,10 +88,10 @@ internal sealed class BrowserScene : IAsyncDisposable
             log.AddRange(admin.Console.Select(line => $"self-test console {line}"));
         }
 
-        if (Apache is not null)
+        if (Proxy is not null)
         {
-            log.Add("--- Apache error log:");
-            log.Add(Apache.ErrorLog);
+            log.Add($"--- {Proxy.Name} log:");
+            log.Add(Proxy.ErrorLog);
         }
 
         await TestContext.Out.WriteLineAsync("Daemon log and browser consoles:\n" + string.Join('\n', log));

@@ -11,9 +11,9 @@ internal sealed record SignalingUrls(Uri SelfTestPage, Uri Room, Uri Signal)
     public static SignalingUrls Direct(TestServer server) =>
         new(server.Http("/"), server.Ws("/ws/"), server.Ws("/signal"));
 
-    /// <summary>Through deploy/apache/homecall.conf: the page at https://host/ws/, /ws/ and /signal over wss:// (docs/protocol.md §1).</summary>
-    public static SignalingUrls ThroughApache(ApacheProxy apache) =>
-        new(apache.Https("/ws/"), apache.Wss("/ws/"), apache.Wss("/signal"));
+    /// <summary>Through a deploy/ sample: the page at https://host/ws/, /ws/ and /signal over wss:// (docs/protocol.md §1).</summary>
+    public static SignalingUrls ThroughProxy(ReverseProxy proxy) =>
+        new(proxy.Https("/ws/"), proxy.Wss("/ws/"), proxy.Wss("/signal"));
 
     /// <summary>The room endpoint with a query (mesh identifies itself in the URL, docs/protocol.md §6).</summary>
     public Uri RoomWithQuery(string query) => new UriBuilder(Room) { Query = query }.Uri;

@@ -1,17 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Deploy;
 
-/// <summary>The WebSocket tunnel itself: what makes Apache refuse it, and what keeps it open.</summary>
+/// <summary>
+/// Tunnels through deploy/apache/homecall.conf (the common cases in <see cref="ProxyTunnelTests"/>),
+/// and what makes Apache refuse one: the daemon's 101 must name the upgrade.
+/// </summary>
 [NonParallelizable]
-public sealed class ApacheTunnelTests
+public sealed class ApacheTunnelTests : ProxyTunnelTests
 {
-    /// <summary>Apache's Timeout in the tunnel test: far below the snippet's timeout=120.</summary>
-    private static readonly TimeSpan ApacheTimeout = TimeSpan.FromSeconds(1);
+    private protected override IProxyServer Server { get; } = new ApacheServer();
 
     [Test]
     public async Task Upgrade_Backend101WithoutUpgradeHeader_Apache502()
@@ -20,7 +21,7 @@ public sealed class ApacheTunnelTests
         using var backend = new TcpListener(IPAddress.Loopback, 0);
         backend.Start();
         var answered = AnswerWithout101UpgradeHeaderAsync(backend);
-        await using var apache = await ApacheProxy.StartAsync(((IPEndPoint)backend.LocalEndpoint).Port);
+        await using var apache = await ReverseProxy.StartAsync(Server, ((IPEndPoint)backend.LocalEndpoint).Port);
 
         Assert.That(await WsClient.UpgradeStatusAsync(apache, "/ws/"), Is.EqualTo(502));
         await answered.WaitAsync(WsClient.DefaultWait);
@@ -39,29 +40,6 @@ public sealed class ApacheTunnelTests
 
         Assert.That(RawHttp.Status(response), Is.EqualTo(101));
         Assert.That(response, Does.Contain("\r\nUpgrade: websocket\r\n").IgnoreCase);
-    }
-
-    [Test]
-    public async Task QuietTunnel_IdleLongerThanApacheTimeout_StaysOpen()
-    {
-        // No daemon pings during the test: only the snippet's timeout= keeps the tunnel open.
-        await using var stack = await ProxiedDaemon.StartAsync(new DaemonOptions { PingInterval = TimeSpan.FromMinutes(1) }, ApacheTimeout);
-        await using var alice = await WsClient.ConnectAsync(stack.Apache, "/ws/");
-        await using var bob = await WsClient.ConnectAsync(stack.Apache, "/ws/");
-        await alice.SendAsync(new { type = "join", room = "quiet", user = "alice" });
-        await alice.ReceiveTypeAsync("online");
-        await bob.SendAsync(new { type = "join", room = "quiet", user = "bob" });
-        await bob.ReceiveTypeAsync("online");
-        await alice.ReceiveTypeAsync("online");
-
-        var next = bob.ReceiveTypeAsync("offer");
-        // The quiet period is the behaviour under test, not a synchronisation: a tunnel
-        // bound by Apache's Timeout would be closed (and `next` failed) within it.
-        var quiet = ApacheTimeout * 2.5;
-        Assert.That(await Task.WhenAny(next, Task.Delay(quiet)), Is.Not.SameAs(next), "the tunnel closed while quiet");
-
-        await alice.SendAsync(new { type = "offer", to = "bob", sdp = "v=0" });
-        Assert.That((await next).GetProperty("from").GetString(), Is.EqualTo("alice"));
     }
 
     /// <summary>A backend that accepts the upgrade with 101 but omits Upgrade: websocket.</summary>

@@ -5,15 +5,16 @@ namespace HomeCall.Daemon.Tests.Repository;
 
 /// <summary>
 /// The comments of the repository's own code and deployment files: C# and the HTML pages'
-/// scripts (`//`, `/* */` lines), the Makefile, the env file, the systemd unit and the Apache
-/// snippet (`#`). Build output (bin, obj) and the vendored reference server are not ours.
+/// scripts (`//`, `/* */` lines), the Makefile, the env file, the systemd unit and the proxy
+/// samples (`#`). Build output (bin, obj) and the vendored reference server are not ours.
 /// </summary>
 internal static partial class CommentScanner
 {
     private static readonly string[] CodeFolders = ["HomeCall.Daemon", "HomeCall.Daemon.Tests", "bench"];
 
     private static readonly string[] HashCommentedFiles =
-        ["Makefile", "homecall.env", Path.Combine("systemd", "homecall.service"), Path.Combine("deploy", "apache", "homecall.conf")];
+        ["Makefile", "homecall.env", Path.Combine("systemd", "homecall.service"), Path.Combine("deploy", "apache", "homecall.conf"),
+            Path.Combine("deploy", "nginx", "homecall.conf"), Path.Combine("deploy", "caddy", "Caddyfile")];
 
     public static IEnumerable<SourceComment> All()
     {

@@ -3,34 +3,34 @@ using HomeCall.Daemon.Config;
 namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>
-/// An in-process daemon behind a test Apache running the real site snippet. Stopping
+/// An in-process daemon behind a test proxy running its real deploy/ sample. Stopping
 /// takes the daemon down first: its shutdown closes every tunnel from the backend side,
-/// so Apache then stops at once (an Apache worker inside an open tunnel ignores SIGTERM
+/// so the proxy then stops at once (an Apache worker inside an open tunnel ignores SIGTERM
 /// until the tunnel ends or the parent kills it seconds later).
 /// </summary>
 internal sealed class ProxiedDaemon : IAsyncDisposable
 {
-    private ProxiedDaemon(TestServer daemon, ApacheProxy apache)
+    private ProxiedDaemon(TestServer daemon, ReverseProxy proxy)
     {
         Daemon = daemon;
-        Apache = apache;
+        Proxy = proxy;
     }
 
     public TestServer Daemon { get; }
 
-    public ApacheProxy Apache { get; }
+    public ReverseProxy Proxy { get; }
 
     /// <summary>
-    /// Starts both; <paramref name="apacheTimeout"/> sets Apache's global Timeout. The daemon trusts
-    /// Apache on loopback as the shipped systemd unit sets it up (TRUSTED_PROXIES=127.0.0.1,::1).
+    /// Starts both; <paramref name="serverTimeout"/> see <see cref="ProxySite"/>. The daemon trusts
+    /// the proxy on loopback as the shipped systemd unit sets it up (TRUSTED_PROXIES=127.0.0.1,::1).
     /// </summary>
-    public static async Task<ProxiedDaemon> StartAsync(DaemonOptions options, TimeSpan? apacheTimeout = null)
+    public static async Task<ProxiedDaemon> StartAsync(IProxyServer server, DaemonOptions options, TimeSpan? serverTimeout = null)
     {
-        SystemTools.Require("apache2", "apache2");
+        SystemTools.Require(server.Tool, server.Tool);
         var daemon = TestServer.Start(options with { TrustedProxies = ["127.0.0.1", "::1"] });
         try
         {
-            return new ProxiedDaemon(daemon, await ApacheProxy.StartAsync(daemon.Endpoint.Port, apacheTimeout));
+            return new ProxiedDaemon(daemon, await ReverseProxy.StartAsync(server, daemon.Endpoint.Port, serverTimeout));
         }
         catch
         {
@@ -47,7 +47,7 @@ internal sealed class ProxiedDaemon : IAsyncDisposable
         }
         finally
         {
-            await Apache.DisposeAsync();
+            await Proxy.DisposeAsync();
         }
     }
 }

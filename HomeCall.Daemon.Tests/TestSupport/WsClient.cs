@@ -7,7 +7,7 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>
 /// A real <see cref="ClientWebSocket"/> with JSON helpers, straight to the daemon (ws://) or
-/// through the test Apache (wss://, trusting only its self-signed certificate, optionally from
+/// through a test TLS proxy (wss://, trusting only its self-signed certificate, optionally from
 /// another loopback source address with extra request headers). Every wait is bounded so a
 /// broken server fails the test instead of hanging it.
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed class WsClient : IAsyncDisposable
     }
 
     /// <summary>Connects through <paramref name="proxy"/> (wss://), from <paramref name="source"/> when given, with extra request headers.</summary>
-    public static async Task<WsClient> ConnectAsync(ApacheProxy proxy, string pathAndQuery, IPAddress? source = null, IReadOnlyDictionary<string, string>? headers = null)
+    public static async Task<WsClient> ConnectAsync(ReverseProxy proxy, string pathAndQuery, IPAddress? source = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var client = new WsClient(ProxiedSocket(headers), new HttpMessageInvoker(proxy.CreateHandler(source)));
         using var cts = new CancellationTokenSource(DefaultWait);
@@ -45,7 +45,7 @@ internal sealed class WsClient : IAsyncDisposable
     }
 
     /// <summary>The HTTP status of an upgrade through <paramref name="proxy"/> (101 when it was accepted).</summary>
-    public static async Task<int> UpgradeStatusAsync(ApacheProxy proxy, string pathAndQuery)
+    public static async Task<int> UpgradeStatusAsync(ReverseProxy proxy, string pathAndQuery)
     {
         using var ws = ProxiedSocket(null);
         using var invoker = new HttpMessageInvoker(proxy.CreateHandler());

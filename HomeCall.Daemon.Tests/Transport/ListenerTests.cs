@@ -20,23 +20,24 @@ public sealed class ListenerTests
         var metrics = new DaemonMetrics();
         var log = new LoggerConfiguration().CreateLogger();
         var handler = new ShutdownTellingHandler();
-        var upgrades = new UpgradeHandler(options, handler, handler, new ConnectionTracker(10, 10), metrics, TimeProvider.System, log);
-        using var listener = new Listener(options, upgrades, metrics, log);
+        var ledger = new ConnectionLedger(10, 10, 10);
+        var upgrades = new UpgradeHandler(options, handler, handler, ledger, metrics, TimeProvider.System, log);
+        using var listener = new Listener(options, upgrades, ledger, metrics, log);
         await listener.ShutdownAsync(TimeSpan.FromSeconds(5), TimeProvider.System);
 
         using var front = new TcpListener(IPAddress.Loopback, 0);
         front.Start();
         var accepting = front.AcceptSocketAsync();
         var connecting = WsClient.ConnectAsync(new Uri($"ws://127.0.0.1:{((IPEndPoint)front.LocalEndpoint).Port}/ws/"));
-        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = upgrades.HandleAsync(await accepting, () => { }, () => ended.TrySetResult(), CancellationToken.None);
+        Assert.That(ledger.TryAdmit(), Is.True, "the front socket is admitted as the accept loop would");
+        _ = upgrades.HandleAsync(await accepting, CancellationToken.None);
         await using var client = await connecting;
 
         Assert.That(await client.ReceiveTextAsync(), Is.EqualTo("""{"type":"error","code":"shutting-down"}"""));
         Assert.That(await client.WaitForCloseAsync(), Is.EqualTo(1001));
         await client.Socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "", CancellationToken.None);
-        await ended.Task.WaitAsync(WsClient.DefaultWait);
-        Assert.That(listener.OpenConnections, Is.Zero);
+        await ledger.Drained.WaitAsync(WsClient.DefaultWait);
+        Assert.That(ledger.Connections, Is.Zero);
     }
 
     [Test]
@@ -46,13 +47,14 @@ public sealed class ListenerTests
         var metrics = new DaemonMetrics();
         var log = new LoggerConfiguration().CreateLogger();
         var handler = new ShutdownTellingHandler();
-        var upgrades = new UpgradeHandler(options, handler, handler, new ConnectionTracker(10, 10), metrics, TimeProvider.System, log);
-        using var listener = new Listener(options, upgrades, metrics, log);
+        var ledger = new ConnectionLedger(10, 10, 10);
+        var upgrades = new UpgradeHandler(options, handler, handler, ledger, metrics, TimeProvider.System, log);
+        using var listener = new Listener(options, upgrades, ledger, metrics, log);
         var endpoint = listener.Bind();
         using var stop = new CancellationTokenSource();
         var accepting = listener.AcceptLoopAsync(stop.Token);
         await using var client = await WsClient.ConnectAsync(new Uri($"ws://{endpoint}/ws/"));
-        await Poll.UntilAsync(() => listener.OpenConnections == 1, "the connection to open", WsClient.DefaultWait);
+        await Poll.UntilAsync(() => ledger.Connections == 1, "the connection to open", WsClient.DefaultWait);
 
         await stop.CancelAsync();
         await accepting.WaitAsync(WsClient.DefaultWait);

@@ -21,7 +21,7 @@ public sealed class SendQueueTests
         var stream = new StallingStream(stalling);
         var connectionStream = new ConnectionStream(stream, [], TimeProvider.System);
         var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        var limits = new ConnectionLimits(65536, maxQueueBytes, SendTimeout, _time);
+        var limits = new ConnectionServices(65536, maxQueueBytes, SendTimeout, _time);
         return (new SendQueue(ws, connectionStream, limits, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_logs).CreateLogger(), closeSent ?? (() => { })), ws, stream);
     }
 
@@ -110,7 +110,7 @@ public sealed class SendQueueTests
         var stream = new GatedStream();
         var connectionStream = new ConnectionStream(stream, [], TimeProvider.System);
         var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        var queue = new SendQueue(ws, connectionStream, new ConnectionLimits(65536, 1000, SendTimeout, _time), new LoggerConfiguration().CreateLogger(), () => { });
+        var queue = new SendQueue(ws, connectionStream, new ConnectionServices(65536, 1000, SendTimeout, _time), new LoggerConfiguration().CreateLogger(), () => { });
         queue.Send(Message('a', 1));
         await Poll.UntilAsync(() => queue.IsWriteWaiting, "the first send to wait on the socket", Wait);
 

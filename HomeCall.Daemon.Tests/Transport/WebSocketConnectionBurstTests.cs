@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using HomeCall.Daemon.Tests.TestSupport;
 using HomeCall.Daemon.Transport;
 using Serilog;
 
@@ -19,11 +20,12 @@ public sealed class WebSocketConnectionBurstTests
         var inner = new MemoryStream(Frames(Messages));
         var stream = new ConnectionStream(inner, [], TimeProvider.System);
         var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        var limits = new ConnectionLimits(65536, 1 << 20, TimeSpan.FromSeconds(10), TimeProvider.System);
-        using var connection = new WebSocketConnection(1, ws, stream, IPAddress.Loopback, EndpointKind.Room, "", limits, new LoggerConfiguration().CreateLogger());
+        var limits = new ConnectionServices(65536, 1 << 20, TimeSpan.FromSeconds(10), TimeProvider.System);
+        using var connection = new WebSocketConnection(1, ws, stream, IPAddress.Loopback, EndpointKind.Room, "", limits, new LoggerConfiguration().CreateLogger(), openedAt: 0);
         var session = new GatedSession(gateAt: Burst + 1);
+        connection.OpenSession(new FixedSessionHandler(session));
 
-        var run = connection.RunAsync(session, _ => { });
+        var run = connection.RunAsync(_ => { });
         session.Returned.Set();
         await run.WaitAsync(TimeSpan.FromSeconds(30));
 

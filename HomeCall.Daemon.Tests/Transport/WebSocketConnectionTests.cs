@@ -15,11 +15,12 @@ public sealed class WebSocketConnectionTests
         var (server, serverStream, client) = await ConnectedPairAsync();
         var logs = new CapturingSink();
         var log = new LoggerConfiguration().WriteTo.Sink(logs).CreateLogger();
-        var limits = new ConnectionLimits(65536, 1 << 20, TimeSpan.FromSeconds(10), TimeProvider.System);
-        using var connection = new WebSocketConnection(1, server, serverStream, IPAddress.Loopback, EndpointKind.Room, "", limits, log);
+        var limits = new ConnectionServices(65536, 1 << 20, TimeSpan.FromSeconds(10), TimeProvider.System);
+        using var connection = new WebSocketConnection(1, server, serverStream, IPAddress.Loopback, EndpointKind.Room, "", limits, log, openedAt: 0);
         var session = new ThrowingSession();
         var ended = 0;
-        var run = connection.RunAsync(session, _ => ended++);
+        connection.OpenSession(new FixedSessionHandler(session));
+        var run = connection.RunAsync(_ => ended++);
 
         await client.SendAsync("{\"type\":\"join\"}"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
         var buffer = new byte[256];

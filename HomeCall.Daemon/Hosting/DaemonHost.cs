@@ -22,7 +22,7 @@ internal sealed class DaemonHost : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly Listener _listener;
-    private readonly ConnectionTracker _tracker;
+    private readonly ConnectionLedger _ledger;
     private readonly SystemdLifecycle? _systemd;
 
     public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null)
@@ -32,10 +32,10 @@ internal sealed class DaemonHost : IDisposable
         _log = log.ForContext<DaemonHost>();
         Metrics = new DaemonMetrics();
         Hub = new SignalingHub(options, fingerprints, time, Metrics, log);
-        _tracker = new ConnectionTracker(options.MaxConnections, options.MaxConnectionsPerIp);
-        var http = new OpsEndpoints(Hub.Registry, () => _tracker.Count, Metrics, new AdminToken(options.AdminToken), time, Version);
-        var upgrades = new UpgradeHandler(options, Hub, http, _tracker, Metrics, time, log);
-        _listener = new Listener(options, upgrades, Metrics, log, time);
+        _ledger = new ConnectionLedger(options.MaxConnections, options.MaxConnectionsPerIp, options.MaxPendingHandshakes);
+        var http = new OpsEndpoints(Hub.Registry, () => _ledger.Connections, Metrics, new AdminToken(options.AdminToken), time, Version);
+        var upgrades = new UpgradeHandler(options, Hub, http, _ledger, Metrics, time, log);
+        _listener = new Listener(options, upgrades, _ledger, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
     }
 
@@ -46,7 +46,7 @@ internal sealed class DaemonHost : IDisposable
 
     public DaemonMetrics Metrics { get; }
 
-    public int Connections => _tracker.Count;
+    public int Connections => _ledger.Connections;
 
     /// <summary>Binds the listener; throws SocketException when the address is taken.</summary>
     public IPEndPoint Start()
@@ -72,7 +72,7 @@ internal sealed class DaemonHost : IDisposable
     public async Task RunAsync(CancellationToken stopping)
     {
         await _listener.AcceptLoopAsync(stopping).ConfigureAwait(false);
-        _systemd?.Stopping(_listener.OpenConnections);
+        _systemd?.Stopping(_ledger.Connections);
         await _listener.ShutdownAsync(_options.ShutdownGrace, _time).ConfigureAwait(false);
         _log.Information("Stopped");
     }
@@ -86,7 +86,7 @@ internal sealed class DaemonHost : IDisposable
 
     private (int Connections, int Rooms) Counts()
     {
-        var connections = _tracker.Count;
+        var connections = _ledger.Connections;
         lock (Hub.Registry.Gate)
         {
             return (connections, Hub.Registry.Count);

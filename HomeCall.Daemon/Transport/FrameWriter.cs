@@ -31,10 +31,7 @@ internal sealed class FrameWriter
     /// <summary>The status of the close frame this side sent (0 when none).</summary>
     public int SentCloseStatus => Volatile.Read(ref _sentCloseStatus);
 
-    /// <summary>Gathers the next frames into one socket write until <see cref="EndBatchAsync"/>.</summary>
-    public void BeginBatch() => _stream.BeginBatch();
-
-    /// <summary>Writes what the batch gathered; false when the connection was aborted.</summary>
+    /// <summary>Writes what the stream gathered since its BeginBatch; false when the connection was aborted.</summary>
     public ValueTask<bool> EndBatchAsync() => WriteAsync(static (w, _) => w._stream.EndBatchAsync(), default);
 
     /// <summary>Writes one frame (a close frame only while the socket is open); false when the connection was aborted.</summary>

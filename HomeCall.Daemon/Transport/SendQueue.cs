@@ -5,7 +5,7 @@ namespace HomeCall.Daemon.Transport;
 
 /// <summary>
 /// One connection's outgoing side: a bounded queue of text messages and one close frame,
-/// drained one write at a time after the caller returns (<see cref="DeferredDrains"/>), so
+/// drained one write at a time after the caller returns (<see cref="DrainScheduler"/>), so
 /// that a caller (possibly holding the room lock) never does socket I/O and one slow reader
 /// never delays anybody else (docs/protocol.md §10.1, §10.2). <see cref="FrameWriter"/> puts each
 /// frame on the socket within the send deadline.
@@ -20,10 +20,11 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     public static readonly TimeSpan OverflowSendGrace = TimeSpan.FromSeconds(1);
 
     private readonly WebSocket _ws;
-    private readonly ConnectionLimits _limits;
+    private readonly ConnectionServices _services;
     private readonly ILogger _log;
     private readonly SendDeadline _deadline;
     private readonly FrameWriter _writer;
+    private readonly ConnectionStream _stream;
     private readonly Lock _gate = new();
     private readonly Queue<OutgoingFrame> _queue = new(0);
     private int _queuedBytes;
@@ -33,12 +34,13 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 
     /// <param name="closeSent">Called once our close frame is on the wire (the peer's answer is then awaited).</param>
     /// <param name="stream">The stream under <paramref name="ws"/>, which gathers a burst of frames into one write.</param>
-    public SendQueue(WebSocket ws, ConnectionStream stream, ConnectionLimits limits, ILogger log, Action closeSent)
+    public SendQueue(WebSocket ws, ConnectionStream stream, ConnectionServices services, ILogger log, Action closeSent)
     {
         _ws = ws;
-        _limits = limits;
+        _services = services;
         _log = log;
-        _deadline = new SendDeadline(limits.Time, ws, limits.SendTimeout);
+        _deadline = new SendDeadline(services.Time, ws, services.SendTimeout);
+        _stream = stream;
         _writer = new FrameWriter(ws, stream, _deadline, log, closeSent);
     }
 
@@ -82,7 +84,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
                 return false;
             }
 
-            if (_queuedBytes + utf8Json.Length <= _limits.MaxSendQueueBytes)
+            if (_queuedBytes + utf8Json.Length <= _services.MaxSendQueueBytes)
             {
                 Enqueue(new OutgoingFrame(utf8Json, 0, null));
                 return true;
@@ -97,7 +99,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
             CloseLocked(CloseStatus.PolicyViolation, "send queue full");
         }
 
-        _log.Warning("Send queue over {MaxSendQueueBytes} bytes, closing slow reader", _limits.MaxSendQueueBytes);
+        _log.Warning("Send queue over {MaxSendQueueBytes} bytes, closing slow reader", _services.MaxSendQueueBytes);
         return false;
     }
 
@@ -128,7 +130,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 
         try
         {
-            await pending.WaitAsync(timeout, _limits.Time).ConfigureAwait(false);
+            await pending.WaitAsync(timeout, _services.Time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -140,7 +142,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 
     void IThreadPoolWorkItem.Execute() => StartDrain();
 
-    /// <summary>Runs the drain scheduled by the first frame queued (see <see cref="DeferredDrains"/>).</summary>
+    /// <summary>Runs the drain scheduled by the first frame queued (see <see cref="DrainScheduler"/>).</summary>
     public void StartDrain() => _ = DrainAsync();
 
     private void CloseLocked(int status, string reason)
@@ -161,7 +163,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         if (!_draining)
         {
             _draining = true;
-            DeferredDrains.Schedule(this);
+            _services.Drains.Schedule(this);
         }
     }
 
@@ -218,7 +220,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
             {
                 if (!batching && more && !frame.IsClose)
                 {
-                    _writer.BeginBatch();
+                    _stream.BeginBatch();
                     batching = true;
                 }
 

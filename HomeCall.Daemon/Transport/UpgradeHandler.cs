@@ -17,31 +17,26 @@ internal sealed class UpgradeHandler(
     DaemonOptions options,
     IConnectionHandler connections,
     IHttpEndpoints http,
-    ConnectionTracker tracker,
+    ConnectionLedger ledger,
     DaemonMetrics metrics,
     TimeProvider time,
     ILogger log)
 {
     private readonly UpgradeValidator _validator = new(options);
     private readonly Refusals _refusals = new(metrics, time, log);
-    private readonly ConnectionLimits _limits = new(options.MaxMessageBytes, options.MaxSendQueueBytes, options.SendTimeout, time);
+    private readonly ConnectionServices _services = new(options.MaxMessageBytes, options.MaxSendQueueBytes, options.SendTimeout, time);
     private readonly ILogger _log = log.ForContext<UpgradeHandler>();
     private readonly UntrustedForwardingLog _untrustedForwarding = new(options.TrustedProxies.Count == 0, log.ForContext<UpgradeHandler>());
     private Action<WebSocketConnection>? _connectionEnded; // One delegate for every connection.
     private long _nextId;
 
-    public event Action<WebSocketConnection>? Opened;
-
-    public event Action<WebSocketConnection>? Ended;
-
     /// <summary>
-    /// Serves one accepted socket to its end. <paramref name="handshakeDone"/> is called once,
-    /// when the socket stops counting against MAX_PENDING_HANDSHAKES (upgraded, or closed), and
-    /// <paramref name="ended"/> once, when the socket is done. An upgraded connection runs on in
-    /// its own method and this one returns: nothing of the handshake (this frame, the request
-    /// head) stays alive for the connection's lifetime (idle memory per connection).
+    /// Serves one socket admitted by the <see cref="ConnectionLedger"/> and tells the ledger of
+    /// each step of its life. An upgraded connection runs on in its own method and this one
+    /// returns: nothing of the handshake (this frame, the request head) stays alive for the
+    /// connection's lifetime (idle memory per connection).
     /// </summary>
-    public async Task HandleAsync(Socket socket, Action handshakeDone, Action ended, CancellationToken stopping)
+    public async Task HandleAsync(Socket socket, CancellationToken stopping)
     {
         var upgraded = false;
         try
@@ -51,7 +46,7 @@ internal sealed class UpgradeHandler(
                 return;
             }
 
-            var work = Route(socket, request, leftover, handshakeDone, ended, ref upgraded);
+            var work = Route(socket, request, leftover, ref upgraded);
             if (!upgraded)
             {
                 await work.ConfigureAwait(false);
@@ -66,26 +61,24 @@ internal sealed class UpgradeHandler(
         {
             if (!upgraded)
             {
-                handshakeDone();
                 socket.Dispose();
-                ended();
+                ledger.HandshakeEnded();
             }
         }
     }
 
     /// <summary>Decides (docs/protocol.md §1.1, §2.2) and starts the upgrade, the HTTP answer or the refusal.</summary>
-    private Task Route(Socket socket, HttpRequestHead request, byte[] leftover, Action handshakeDone, Action ended, ref bool upgraded)
+    private Task Route(Socket socket, HttpRequestHead request, byte[] leftover, ref bool upgraded)
     {
         var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
         var decision = _validator.Decide(request, peer);
         _untrustedForwarding.Seen(request, peer);
-        var refusal = decision.IsUpgrade ? tracker.TryAcquire(decision.ClientIp) : null;
+        var refusal = decision.IsUpgrade ? ledger.TryUpgrade(decision.ClientIp) : null;
         if (decision.IsUpgrade && refusal is null)
         {
             upgraded = true;
-            handshakeDone();
             var upgrade = new AcceptedUpgrade(decision.Endpoint, decision.ClientIp, request.Path, request.Query, request.Single("Sec-WebSocket-Key")!, leftover);
-            return UpgradeAsync(socket, upgrade, ended);
+            return UpgradeAsync(socket, upgrade);
         }
 
         // A 503 still counts as a pending handshake while its answer lingers, so a flood past
@@ -134,17 +127,17 @@ internal sealed class UpgradeHandler(
     }
 
     /// <summary>
-    /// Answers 101 and starts the connection; the caller acquired its connection slot. The
+    /// Answers 101 and starts the connection; the caller took its connection slot. The
     /// connection then runs on its own and ends through <see cref="OnConnectionEnded"/>, so this
     /// frame is not kept alive for the connection's lifetime (idle memory per connection).
     /// </summary>
-    private async Task UpgradeAsync(Socket socket, AcceptedUpgrade upgrade, Action ended)
+    private async Task UpgradeAsync(Socket socket, AcceptedUpgrade upgrade)
     {
         WebSocketConnection? connection = null;
         try
         {
             await socket.SendAsync(Handshake.SwitchingProtocols(upgrade.Key), SocketFlags.None).ConfigureAwait(false);
-            connection = Accept(socket, upgrade, ended);
+            connection = Accept(socket, upgrade);
         }
         catch (SocketException)
         {
@@ -157,9 +150,8 @@ internal sealed class UpgradeHandler(
 
         if (connection is null)
         {
-            tracker.Release(upgrade.ClientIp);
             socket.Dispose();
-            ended();
+            ledger.UpgradeFailed(upgrade.ClientIp);
             return;
         }
 
@@ -170,11 +162,15 @@ internal sealed class UpgradeHandler(
     {
         try
         {
-            connection.OpenedAt = time.GetTimestamp();
-            var session = connections.Open(connection);
-            connection.Session = session;
-            Opened?.Invoke(connection);
-            _ = connection.RunAsync(session, _connectionEnded ??= OnConnectionEnded);
+            // In the ledger before it runs, so its end always finds it there; opened during
+            // shutdown (after its snapshot), it is told and closed at once (docs/protocol.md §3.5).
+            connection.OpenSession(connections);
+            if (!ledger.Opened(connection))
+            {
+                connection.CloseForShutdown();
+            }
+
+            _ = connection.RunAsync(_connectionEnded ??= OnConnectionEnded);
         }
         catch (Exception ex)
         {
@@ -185,17 +181,16 @@ internal sealed class UpgradeHandler(
 
     private void OnConnectionEnded(WebSocketConnection connection)
     {
-        if (connection.Session is not null)
+        if (connection.HasSession)
         {
             Closed(connection);
         }
 
-        tracker.Release(connection.RemoteIp);
         connection.Dispose();
-        connection.SocketDone?.Invoke();
+        ledger.Closed(connection);
     }
 
-    private WebSocketConnection Accept(Socket socket, AcceptedUpgrade upgrade, Action ended)
+    private WebSocketConnection Accept(Socket socket, AcceptedUpgrade upgrade)
     {
         var id = Interlocked.Increment(ref _nextId);
         ILogger connLog = new ConnectionLogger(_log, id);
@@ -206,7 +201,7 @@ internal sealed class UpgradeHandler(
             KeepAliveInterval = options.PingInterval,
             KeepAliveTimeout = options.PingInterval,
         });
-        var connection = new WebSocketConnection(id, ws, stream, upgrade.ClientIp, upgrade.Endpoint, upgrade.Query, _limits, connLog) { SocketDone = ended };
+        var connection = new WebSocketConnection(id, ws, stream, upgrade.ClientIp, upgrade.Endpoint, upgrade.Query, _services, connLog, time.GetTimestamp());
         metrics.ConnectionAccepted();
         connLog.Information("Connection opened from {ClientIp} on {Path}", upgrade.ClientIp, upgrade.Path);
         return connection;
@@ -214,7 +209,6 @@ internal sealed class UpgradeHandler(
 
     private void Closed(WebSocketConnection connection)
     {
-        Ended?.Invoke(connection);
         var closeStatus = connection.SentCloseStatus != 0 ? connection.SentCloseStatus : connection.ReceivedCloseStatus ?? 1006;
         metrics.ConnectionsClosed.Increment(CloseStatus.MetricLabel(closeStatus));
         connection.Log.Information(

@@ -23,27 +23,30 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     private readonly WebSocket _ws;
     private readonly ConnectionStream _stream;
-    private readonly ConnectionLimits _limits;
+    private readonly ConnectionServices _services;
     private readonly ILogger _log;
 
     // No timer or token of its own: an idle connection keeps none; a timer is made only when
     // closing, and it aborts the socket (a cancellable receive would register a callback per receive).
     private readonly SendQueue _sends;
+    private IConnectionSession? _session;
     private ITimer? _closeTimer;
     private int _shutdownMarked;
 
-    public WebSocketConnection(long id, WebSocket ws, ConnectionStream stream, IPAddress remoteIp, EndpointKind endpoint, string query, ConnectionLimits limits, ILogger log)
+    /// <param name="openedAt">When it opened (<see cref="TimeProvider.GetTimestamp"/>), for the close log line.</param>
+    public WebSocketConnection(long id, WebSocket ws, ConnectionStream stream, IPAddress remoteIp, EndpointKind endpoint, string query, ConnectionServices services, ILogger log, long openedAt)
     {
         Id = id;
+        OpenedAt = openedAt;
         _ws = ws;
         _stream = stream;
         stream.FrameFlood = OnFrameFlood;
         RemoteIp = remoteIp;
         Endpoint = endpoint;
         Query = query;
-        _limits = limits;
+        _services = services;
         _log = log;
-        _sends = new SendQueue(ws, stream, limits, log, StartCloseTimer);
+        _sends = new SendQueue(ws, stream, services, log, StartCloseTimer);
     }
 
     public long Id { get; }
@@ -54,14 +57,11 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     public ILogger Log => _log;
 
-    /// <summary>When the session was opened (<see cref="TimeProvider.GetTimestamp"/>), for the close log line.</summary>
-    public long OpenedAt { get; set; }
+    /// <summary>When it opened (<see cref="TimeProvider.GetTimestamp"/>), for the close log line.</summary>
+    public long OpenedAt { get; }
 
-    /// <summary>Called once the socket is done with (the listener's count of live sockets).</summary>
-    public Action? SocketDone { get; set; }
-
-    /// <summary>The signaling side, once opened (shutdown tells it before closing).</summary>
-    public IConnectionSession? Session { get; set; }
+    /// <summary>True once <see cref="OpenSession"/> gave it its signaling side.</summary>
+    public bool HasSession => _session is not null;
 
     public string Query { get; }
 
@@ -79,8 +79,18 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     public void Close(int status, string reason) => _sends.Close(status, reason);
 
-    /// <summary>True for the first caller only: shutdown tells each connection once.</summary>
-    public bool TryMarkShutdown() => Interlocked.Exchange(ref _shutdownMarked, 1) == 0;
+    /// <summary>Creates its signaling side (once, before <see cref="RunAsync"/>): the core may send to it from then on.</summary>
+    public void OpenSession(IConnectionHandler handler) => _session = handler.Open(this);
+
+    /// <summary>The server is stopping: the session says so, then the close 1001 follows; only the first call acts.</summary>
+    public void CloseForShutdown()
+    {
+        if (Interlocked.Exchange(ref _shutdownMarked, 1) == 0)
+        {
+            _session?.OnShutdown();
+            Close(CloseStatus.GoingAway, "server shutting down");
+        }
+    }
 
     /// <summary>Aborts the socket at once (shutdown grace over, or a fatal error).</summary>
     public void Abort() => _ws.Abort();
@@ -90,8 +100,9 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     /// calls <paramref name="ended"/> (exactly once). Nothing awaits this: a connection keeps
     /// only its own frame alive while idle.
     /// </summary>
-    public async Task RunAsync(IConnectionSession session, Action<WebSocketConnection> ended)
+    public async Task RunAsync(Action<WebSocketConnection> ended)
     {
+        var session = _session ?? throw new InvalidOperationException("OpenSession first");
         try
         {
             var burst = 0;
@@ -142,7 +153,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             {
                 // What leaving sends (our close answer, others' participant-left) goes out on this
                 // thread too, rather than one thread-pool hand-off per connection that ends.
-                DeferredDrains.RunHere(session, static s => s.OnClosed());
+                _services.Drains.RunHere(session, static s => s.OnClosed());
 
                 await _sends.FinishAsync(CloseHandshakeTimeout).ConfigureAwait(false);
             }
@@ -160,7 +171,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     /// <summary>Our close frame went out: the peer has CloseHandshakeTimeout to answer before the socket is aborted (which ends the receive).</summary>
     private void StartCloseTimer()
     {
-        var timer = _limits.Time.CreateTimer(static s => ((WebSocketConnection)s!).Abort(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var timer = _services.Time.CreateTimer(static s => ((WebSocketConnection)s!).Abort(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         if (Interlocked.CompareExchange(ref _closeTimer, timer, null) is null)
         {
             timer.Change(CloseHandshakeTimeout, Timeout.InfiniteTimeSpan);
@@ -175,7 +186,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReceiveMessageAsync(IConnectionSession session, ValueWebSocketReceiveResult first)
     {
-        var max = _limits.MaxMessageBytes;
+        var max = _services.MaxMessageBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(first.EndOfMessage ? 1 : FirstChunkBytes);
         var length = 0;
         try
@@ -223,7 +234,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             return; // Nothing is processed after this side started closing.
         }
 
-        DeferredDrains.Begin();
+        _services.Drains.Begin();
         try
         {
             if (type == WebSocketMessageType.Binary)
@@ -245,7 +256,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         finally
         {
             // What the message caused goes out now, on this thread, before the next receive.
-            DeferredDrains.RunPending();
+            _services.Drains.RunPending();
         }
     }
 
@@ -265,14 +276,14 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             FrameBudget.Burst,
             FrameBudget.PerSecond,
             CloseStatus.PolicyViolation);
-        DeferredDrains.RunHere(this, static c => c.Close(CloseStatus.PolicyViolation, "too many frames"));
+        _services.Drains.RunHere(this, static c => c.Close(CloseStatus.PolicyViolation, "too many frames"));
     }
 
     private void AnswerPeerClose()
     {
         // RFC 6455 §5.5.1: echo the peer's status in our close frame, written on this thread.
         var status = (int?)_ws.CloseStatus ?? CloseStatus.Normal;
-        DeferredDrains.RunHere((Connection: this, Status: status), static s => s.Connection.Close(s.Status, ""));
+        _services.Drains.RunHere((Connection: this, Status: status), static s => s.Connection.Close(s.Status, ""));
     }
 
     public void Dispose()

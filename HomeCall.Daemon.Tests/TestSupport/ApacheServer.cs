@@ -4,23 +4,34 @@ using System.Text;
 namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>
-/// The server-wide part of a test Apache (what Debian's apache2.conf, ports.conf and
-/// a2enmod provide on a server) around an Include of the real site snippet.
+/// Debian's Apache httpd: the server-wide part (what Debian's apache2.conf, ports.conf and
+/// a2enmod provide on a server) around an Include of the real deploy/apache/homecall.conf,
+/// which the Defines point at the test's port, certificate and daemon.
 /// </summary>
-internal static class ApacheConfig
+internal sealed class ApacheServer : IProxyServer
 {
     private const string Modules = "/usr/lib/apache2/modules";
 
-    public static string Render(string directory, int port, int backendPort, SelfSignedCertificate certificate, TimeSpan? timeout)
+    public string Tool => "apache2";
+
+    public string LogFile => "error.log";
+
+    public IReadOnlyDictionary<string, string> Configs(ProxySite site) =>
+        new Dictionary<string, string> { ["httpd.conf"] = Render(site) };
+
+    public string[] Arguments(ProxySite site) => ["-f", site.File("httpd.conf"), "-DFOREGROUND"];
+
+    private string Render(ProxySite site)
     {
+        var directory = site.Directory;
         var c = new StringBuilder();
         Line(c, $"ServerRoot \"{directory}\"");
         Line(c, "ServerName localhost");
         Line(c, $"PidFile \"{directory}/httpd.pid\"");
-        Line(c, $"ErrorLog \"{directory}/error.log\"");
+        Line(c, $"ErrorLog \"{site.File(LogFile)}\"");
         Line(c, "LogLevel warn");
         Line(c, $"DefaultRuntimeDir \"{directory}\"");
-        Line(c, $"Listen 127.0.0.1:{port}");
+        Line(c, $"Listen 127.0.0.1:{site.Port}");
         if (Environment.UserName == "root")
         {
             // Apache refuses to serve as root; its workers become nobody (the key is read before that).
@@ -28,9 +39,9 @@ internal static class ApacheConfig
             Line(c, "Group #65534");
         }
 
-        if (timeout is { } t)
+        if (site.ServerTimeoutSeconds is { } seconds)
         {
-            Line(c, $"Timeout {(int)t.TotalSeconds}");
+            Line(c, $"Timeout {seconds}");
         }
 
         Line(c, "StartServers 1");
@@ -42,18 +53,18 @@ internal static class ApacheConfig
             ("mpm_event_module", "mod_mpm_event.so"), ("authz_core_module", "mod_authz_core.so"),
             ("ssl_module", "mod_ssl.so"), ("socache_shmcb_module", "mod_socache_shmcb.so"),
             ("proxy_module", "mod_proxy.so"), ("proxy_http_module", "mod_proxy_http.so"),
-            ("headers_module", "mod_headers.so"),
+            ("headers_module", "mod_headers.so"), ("alias_module", "mod_alias.so"),
         })
         {
             Line(c, $"LoadModule {name} {Modules}/{file}");
         }
 
         Line(c, $"SSLSessionCache \"shmcb:{directory}/ssl_scache(512000)\"");
-        Line(c, $"Define WS_PORT {backendPort}");
+        Line(c, $"Define WS_PORT {site.BackendPort}");
         Line(c, "Define HOMECALL_SERVER_NAME localhost");
-        Line(c, $"Define HOMECALL_HTTPS_PORT {port}");
-        Line(c, $"Define HOMECALL_CERT \"{certificate.CertificatePath}\"");
-        Line(c, $"Define HOMECALL_KEY \"{certificate.KeyPath}\"");
+        Line(c, $"Define HOMECALL_HTTPS_PORT {site.Port}");
+        Line(c, $"Define HOMECALL_CERT \"{site.Certificate.CertificatePath}\"");
+        Line(c, $"Define HOMECALL_KEY \"{site.Certificate.KeyPath}\"");
         Line(c, $"Include \"{RepoPaths.File("deploy", "apache", "homecall.conf")}\"");
         return c.ToString();
     }

@@ -1,0 +1,10 @@
+using HomeCall.Daemon.Tests.TestSupport;
+
+namespace HomeCall.Daemon.Tests.Browser;
+
+/// <summary>Calls and the self-test page in Chromium through deploy/nginx/homecall.conf.</summary>
+[NonParallelizable]
+public sealed class BrowserNginxTests : BrowserProxyTests
+{
+    private protected override IProxyServer Server { get; } = new NginxServer();
+}

@@ -1,0 +1,9 @@
+using HomeCall.Daemon.Transport;
+
+namespace HomeCall.Daemon.Tests.TestSupport;
+
+/// <summary>Gives every connection the same prepared signaling side (transport tests without the hub).</summary>
+internal sealed class FixedSessionHandler(IConnectionSession session) : IConnectionHandler
+{
+    public IConnectionSession Open(IConnection connection) => session;
+}
