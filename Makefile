@@ -166,11 +166,15 @@ deb:
 	rm -rf "$(DEB_STAGE)"
 
 # --- Benchmarks (bench/, docs/benchmarks.md) --------------------------------
-# `make bench`: publish the daemon, build HomeCall.Bench, install the Node reference's
-# dependencies (bench/reference, the numeric-dialect reference server on `ws`), then run the standard set against fresh
-# servers on loopback and write docs/benchmarks.md (about 15 minutes on 2 cores: relay and
-# churn run 5 rounds, judged by the median, because the raw rates on a shared 2-core host
-# drift by a third between runs). BENCH_ARGS passes options to `suite`, e.g. "--rounds 1 --duration 5".
+# `make bench`: publish the daemon, build HomeCall.Bench, install both reference servers
+# (bench/reference: seed 004's numeric-room server on Node and `ws`; bench/reference-bun: the
+# same on Bun.serve), then run the standard set against fresh servers on loopback and write
+# docs/benchmarks.md: relay, set-up and churn for the daemon, Node and Bun back to back in each
+# round (judged by the medians of per-round ratios, because raw rates on a shared 2-core host drift
+# by a third between runs), the daemon at its default log level with only the abuse limits lifted,
+# plus idle memory, start and the hot path; bench/profile.md (hand-written) is included as it is.
+# About 45 minutes on 2 cores with the defaults (5 rounds of 10 s). BENCH_ARGS passes options to
+# `suite`, e.g. "--rounds 1 --duration 5".
 BENCH_TOOL   = bench/HomeCall.Bench/bin/$(CONFIG)/net10.0/HomeCall.Bench.dll
 BENCH_OUT   ?= docs/benchmarks.md
 BENCH_ARGS  ?=
@@ -180,11 +184,19 @@ BENCH_ARGS  ?=
 bench-tool:
 	$(DOTNET) build bench/HomeCall.Bench/HomeCall.Bench.csproj -c $(CONFIG)
 
+# Both reference servers from the npm registry: bench/reference (Node + ws) and
+# bench/reference-bun (Bun.serve; the `bun` package brings the runtime binary in its
+# platform package), checked by running it.
+BUN = bench/reference-bun/node_modules/.bin/bun
+
 bench-reference:
 	cd bench/reference && npm ci --no-audit --no-fund
+	cd bench/reference-bun && npm ci --no-audit --no-fund
+	$(BUN) --version
 
 bench: publish bench-tool bench-reference
 	$(DOTNET) $(BENCH_TOOL) suite --daemon $(DIST)/homecall --reference bench/reference/server.js \
+		--bun-reference bench/reference-bun/server.js --bun $(BUN) --profile-notes bench/profile.md \
 		--out $(BENCH_OUT) $(BENCH_ARGS)
 
 # --- soak (hardening) ---------------------------------------------------------

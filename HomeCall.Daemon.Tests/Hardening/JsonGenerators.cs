@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Hardening;
 
@@ -12,8 +13,8 @@ internal static class JsonGenerators
 {
     public const string SessionA = "0f8e2c1a-7b3d-4e5f-9a8b-1c2d3e4f5a6b";
 
-    private static readonly string[] Types = ["join", "leave", "offer", "answer", "candidate", "ice-candidate", "create", "signal", "JOIN", "error", ""];
-    private static readonly string[] Fields = ["room", "user", "from", "to", "sdp", "candidate", "roomId", "targetUserId", "fromUserId", "senderId", "payload", "x"];
+    private static readonly string[] Types = [.. Vocabulary.TypeNames, "JOIN", "error", ""];
+    private static readonly string[] Fields = [.. Vocabulary.FieldNames, "x"];
     private static readonly string[] Ids = ["r1", "r2", "u1", "u2", "u3", SessionA, SessionA.ToUpperInvariant(), "1000", "", "{" + SessionA + "}"];
     private static readonly string[] Pieces = ["a", "é", "Ж", "😀", "\\u0041", "\\n", "\\\"", "\\\\", "\\u2028", "\\ud83d\\ude00", "\\/", " "];
     private static readonly string[] LonePieces = ["\\ud800", "\\udfff", "\\ud83d"];

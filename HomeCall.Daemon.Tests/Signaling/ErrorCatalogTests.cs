@@ -1,3 +1,4 @@
+using System.Reflection;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
@@ -22,10 +23,15 @@ public sealed class ErrorCatalogTests
         Assert.That(ru, Does.Match("^[А-ЯЁ][а-яёА-ЯЁ ,]+$"));
     }
 
+    /// <summary>docs/protocol.md §9 lists exactly these codes (VocabularyDocsTests); here: none is declared twice or left without a row.</summary>
     [Test]
-    public void All_SpecCodes_Seventeen()
+    public void Table_EveryConstant_OneRow()
     {
-        Assert.That(ErrorCode.All, Is.Unique.And.Count.EqualTo(17));
+        var constants = typeof(ErrorCode).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.That(ErrorCode.All, Is.Unique.And.EquivalentTo(constants));
     }
 
     [TestCase("session-ended", "Сессия завершена")]

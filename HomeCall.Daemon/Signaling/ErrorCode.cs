@@ -1,6 +1,10 @@
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>The stable, machine-readable error codes of docs/protocol.md §9.</summary>
+/// <summary>
+/// The stable, machine-readable error codes of docs/protocol.md §9, each declared once: its
+/// constant and its row in <see cref="Table"/> with the English and Russian text.
+/// <see cref="All"/> and <see cref="ErrorCatalog"/> derive from the table.
+/// </summary>
 internal static class ErrorCode
 {
     public const string InvalidMessage = "invalid-message";
@@ -21,10 +25,27 @@ internal static class ErrorCode
     public const string RoomExpired = "room-expired";
     public const string ShuttingDown = "shutting-down";
 
-    public static readonly IReadOnlyList<string> All =
+    /// <summary>Every code with its texts, in the order of docs/protocol.md §9.</summary>
+    public static readonly IReadOnlyList<ErrorText> Table =
     [
-        InvalidMessage, NotJoined, SenderMismatch, UserNotFound, RoomNotFound, RoomFull, SessionEnded,
-        SessionNotFound, QueueFull, RateLimited, TooManyAttempts, TooManySessions, NoFreeRooms, InvalidParameters, Replaced,
-        RoomExpired, ShuttingDown,
+        new(InvalidMessage, "Invalid message", "Некорректное сообщение"),
+        new(NotJoined, "Join a room first", "Сначала войдите в комнату"),
+        new(SenderMismatch, "Sender does not match the joined user", "Отправитель не совпадает с участником"),
+        new(UserNotFound, "User not found", "Пользователь не найден"),
+        new(RoomNotFound, "Room not found", "Комната не найдена"),
+        new(RoomFull, "Room is full", "Комната заполнена"),
+        new(SessionEnded, "Session ended", "Сессия завершена"),
+        new(SessionNotFound, "Signal not found", "Сигнал не найден"),
+        new(QueueFull, "Message queue is full", "Очередь сообщений заполнена"),
+        new(RateLimited, "Too many messages, slow down", "Слишком много сообщений"),
+        new(TooManyAttempts, "Too many failed attempts, try again later", "Слишком много неудачных попыток, попробуйте позже"),
+        new(TooManySessions, "Too many new sessions, try again later", "Слишком много новых сессий, попробуйте позже"),
+        new(NoFreeRooms, "No free rooms", "Нет свободных комнат"),
+        new(InvalidParameters, "Invalid parameters", "Некорректные параметры"),
+        new(Replaced, "Connected from another place", "Подключение с другого устройства"),
+        new(RoomExpired, "Room expired", "Комната закрыта по неактивности"),
+        new(ShuttingDown, "Server is shutting down", "Сервер останавливается"),
     ];
+
+    public static readonly IReadOnlyList<string> All = [.. Table.Select(row => row.Code)];
 }

@@ -18,8 +18,12 @@ internal static class MessageParser
     /// <summary>docs/protocol.md §3.1: nesting deeper than 32 levels is invalid-message.</summary>
     public const int MaxDepth = 32;
 
-    /// <summary>Key and type names are ASCII, the longest "ice-candidate" (13 bytes).</summary>
-    private const int MaxNameBytes = 16;
+    /// <summary>
+    /// The longest wire name of a message type or known field, in bytes ("targetUserId" has 12):
+    /// an escaped token longer than this many names, unescaped, is none of them.
+    /// <see cref="NameLookup{T}"/> refuses a longer name when its table is built.
+    /// </summary>
+    public const int MaxNameBytes = 16;
 
     /// <summary>Room for the text of any escaped token that could be one of those names.</summary>
     private const int NameBufferBytes = MaxNameBytes * JsonStringToken.MaxEscapeExpansion;
@@ -40,18 +44,20 @@ internal static class MessageParser
 
     private static bool Read(ReadOnlySpan<byte> json, ref MessageType type, ref KnownFields fields)
     {
+        Span<byte> text = stackalloc byte[NameBufferBytes];
         var walker = new JsonObjectWalker(json, MaxDepth);
         var typeField = default(JsonField);
         while (walker.MoveNext(out var member))
         {
-            var slot = Slot(json[member.KeyStart..member.KeyEnd], member.KeyEscaped);
-            var field = new JsonField(member.ValueStart, member.ValueEnd, member.Kind);
-            if (member.ValueEscaped && slot is not (FieldSlot.Other or FieldSlot.Sdp or FieldSlot.Candidate or FieldSlot.Payload))
+            var key = json[member.KeyStart..member.KeyEnd];
+            if (member.KeyEscaped)
             {
-                JsonStringToken.EnsureDecodable(json[field.Start..field.End]);
+                JsonStringToken.EnsureDecodable(key); // Any field name, known or not (docs/protocol.md §3.1).
             }
 
-            if (slot == FieldSlot.Type)
+            var name = Text(key, member.KeyEscaped, text);
+            var field = new JsonField(member.ValueStart, member.ValueEnd, member.Kind);
+            if (name.SequenceEqual("type"u8))
             {
                 if (typeField.IsPresent)
                 {
@@ -59,9 +65,9 @@ internal static class MessageParser
                 }
 
                 typeField = field;
-                type = field.IsString ? TypeOf(json[field.Start..field.End], member.ValueEscaped) : MessageType.Unknown;
+                type = TypeOf(json[field.Start..field.End], field, member.ValueEscaped, text);
             }
-            else if (slot != FieldSlot.Other && !Store(ref fields, slot, field))
+            else if (KnownFields.TryFind(name, out var known) && !Store(json, ref fields, known, field, member.ValueEscaped))
             {
                 return false;
             }
@@ -71,64 +77,48 @@ internal static class MessageParser
         return walker.IsComplete && typeField.IsString;
     }
 
-    private static MessageType TypeOf(ReadOnlySpan<byte> token, bool escaped)
+    /// <summary>The message type a `type` value names; a non-string type is unknown (and the message invalid).</summary>
+    private static MessageType TypeOf(ReadOnlySpan<byte> value, JsonField field, bool escaped, Span<byte> text)
+    {
+        if (!field.IsString)
+        {
+            return MessageType.Unknown;
+        }
+
+        if (escaped)
+        {
+            JsonStringToken.EnsureDecodable(value);
+        }
+
+        return MessageTypeNames.Find(Text(value, escaped, text));
+    }
+
+    /// <summary>
+    /// The text of a key or `type` token as UTF-8, unescaped into <paramref name="text"/> when it
+    /// holds escapes; empty (no name) when it is too long to be any name once unescaped.
+    /// </summary>
+    private static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> token, bool escaped, Span<byte> text)
     {
         if (!escaped)
         {
-            return TypeNamed(token[1..^1]);
+            return token[1..^1];
         }
 
-        Span<byte> name = stackalloc byte[NameBufferBytes];
-        return JsonStringToken.TryUnescape(token, name, out var length) ? TypeNamed(name[..length]) : MessageType.Unknown;
+        return JsonStringToken.TryUnescape(token, text, out var length) ? text[..length] : default;
     }
 
-    private static MessageType TypeNamed(ReadOnlySpan<byte> name)
+    /// <summary>
+    /// Stores a known field; false when it was already present (a duplicated key is ambiguous,
+    /// so invalid). A decoded field's escapes must decode; an opaque one is never decoded.
+    /// </summary>
+    private static bool Store(ReadOnlySpan<byte> json, ref KnownFields fields, KnownField known, JsonField value, bool escaped)
     {
-        if (name.SequenceEqual("offer"u8)) return MessageType.Offer;
-        if (name.SequenceEqual("answer"u8)) return MessageType.Answer;
-        if (name.SequenceEqual("candidate"u8)) return MessageType.Candidate;
-        if (name.SequenceEqual("ice-candidate"u8)) return MessageType.IceCandidate;
-        if (name.SequenceEqual("signal"u8)) return MessageType.Signal;
-        if (name.SequenceEqual("join"u8)) return MessageType.Join;
-        if (name.SequenceEqual("leave"u8)) return MessageType.Leave;
-        if (name.SequenceEqual("create"u8)) return MessageType.Create;
-        return MessageType.Unknown;
-    }
-
-    /// <summary>The slot of a key token; an escaped key must decode (throws <see cref="InvalidOperationException"/> otherwise).</summary>
-    private static FieldSlot Slot(ReadOnlySpan<byte> token, bool escaped)
-    {
-        if (!escaped)
+        if (escaped && known.IsDecoded)
         {
-            return SlotNamed(token[1..^1]);
+            JsonStringToken.EnsureDecodable(json[value.Start..value.End]);
         }
 
-        JsonStringToken.EnsureDecodable(token);
-        Span<byte> name = stackalloc byte[NameBufferBytes];
-        return JsonStringToken.TryUnescape(token, name, out var length) ? SlotNamed(name[..length]) : FieldSlot.Other;
-    }
-
-    private static FieldSlot SlotNamed(ReadOnlySpan<byte> name)
-    {
-        if (name.SequenceEqual("type"u8)) return FieldSlot.Type;
-        if (name.SequenceEqual("room"u8)) return FieldSlot.Room;
-        if (name.SequenceEqual("user"u8)) return FieldSlot.User;
-        if (name.SequenceEqual("from"u8)) return FieldSlot.From;
-        if (name.SequenceEqual("to"u8)) return FieldSlot.To;
-        if (name.SequenceEqual("sdp"u8)) return FieldSlot.Sdp;
-        if (name.SequenceEqual("candidate"u8)) return FieldSlot.Candidate;
-        if (name.SequenceEqual("roomId"u8)) return FieldSlot.RoomId;
-        if (name.SequenceEqual("targetUserId"u8)) return FieldSlot.TargetUserId;
-        if (name.SequenceEqual("fromUserId"u8)) return FieldSlot.FromUserId;
-        if (name.SequenceEqual("senderId"u8)) return FieldSlot.SenderId;
-        if (name.SequenceEqual("payload"u8)) return FieldSlot.Payload;
-        return FieldSlot.Other;
-    }
-
-    /// <summary>Stores a known field; false when it was already present (a duplicated key is ambiguous, so invalid).</summary>
-    private static bool Store(ref KnownFields f, FieldSlot slot, JsonField value)
-    {
-        ref var target = ref SlotRef(ref f, slot);
+        ref var target = ref known.In(ref fields);
         if (target.IsPresent)
         {
             return false;
@@ -136,40 +126,5 @@ internal static class MessageParser
 
         target = value;
         return true;
-    }
-
-    private static ref JsonField SlotRef(ref KnownFields f, FieldSlot slot)
-    {
-        switch (slot)
-        {
-            case FieldSlot.Room: return ref f.Room;
-            case FieldSlot.User: return ref f.User;
-            case FieldSlot.From: return ref f.From;
-            case FieldSlot.To: return ref f.To;
-            case FieldSlot.Sdp: return ref f.Sdp;
-            case FieldSlot.Candidate: return ref f.Candidate;
-            case FieldSlot.RoomId: return ref f.RoomId;
-            case FieldSlot.TargetUserId: return ref f.TargetUserId;
-            case FieldSlot.FromUserId: return ref f.FromUserId;
-            case FieldSlot.SenderId: return ref f.SenderId;
-            default: return ref f.Payload;
-        }
-    }
-
-    private enum FieldSlot
-    {
-        Other,
-        Type,
-        Room,
-        User,
-        From,
-        To,
-        Sdp,
-        Candidate,
-        RoomId,
-        TargetUserId,
-        FromUserId,
-        SenderId,
-        Payload,
     }
 }

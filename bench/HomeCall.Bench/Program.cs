@@ -73,6 +73,9 @@ internal static class Program
             case "churn":
                 InlineSocketCompletions.EnableUnlessSet();
                 return await new ChurnRun(await ConnectorAsync(a).ConfigureAwait(false), Settings.Churn(a)).RunAsync(ct).ConfigureAwait(false);
+            case "setup":
+                InlineSocketCompletions.EnableUnlessSet();
+                return await new SetupRun(await ConnectorAsync(a).ConfigureAwait(false), Settings.Setup(a)).RunAsync(ct).ConfigureAwait(false);
             case "start":
                 return await new StartRun(Settings.Start(a)).RunAsync(ct).ConfigureAwait(false);
             case "micro":

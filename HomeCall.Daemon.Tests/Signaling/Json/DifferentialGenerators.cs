@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling.Json;
 
@@ -14,13 +15,13 @@ internal static class DifferentialGenerators
 {
     private const int MaxDepth = HomeCall.Daemon.Signaling.MessageParser.MaxDepth;
 
-    private static readonly string[] Keys =
-        ["type", "room", "user", "from", "to", "sdp", "candidate", "roomId", "targetUserId", "fromUserId", "senderId", "payload", "x", "types", "Type", ""];
+    /// <summary>`type`, the known fields, and near misses.</summary>
+    private static readonly string[] Keys = ["type", .. Vocabulary.FieldNames, "x", "types", "Type", ""];
 
     /// <summary>Every key but `type`: the message's other members.</summary>
     private static readonly string[] OtherKeys = Keys[1..];
 
-    private static readonly string[] TypeNames = ["offer", "answer", "candidate", "ice-candidate", "signal", "join", "leave", "create", "Join", "hello", ""];
+    private static readonly string[] TypeNames = [.. Vocabulary.TypeNames, "Join", "hello", ""];
 
     private static readonly string[] Spaces = ["", "", "", "", " ", "\t", "\r\n", "\n  "];
 

@@ -57,9 +57,16 @@ internal static class OracleComparison
 
     private static string Verdict(bool accepted) => accepted ? "accepts" : "rejects";
 
-    private static string Describe(KnownFields f) => string.Join(" ",
-        Range(f.Room), Range(f.User), Range(f.From), Range(f.To), Range(f.Sdp), Range(f.Candidate),
-        Range(f.RoomId), Range(f.TargetUserId), Range(f.FromUserId), Range(f.SenderId), Range(f.Payload));
+    private static string Describe(KnownFields f)
+    {
+        var ranges = new List<string>();
+        foreach (var known in KnownFields.Table)
+        {
+            ranges.Add(known.Name + "=" + Range(known.In(ref f)));
+        }
+
+        return string.Join(" ", ranges);
+    }
 
     private static string Range(JsonField field) => field.IsPresent ? $"{field.Start}-{field.End}:{field.Kind}" : "-";
 

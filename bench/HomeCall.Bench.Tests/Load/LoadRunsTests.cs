@@ -5,7 +5,7 @@ using HomeCall.Bench.Tests.TestSupport;
 
 namespace HomeCall.Bench.Tests.Load;
 
-/// <summary>The tool's three load modes against the real daemon, briefly: they must count what really happened.</summary>
+/// <summary>The tool's load modes against the real daemon, briefly: they must count what really happened.</summary>
 public sealed class LoadRunsTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
@@ -48,6 +48,42 @@ public sealed class LoadRunsTests
     }
 
     [Test]
+    public async Task Idle_DotnetServer_ManagedHeapPerConnectionMeasured()
+    {
+        using var daemon = await DaemonProcess.StartAsync();
+        var settings = new IdleSettings(60, 3, "numeric", 0, 0, 8, 0, daemon.Pid, "test");
+
+        var result = await RunAsync(daemon, c => new IdleRun(c, settings).RunAsync(CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("openAtEnd").GetInt64(), Is.EqualTo(60));
+            // The live heap after a full collection grows with held connections (each holds objects of its own).
+            Assert.That(result.GetProperty("serverHeapKiB").GetInt64(), Is.GreaterThan(result.GetProperty("serverHeapBaselineKiB").GetInt64()));
+            Assert.That(result.GetProperty("serverHeapBytesPerConnection").GetDouble(), Is.GreaterThan(0));
+        });
+    }
+
+    [Test]
+    public async Task Setup_Numeric_EveryConnectionJoinsAndClosesWithoutFailure()
+    {
+        using var daemon = await DaemonProcess.StartAsync();
+        var settings = new SetupSettings(4, 0.2, 1, 0, daemon.Pid, "test");
+
+        var result = await RunAsync(daemon, c => new SetupRun(c, settings).RunAsync(CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("connections").GetInt64(), Is.GreaterThan(0));
+            Assert.That(result.GetProperty("setupMs").GetProperty("count").GetInt64(), Is.EqualTo(result.GetProperty("connections").GetInt64()));
+            Assert.That(result.GetProperty("failed").GetInt64(), Is.Zero, result.GetProperty("firstFailure").ToString());
+            var server = result.GetProperty("server");
+            Assert.That(server.GetProperty("steadyCpuMicrosecondsPerConnection").GetDouble(), Is.LessThanOrEqualTo(server.GetProperty("cpuMicrosecondsPerConnection").GetDouble()));
+            Assert.That(server.GetProperty("jitCpuSeconds").GetDouble(), Is.LessThanOrEqualTo(server.GetProperty("cpuSeconds").GetDouble()));
+        });
+    }
+
+    [Test]
     public async Task Idle_ServerConnectionLimit_StopsAtTheRefusal()
     {
         using var daemon = await DaemonProcess.StartAsync(new Dictionary<string, string> { ["MAX_CONNECTIONS"] = "10" });
@@ -59,6 +95,26 @@ public sealed class LoadRunsTests
         {
             Assert.That(result.GetProperty("established").GetInt32(), Is.EqualTo(10));
             Assert.That(result.GetProperty("firstFailure").GetString(), Does.Contain("503"));
+        });
+    }
+
+    [Test]
+    public async Task Churn_NumericWithDefaultLimits_SessionsCompleteWithoutFailure()
+    {
+        // Every setting at its default but the room timeout (as the suite's default-limits variant):
+        // a session stays under 50 messages/s and 200 connections per IP.
+        using var daemon = await DaemonProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["RATE_LIMIT_PER_SEC"] = "50", ["RATE_LIMIT_BURST"] = "200", ["MAX_CONNECTIONS_PER_IP"] = "200", ["ROOM_TIMEOUT_MS"] = "1000",
+        });
+        var settings = new ChurnSettings(4, "numeric", 800, 0.2, 1, 0, daemon.Pid, "test");
+
+        var result = await RunAsync(daemon, c => new ChurnRun(c, settings).RunAsync(CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("sessions").GetInt64(), Is.GreaterThan(0));
+            Assert.That(result.GetProperty("failed").GetInt64(), Is.Zero, result.GetProperty("firstFailure").ToString());
         });
     }
 

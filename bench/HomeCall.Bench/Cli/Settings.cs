@@ -41,6 +41,14 @@ internal static class Settings
         ServerPid(a),
         a.Text("label", ""));
 
+    public static SetupSettings Setup(CliArgs a) => new(
+        a.Int("parallel", 32, 1, 10_000),
+        a.Seconds("warmup", 2, 0, MaxSeconds),
+        a.Seconds("duration", 10, 1, MaxSeconds),
+        SourceIps(a),
+        ServerPid(a),
+        a.Text("label", ""));
+
     public static StartSettings Start(CliArgs a) => new(
         a.Text("exe") ?? throw new ArgumentException("--exe is required"),
         a.Text("script"),
@@ -52,6 +60,9 @@ internal static class Settings
         a.Text("daemon", "dist/homecall"),
         a.Text("reference", "bench/reference/server.js"),
         a.Text("node", "node"),
+        a.Text("bun-reference", "bench/reference-bun/server.js"),
+        a.Text("bun", "bench/reference-bun/node_modules/.bin/bun"),
+        a.Text("profile-notes", "bench/profile.md"),
         a.Text("out", "docs/benchmarks.md"),
         a.Int("idle-connections", 19_000, 100, MaxConnections),
         a.Seconds("duration", 10, 1, MaxSeconds),

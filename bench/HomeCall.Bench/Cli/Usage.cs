@@ -12,13 +12,18 @@ internal static class Usage
           idle   --url URL [--connections 19000] [--room-size 4] [--dialect numeric]
                  [--hold 10] [--settle 3] [--parallel 64]
           churn  --url URL [--parallel 32] [--dialect numeric] [--warmup 2] [--duration 10]
-          start  --exe dist/homecall [--runs 5] [--settle 2]
+          setup  --url URL [--parallel 32] [--warmup 2] [--duration 10]
+                 (one connection at a time per worker: connect, upgrade, join a numeric room, close)
+          start  --exe dist/homecall [--script server.js] [--runs 5] [--settle 2]
           micro  [--quick] [BenchmarkDotNet options after --bdn, e.g. --bdn --filter '*Parse*']
-          suite  [--daemon dist/homecall] [--reference bench/reference/server.js] [--out docs/benchmarks.md]
+          suite  [--daemon dist/homecall] [--reference bench/reference/server.js] [--node node]
+                 [--bun-reference bench/reference-bun/server.js] [--bun bench/reference-bun/node_modules/.bin/bun]
+                 [--profile-notes bench/profile.md] [--out docs/benchmarks.md]
                  [--rounds 5] [--duration 10] [--idle-connections 19000] [--skip-micro]
 
-        Common to relay, idle and churn:
-          --server-pid PID   read the server's CPU time and RSS from /proc/PID (same machine)
+        Common to relay, idle, churn and setup:
+          --server-pid PID   read the server's CPU time and RSS from /proc/PID (same machine); idle
+                     also reads a .NET server's managed heap (EventPipe: one induced GC)
           --signal-url URL   the /signal endpoint (default: --url's authority with path /signal)
           --source-ips N     connect from 127.0.0.1..127.0.0.N (default: one more per 25,000 connections)
           --insecure         accept a self-signed certificate on wss:// (a local Apache)

@@ -15,108 +15,24 @@ namespace HomeCall.Bench.Load;
 internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
 {
     private const int ReceiveBuffer = 2048;
-    private const int MaxWorkerSessions = 100_000_000;
-    private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly RunClock _clock = new();
     private readonly IDialect _dialect = DialectList.Parse(settings.Dialect)[0];
     private readonly string _runId = DialectList.NewRunId();
-    private long _completed;
-    private long _windowCompleted;
-    private long _failed;
-    private string? _firstFailure;
+    private SessionLoop? _loop;
 
     public async Task<string> RunAsync(CancellationToken ct)
     {
         var sources = SourceAddresses.For(connector.Target, settings.Parallel * 2, settings.SourceIps);
-        var histograms = Enumerable.Range(0, settings.Parallel).Select(_ => new LatencyHistogram()).ToArray();
-        var workers = Enumerable.Range(0, settings.Parallel).Select(w => WorkerAsync(w, sources, histograms[w], ct)).ToArray();
-        await Ticker.RunAsync(settings.WarmupSeconds, t => Status("warmup", t, settings.WarmupSeconds), ct).ConfigureAwait(false);
-        var before = ProcessSample.Read(settings.ServerPid);
-        var clientBefore = ProcessSample.Read(Environment.ProcessId);
-        var started = Stopwatch.GetTimestamp();
-        _clock.Phase = Phase.Measuring;
-        await Ticker.RunAsync(settings.DurationSeconds, t => Status("measuring", t, settings.DurationSeconds), ct).ConfigureAwait(false);
-        _clock.Phase = Phase.Stopping;
-        var after = ProcessSample.Read(settings.ServerPid);
-        var clientAfter = ProcessSample.Read(Environment.ProcessId);
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        await Task.WhenAll(workers).WaitAsync(FinishTimeout, ct).ConfigureAwait(false);
-        Progress.Done();
-
-        var sessionTime = new LatencyHistogram();
-        foreach (var h in histograms)
-        {
-            sessionTime.Add(h);
-        }
-
-        var completed = Interlocked.Read(ref _windowCompleted);
+        var loop = _loop = new SessionLoop((_, index, deadline) => SessionAsync(index, sources, deadline));
+        var w = await loop.RunAsync(settings.Parallel, settings.WarmupSeconds, settings.DurationSeconds, settings.ServerPid, Status, ct).ConfigureAwait(false);
+        var completed = loop.WindowCompleted;
         using var line = new ResultLine("churn");
         line.Add("label", settings.Label).Add("url", connector.Target.RoomUrl.ToString()).Add("dialect", _dialect.Name)
-            .Add("parallel", settings.Parallel).Add("durationSeconds", seconds).Add("sessions", completed)
-            .Add("sessionsPerSecond", completed / seconds, 1).Latency("sessionMs", sessionTime)
-            .Add("failed", Interlocked.Read(ref _failed)).Add("firstFailure", _firstFailure)
-            .Server(before, after, completed, "Session").ClientWindow(clientBefore, clientAfter, completed, "Session");
+            .Add("parallel", settings.Parallel).Add("durationSeconds", w.Seconds).Add("sessions", completed)
+            .Add("sessionsPerSecond", completed / w.Seconds, 1).Latency("sessionMs", w.UnitTime)
+            .Add("failed", loop.Failed).Add("firstFailure", loop.FirstFailure)
+            .Server(w.Before, w.After, completed, "Session").ClientWindow(w.ClientBefore, w.ClientAfter, completed, "Session");
         return line.Finish();
-    }
-
-    private async Task WorkerAsync(int worker, SourceAddresses sources, LatencyHistogram sessionTime, CancellationToken ct)
-    {
-        await Task.Yield();
-        // One deadline per session, re-armed for the next (not a timer per step): a session that
-        // is stuck anywhere fails after BenchClient.StepTimeout.
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        try
-        {
-            for (var n = 0; n < MaxWorkerSessions && _clock.Phase != Phase.Stopping && !ct.IsCancellationRequested; n++)
-            {
-                if (!deadline.TryReset())
-                {
-                    deadline.Dispose();
-                    deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                }
-
-                deadline.CancelAfter(BenchClient.StepTimeout);
-                if (!await TimedSessionAsync(((long)worker * MaxWorkerSessions) + n, sources, sessionTime, deadline.Token, ct).ConfigureAwait(false))
-                {
-                    return;
-                }
-            }
-        }
-        finally
-        {
-            deadline.Dispose();
-        }
-    }
-
-    /// <summary>One session, counted and timed; false once the run itself was cancelled.</summary>
-    private async Task<bool> TimedSessionAsync(long index, SourceAddresses sources, LatencyHistogram sessionTime, CancellationToken deadline, CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var measuring = _clock.Phase == Phase.Measuring;
-        try
-        {
-            await SessionAsync(index, sources, deadline).ConfigureAwait(false);
-            Interlocked.Increment(ref _completed);
-            if (measuring && _clock.Phase == Phase.Measuring)
-            {
-                Interlocked.Increment(ref _windowCompleted);
-                sessionTime.Record((long)Stopwatch.GetElapsedTime(started).TotalNanoseconds);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or IOException or System.Net.Sockets.SocketException or HandshakeException
-            or OperationCanceledException or System.Text.Json.JsonException)
-        {
-            if (ct.IsCancellationRequested)
-            {
-                return false;
-            }
-
-            Interlocked.Increment(ref _failed);
-            _firstFailure ??= $"{ex.GetType().Name}: {ex.Message}";
-        }
-
-        return true;
     }
 
     /// <param name="ct">the session's deadline (and the run's cancellation): bounds every step</param>
@@ -182,5 +98,5 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
     }
 
     private string Status(string phase, double elapsed, double total) =>
-        string.Create(CultureInfo.InvariantCulture, $"churn  {phase} {elapsed:0.#}/{total:0.#} s  sessions {Interlocked.Read(ref _completed)}  failed {Interlocked.Read(ref _failed)}");
+        string.Create(CultureInfo.InvariantCulture, $"churn  {phase} {elapsed:0.#}/{total:0.#} s  sessions {_loop?.Completed}  failed {_loop?.Failed}");
 }

@@ -16,6 +16,7 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
 {
     private const int ReceiveBuffer = 512;
     private const int CloseParallelism = 256;
+    private const long BytesPerKiB = 1024;
     private const double WarmUpSettleSeconds = 1;
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(30);
 
@@ -31,6 +32,7 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
         var cold = ProcessSample.Read(settings.ServerPid);
         await WarmUpAsync(ct).ConfigureAwait(false);
         var baseline = ProcessSample.Read(settings.ServerPid);
+        var heapBaseline = await HeapProbe.LiveBytesAsync(settings.ServerPid, ct).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await ConnectAllAsync(stop.Token).ConfigureAwait(false);
@@ -41,6 +43,7 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
         var settled = ProcessSample.Read(settings.ServerPid);
         await Ticker.RunAsync(settings.HoldSeconds, t => Status("holding", t, settings.HoldSeconds), ct).ConfigureAwait(false);
         var held = ProcessSample.Read(settings.ServerPid);
+        var heapHeld = await HeapProbe.LiveBytesAsync(settings.ServerPid, ct).ConfigureAwait(false);
         var established = Volatile.Read(ref _joined);
         var openAtEnd = _holder.Open;
 
@@ -57,6 +60,7 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
         }
 
         Memory(line, baseline, held, established);
+        Heap(line, heapBaseline, heapHeld, established);
         line.Server(settled, held, established, "Connection");
         if (baseline is not null && connected is not null)
         {
@@ -107,6 +111,21 @@ internal sealed class IdleRun(WsConnector connector, IdleSettings settings)
 
         line.Add("serverBaselineRssKiB", baseline.RssKiB).Add("serverRssKiB", held.RssKiB)
             .Add("serverRssKiBPerConnection", (held.RssKiB - baseline.RssKiB) / (double)established, 2);
+    }
+
+    /// <summary>
+    /// A .NET server's live managed bytes (after a full collection, read after the RSS so the
+    /// induced collection does not shape it) at the baseline and while holding, and per connection.
+    /// </summary>
+    private static void Heap(ResultLine line, long? baseline, long? held, int established)
+    {
+        if (baseline is not { } b || held is not { } h || established == 0)
+        {
+            return;
+        }
+
+        line.Add("serverHeapBaselineKiB", b / BytesPerKiB).Add("serverHeapKiB", h / BytesPerKiB)
+            .Add("serverHeapBytesPerConnection", (h - b) / (double)established, 0);
     }
 
     private async Task ConnectAllAsync(CancellationToken ct)

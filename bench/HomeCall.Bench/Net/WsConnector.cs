@@ -75,15 +75,13 @@ internal sealed class WsConnector(Target target)
         return ssl;
     }
 
-    /// <summary>Sends the upgrade request, checks the 101 and its accept key; returns bytes read past the head.</summary>
+    /// <summary>Sends the upgrade request (<see cref="UpgradeRequest"/>), checks the 101 and its accept key; returns bytes read past the head.</summary>
     private static async Task<byte[]> HandshakeAsync(Stream stream, Uri url, CancellationToken ct)
     {
         var key = new byte[KeyBase64Length];
         var expected = new byte[AcceptBase64Length];
         NewKey(key, expected);
-        var request = Encoding.ASCII.GetBytes(
-            $"GET {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + $"Sec-WebSocket-Key: {Encoding.ASCII.GetString(key)}\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        var request = Encoding.ASCII.GetBytes(UpgradeRequest.For(url, Encoding.ASCII.GetString(key)));
         await stream.WriteAsync(request, ct).ConfigureAwait(false);
 
         var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseHead);

@@ -57,6 +57,11 @@ internal sealed class ResultLine : IDisposable
         _w.WriteNumber("cpuSeconds", Math.Round(cpu.TotalSeconds, 3));
         _w.WriteNumber("cpuPercent", Math.Round(100 * cpu.TotalSeconds / Math.Max(seconds, 1e-9), 1));
         _w.WriteNumber($"cpuMicrosecondsPer{unitName}", units == 0 ? 0 : Math.Round(cpu.TotalMicroseconds / units, 3));
+        // Of which JIT compiler threads: start-up cost still being paid in the window, not a per-unit cost.
+        var jit = after.JitCpu - before.JitCpu;
+        _w.WriteNumber("jitCpuSeconds", Math.Round(jit.TotalSeconds, 3));
+        _w.WriteNumber($"jitMicrosecondsPer{unitName}", units == 0 ? 0 : Math.Round(jit.TotalMicroseconds / units, 3));
+        _w.WriteNumber($"steadyCpuMicrosecondsPer{unitName}", units == 0 ? 0 : Math.Round((cpu - jit).TotalMicroseconds / units, 3));
         _w.WriteNumber("rssKiB", after.RssKiB);
         _w.WriteNumber("hwmKiB", after.HwmKiB);
         _w.WriteNumber("threads", after.Threads);

@@ -1,8 +1,8 @@
 namespace HomeCall.Bench.Suite;
 
 /// <summary>
-/// Reads figures across rounds: a server's median, and the median of the per-round
-/// daemon/Node ratios (each from two runs back to back, so they share the machine's load).
+/// Reads figures across rounds: a server's median, and the median of per-round ratios between
+/// two servers (each pair measured back to back in one round, so they share the machine's load).
 /// </summary>
 internal sealed class Comparison(IReadOnlyList<Measurement> results)
 {
@@ -15,13 +15,13 @@ internal sealed class Comparison(IReadOnlyList<Measurement> results)
     public double Sum(string key, ServerKind server, params string[] path) =>
         Runs(key, server).Sum(r => r.Number(path));
 
-    /// <summary>Daemon / Node per round, in round order.</summary>
-    public IReadOnlyList<double> Ratios(string key, params string[] path) =>
-        Runs(key, ServerKind.Daemon)
-            .Join(Runs(key, ServerKind.Node), d => d.Scenario.Round, n => n.Scenario.Round, (d, n) => d.Number(path) / n.Number(path))
+    /// <summary><paramref name="of"/> / <paramref name="to"/> per round, in round order.</summary>
+    public IReadOnlyList<double> Ratios(string key, ServerKind of, ServerKind to, params string[] path) =>
+        Runs(key, of)
+            .Join(Runs(key, to), d => d.Scenario.Round, n => n.Scenario.Round, (d, n) => d.Number(path) / n.Number(path))
             .ToArray();
 
-    public double MedianRatio(string key, params string[] path) => MedianOf(Ratios(key, path));
+    public double MedianRatio(string key, ServerKind of, ServerKind to, params string[] path) => MedianOf(Ratios(key, of, to, path));
 
     public static double MedianOf(IEnumerable<double> values)
     {

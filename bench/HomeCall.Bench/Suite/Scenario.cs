@@ -6,5 +6,5 @@ namespace HomeCall.Bench.Suite;
 /// </summary>
 internal sealed record Scenario(string Key, ServerKind Server, IReadOnlyList<string> Args, IReadOnlyDictionary<string, string> ServerEnv, int Round = 1)
 {
-    public bool NeedsServer => Args[0] is "relay" or "idle" or "churn";
+    public bool NeedsServer => Args[0] is "relay" or "idle" or "churn" or "setup";
 }

@@ -7,7 +7,7 @@ namespace HomeCall.Bench.Suite;
 
 /// <summary>
 /// `suite` (what `make bench` runs): every scenario of <see cref="StandardSet"/> against a
-/// fresh daemon or Node process, each measurement in a fresh process of this tool, then the
+/// fresh daemon, Node or Bun process, each measurement in a fresh process of this tool, then the
 /// BenchmarkDotNet micro-benchmarks, then docs/benchmarks.md.
 /// </summary>
 internal sealed class SuiteRun(SuiteSettings settings)
@@ -16,15 +16,15 @@ internal sealed class SuiteRun(SuiteSettings settings)
 
     public async Task<string?> RunAsync(CancellationToken ct)
     {
-        foreach (var path in new[] { settings.Daemon, settings.Reference })
+        foreach (var path in new[] { settings.Daemon, settings.Reference, settings.BunReference, settings.Bun })
         {
             if (!File.Exists(path))
             {
-                throw new ArgumentException($"{path} not found (make publish; npm ci in bench/reference)");
+                throw new ArgumentException($"{path} not found (make publish; make bench-reference)");
             }
         }
 
-        var machine = MachineInfo.Read(settings.Node);
+        var machine = MachineInfo.Read(settings.Node, settings.Bun);
         var started = DateTimeOffset.UtcNow;
         var results = new List<Measurement>();
         foreach (var scenario in StandardSet.Plan(settings))
@@ -34,7 +34,8 @@ internal sealed class SuiteRun(SuiteSettings settings)
         }
 
         var bdn = settings.SkipMicro ? null : await BenchmarkDotNetAsync(ct).ConfigureAwait(false);
-        var report = new ReportWriter(machine, settings, started, results, bdn).Render();
+        var notes = File.Exists(settings.ProfileNotes) ? await File.ReadAllTextAsync(settings.ProfileNotes, ct).ConfigureAwait(false) : null;
+        var report = new ReportWriter(machine, settings, started, results, bdn, notes).Render();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Out))!);
         await File.WriteAllTextAsync(settings.Out, report, ct).ConfigureAwait(false);
         Console.Error.WriteLine($"wrote {settings.Out}");
@@ -51,27 +52,32 @@ internal sealed class SuiteRun(SuiteSettings settings)
             return Record(scenario, "", "HomeCall.Bench " + string.Join(' ', scenario.Args), line, loadBefore);
         }
 
-        var env = scenario.Server == ServerKind.Daemon
-            ? StandardSet.DaemonEnvironment.Concat(scenario.ServerEnv).ToDictionary(kv => kv.Key, kv => kv.Value)
-            : scenario.ServerEnv.ToDictionary(kv => kv.Key, kv => kv.Value);
+        var env = StandardSet.EnvironmentOf(scenario.Server).Concat(scenario.ServerEnv).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var (exe, script) = Command(scenario.Server);
         var port = FreePort.Pick();
-        using var server = scenario.Server == ServerKind.Daemon
-            ? ServerProcess.Start(settings.Daemon, null, port, env)
-            : ServerProcess.Start(settings.Node, settings.Reference, port, env);
+        using var server = ServerProcess.Start(exe, script, port, env);
         if (!await server.WaitListeningAsync(ListenTimeout, ct).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"{scenario.Server} did not listen on {port} (log: {server.LogPath})");
         }
 
-        var args = scenario.Args.Concat(["--url", $"ws://127.0.0.1:{port}/", "--server-pid", server.Pid.ToString(CultureInfo.InvariantCulture), "--label", scenario.Server.ToString().ToLowerInvariant()]).ToArray();
+        var args = scenario.Args.Concat(["--url", $"ws://127.0.0.1:{port}/", "--server-pid", server.Pid.ToString(CultureInfo.InvariantCulture), "--label", scenario.Server.Label()]).ToArray();
         var result = await Tool.RunSelfAsync(args, ct).ConfigureAwait(false);
         await server.StopAsync().ConfigureAwait(false);
         server.DeleteLog();
         var serverCommand = string.Join(' ', env.Select(kv => $"{kv.Key}={kv.Value}"))
-            + (scenario.Server == ServerKind.Daemon ? $" {settings.Daemon} --port $PORT" : $" PORT=$PORT {settings.Node} {settings.Reference}");
+            + (script is null ? $" {exe} --port $PORT" : $" PORT=$PORT {exe} {script}");
         var toolCommand = "HomeCall.Bench " + string.Join(' ', scenario.Args) + " --url ws://127.0.0.1:$PORT/ --server-pid $PID";
         return Record(scenario, serverCommand.Trim(), toolCommand, result, loadBefore);
     }
+
+    /// <summary>The server's executable and script: the published daemon, `node server.js` or `bun server.js`.</summary>
+    private (string Exe, string? Script) Command(ServerKind server) => server switch
+    {
+        ServerKind.Node => (settings.Node, settings.Reference),
+        ServerKind.Bun => (settings.Bun, settings.BunReference),
+        _ => (settings.Daemon, null),
+    };
 
     private static Measurement Record(Scenario scenario, string serverCommand, string toolCommand, string line, double loadBefore)
     {

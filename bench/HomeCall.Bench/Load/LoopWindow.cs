@@ -1,0 +1,6 @@
+using HomeCall.Bench.Stats;
+
+namespace HomeCall.Bench.Load;
+
+/// <summary>What a <see cref="SessionLoop"/> run saw over its measuring window: server and client samples at both ends, its length, and how long each unit took.</summary>
+internal sealed record LoopWindow(ProcessSample? Before, ProcessSample? After, ProcessSample? ClientBefore, ProcessSample? ClientAfter, double Seconds, LatencyHistogram UnitTime);
