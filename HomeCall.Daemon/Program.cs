@@ -7,6 +7,7 @@ using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Manual;
 using HomeCall.Daemon.Transport;
 using Serilog;
+using Serilog.Core;
 
 namespace HomeCall.Daemon;
 
@@ -42,6 +43,7 @@ internal static class Program
         }
 
         var environment = Environment.GetEnvironmentVariables();
+        request = ServiceEnvFile.ForCheckConfig(request, File.Exists);
         var bound = ConfigLoader.Load(request, environment, File.ReadAllBytes);
         if (!await ReportSettingsAsync(request, bound).ConfigureAwait(false))
         {
@@ -58,7 +60,8 @@ internal static class Program
         }
 
         var key = await LoadKeyAsync(bound.Options, environment).ConfigureAwait(false);
-        return key is null ? ExitCodes.Config : await RunAsync(bound, key, environment).ConfigureAwait(false);
+        var reloads = new ReloadSource(request, environment, bound, File.ReadAllBytes);
+        return key is null ? ExitCodes.Config : await RunAsync(bound, key, environment, reloads).ConfigureAwait(false);
     }
 
     /// <summary>Notices (on --check-config or with errors) and every invalid setting on stderr; false when there are errors.</summary>
@@ -94,13 +97,17 @@ internal static class Program
         }
     }
 
-    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, IDictionary environment)
+    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, IDictionary environment, ReloadSource reloads)
     {
         var options = bound.Options;
-        var logger = LogSetup.Create(options, Console.Error, out var fileProblem);
+        var level = new LoggingLevelSwitch(LogSetup.ParseLevel(options.LogLevel));
+        var logger = LogSetup.Create(options, Console.Error, level, out var fileProblem, out var groupProblem);
         try
         {
-            return await ServeAsync(options, key, environment, bound.Notices, logger, fileProblem).ConfigureAwait(false);
+            Log.Logger = logger;
+            var log = logger.ForContext(typeof(Program));
+            WarnAboutLogFiles(options, fileProblem, groupProblem, log);
+            return await ServeAsync(new Startup(options, key, environment, bound.Notices, reloads, level), logger).ConfigureAwait(false);
         }
         finally
         {
@@ -109,15 +116,23 @@ internal static class Program
         }
     }
 
-    private static async Task<int> ServeAsync(DaemonOptions options, FingerprintKey key, IDictionary environment, IReadOnlyList<string> notices, Serilog.Core.Logger logger, string? fileProblem)
+    private static void WarnAboutLogFiles(DaemonOptions options, string? fileProblem, string? groupProblem, ILogger log)
     {
-        Log.Logger = logger;
-        var log = logger.ForContext(typeof(Program));
         if (fileProblem is not null)
         {
             log.Warning("LOG_DIR {LogDir} is not writable ({Problem}); logging to the console only", options.LogDir, fileProblem);
         }
 
+        if (groupProblem is not null)
+        {
+            log.Warning("Log files in {LogDir} are not readable by group {Group} ({Problem}); run the daemon as root or in that group, or read them with sudo", options.LogDir, LogFileAccess.ReaderGroup, groupProblem);
+        }
+    }
+
+    private static async Task<int> ServeAsync(Startup startup, Serilog.Core.Logger logger)
+    {
+        var (options, key, environment, notices, reloads, level) = startup;
+        var log = logger.ForContext(typeof(Program));
         log.Information("homecall {Version} starting with {Settings}", DaemonHost.Version, Settings(options));
         foreach (var notice in notices)
         {
@@ -130,6 +145,8 @@ internal static class Program
         using var signals = new ShutdownSignals();
         using var systemd = SystemdNotifier.FromEnvironment(environment, Environment.ProcessId);
         using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd);
+        host.Settings.Changed += o => level.MinimumLevel = LogSetup.ParseLevel(o.LogLevel);
+        using var reloadSignal = new ReloadSignal(() => Reload(host, reloads, log));
         try
         {
             host.Start();
@@ -145,6 +162,20 @@ internal static class Program
         await host.RunAsync(signals.Token).ConfigureAwait(false);
         log.Information("Shut down on {Signal}", signals.Received);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>SIGHUP: the env file read again and applied; a failure is logged, never fatal.</summary>
+    private static void Reload(DaemonHost host, ReloadSource reloads, ILogger log)
+    {
+        try
+        {
+            log.Information("Reloading settings ({Signal}) from {EnvFile}", "SIGHUP", reloads.EnvFile ?? "the environment and command line only (no --env-file)");
+            host.Reload(reloads.Load());
+        }
+        catch (Exception ex)
+        {
+            log.Error(ex, "Reload failed; the running settings stay");
+        }
     }
 
     /// <summary>At the open-file limit the runtime stops accepting or aborts: say so at start, not at the first flood.</summary>

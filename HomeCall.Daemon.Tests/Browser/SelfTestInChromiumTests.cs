@@ -36,6 +36,9 @@ public sealed class SelfTestInChromiumTests : ChromiumFixture
             Assert.That(await admin.Page.GetAttributeAsync("#candidates", "data-types"), Does.Contain("host"));
             Assert.That(await admin.Page.GetAttributeAsync("#pair", "data-local"), Is.EqualTo("host"));
             Assert.That(await admin.Page.TextContentAsync("#pair"), Does.Contain("⇄"));
+            var joined = await admin.Page.TextContentAsync("tr[data-step='join'] td.detail") ?? "";
+            var fingerprint = System.Text.RegularExpressions.Regex.Match(joined, "room=([0-9a-f]{8})").Groups[1].Value;
+            Assert.That(scene.Server.Logs.Lines.Select(l => l.Replace("\"", "", StringComparison.Ordinal)), Has.Some.Contains("Joined room=" + fingerprint + " "), "the page names its room as the log does: " + joined);
             Assert.That(requests, Has.All.StartsWith(scene.Urls.SelfTestPage.GetLeftPart(UriPartial.Authority)), "no external request");
             Assert.That(admin.Console, Is.Empty, "no console errors or CSP violations");
             Assert.That(new FileInfo(screenshot).Length, Is.GreaterThan(0));

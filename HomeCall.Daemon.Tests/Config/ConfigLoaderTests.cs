@@ -41,12 +41,52 @@ public sealed class ConfigLoaderTests
     }
 
     [Test]
-    public void Load_MisspelledKeyInProcessEnvironment_NotNoticed()
+    public void Load_MisspelledKeyInProcessEnvironment_NoticedAsEnvironment()
     {
-        // The environment is full of other programs' variables; only the env file is the admin's file for us.
-        var result = Load([], environment: new Dictionary<string, string> { ["LOG_LEVLE"] = "debug" });
+        // Under the unit the env file arrives through EnvironmentFile=, as environment variables.
+        var result = Load([], environment: new Dictionary<string, string> { ["LOG_LEVLE"] = "debug", ["EDITOR"] = "vi", ["PATH"] = "/usr/bin" });
 
-        Assert.That(result.Notices, Is.Empty);
+        Assert.That(result.Notices, Is.EqualTo(new[] { "environment: LOG_LEVLE is not a setting (did you mean LOG_LEVEL?); it is ignored" }));
+        Assert.That(result.Options.LogLevel, Is.EqualTo(new DaemonOptions().LogLevel));
+    }
+
+    [Test]
+    public void Load_MisspelledKeyInFileAndEnvironment_NoticedOnceForTheFile()
+    {
+        var result = Load([], "LOG_LEVLE=debug\n", new Dictionary<string, string> { ["LOG_LEVLE"] = "debug" });
+
+        Assert.That(result.Notices, Is.EqualTo(new[] { $"{EnvFile}: LOG_LEVLE is not a setting (did you mean LOG_LEVEL?); it is ignored" }));
+    }
+
+    [Test]
+    public void Load_ServiceFile_UnitEnvironmentBeneathTheFileAndNamed()
+    {
+        var request = CommandLine.Parse(["--check-config", "--env-file", EnvFile]) with { AsService = true };
+        var file = Encoding.UTF8.GetBytes("TRUSTED_PROXIES=10.0.0.1\n");
+
+        var result = ConfigLoader.Load(request, new Hashtable(), _ => file);
+
+        Assert.That(result.Options.LogDir, Is.EqualTo("/var/log/homecall"), "the unit's Environment=LOG_DIR");
+        Assert.That(result.Options.TrustedProxies, Is.EqualTo((string[])["10.0.0.1"]), "EnvironmentFile= overrides Environment=");
+        Assert.That(result.Notices, Has.Some.EqualTo("LOG_DIR=/var/log/homecall comes from the systemd unit (Environment=); a LOG_DIR= line in /etc/homecall/homecall.env overrides it"));
+        Assert.That(result.Notices, Has.Some.EqualTo("/etc/homecall/homecall.env sets TRUSTED_PROXIES, overriding the unit's Environment=TRUSTED_PROXIES=127.0.0.1,::1"));
+        Assert.That(result.Notices[0], Does.StartWith("read /etc/homecall/homecall.env, the service's settings file"));
+    }
+
+    [Test]
+    public void Load_EnvironmentEchoingTheFile_ReloadReadsTheFileAgain()
+    {
+        // The unit's EnvironmentFile= put the file's values in the environment at start.
+        var environment = new Hashtable { ["ALLOWED_ORIGINS"] = "https://a.example", ["MAX_CONNECTIONS"] = "7" };
+        var request = CommandLine.Parse(["--env-file", EnvFile]);
+        var content = "ALLOWED_ORIGINS=https://a.example\n";
+        var atStart = ConfigLoader.Load(request, environment, _ => Encoding.UTF8.GetBytes(content));
+        content = "ALLOWED_ORIGINS=https://b.example\nMAX_CONNECTIONS=9\n";
+
+        var reloaded = new ReloadSource(request, environment, atStart, _ => Encoding.UTF8.GetBytes(content)).Load();
+
+        Assert.That(reloaded.Options.AllowedOrigins, Is.EqualTo((string[])["https://b.example"]), "the file now, not its echo in the environment");
+        Assert.That(reloaded.Options.MaxConnections, Is.EqualTo(7), "a variable of the environment's own still outranks the file");
     }
 
     [Test]

@@ -19,6 +19,8 @@ public sealed class OptionsBinderTests
             ("ENDED_SESSION_TTL_MS", "forever"), ("JOIN_FAILURES_PER_MIN", "0"), ("MAX_QUEUED_MESSAGES", "0"),
             ("MAX_QUEUED_BYTES", "1"), ("HANDSHAKE_TIMEOUT_MS", "99999999999"), ("MAX_PENDING_HANDSHAKES", "0"),
             ("TRUSTED_PROXIES", "127.0.0.1,proxy.local"), ("REQUIRE_FORWARDED_TLS", "maybe"),
+            ("ALLOWED_ORIGINS", "homecall.test"), ("ALLOWED_ORIGINS", "https://call.example/app"),
+            ("ALLOWED_ORIGINS", "https://user@call.example"), ("ALLOWED_ORIGINS", "https://call.example:port"),
             ("ERROR_LANGUAGE", "de"), ("SELFTEST_PAGE", "2"), ("LOG_RETAINED_FILES", "0"), ("LOG_LEVEL", "loud"),
         ];
         return cases.Select(c => new TestCaseData(c.Key, c.Value).SetName($"Bind_{c.Key}Is'{c.Value}'_ErrorNamesKeyAndValue"));
@@ -32,6 +34,30 @@ public sealed class OptionsBinderTests
         Assert.That(result.Errors, Has.Count.EqualTo(1));
         Assert.That(result.Errors[0], Does.StartWith(key + " must"));
         Assert.That(result.Errors[0], Does.Contain(key == "TRUSTED_PROXIES" ? "'proxy.local'" : $"'{value}'"));
+    }
+
+    [TestCase("https://call.example.org")]
+    [TestCase("http://127.0.0.1:8080")]
+    [TestCase("https://[::1]:8443")]
+    [TestCase("app://localhost")]
+    [TestCase("https://call.example.org/")]
+    public void Bind_OriginSchemeHostPort_Accepted(string origin)
+    {
+        var result = Bind(("ALLOWED_ORIGINS", "https://a.example," + origin));
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options.AllowedOrigins, Is.EqualTo((string[])["https://a.example", origin]));
+    }
+
+    [Test]
+    public void Bind_OriginWithoutScheme_ErrorShowsTheExpectedForm()
+    {
+        var result = Bind(("ALLOWED_ORIGINS", "https://a.example,homecall.test"));
+
+        Assert.That(result.Errors, Is.EqualTo(new[]
+        {
+            "ALLOWED_ORIGINS must list origins as scheme://host[:port], such as https://call.example.org (got 'homecall.test')",
+        }));
     }
 
     [Test]

@@ -96,7 +96,7 @@ public sealed partial class MakeInstallTests
         Assert.That(result.ExitCode, Is.Zero, result.Output);
         var unitPath = Path.Combine(prefix, "lib/systemd/system/homecall.service");
         var unit = await File.ReadAllLinesAsync(unitPath);
-        Assert.That(unit, Does.Contain($"ExecStart={prefix}/bin/homecall"));
+        Assert.That(unit, Does.Contain($"ExecStart={prefix}/bin/homecall --env-file /run/homecall/homecall.env"));
         Assert.That(unit, Does.Contain($"EnvironmentFile={sysconf}/homecall/homecall.env"));
         Assert.That(unit, Does.Contain($"Documentation=file:{prefix}/share/doc/homecall/deploy.md"));
         var verify = await ProcessRunner.RunAsync(analyze, ["verify", "--man=no", unitPath]);

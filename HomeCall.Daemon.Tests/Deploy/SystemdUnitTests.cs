@@ -60,7 +60,7 @@ public sealed partial class SystemdUnitTests
         var lines = File.ReadAllLines(UnitPath).Where(l => !l.StartsWith('#')).ToArray();
 
         Assert.That(lines, Does.Contain("Type=notify"));
-        Assert.That(lines, Does.Contain("ExecStart=/usr/local/bin/homecall"));
+        Assert.That(lines, Does.Contain("ExecStart=/usr/local/bin/homecall --env-file /run/homecall/homecall.env"));
         Assert.That(lines, Does.Contain("EnvironmentFile=/etc/homecall/homecall.env"));
         Assert.That(lines, Does.Contain("DynamicUser=yes"));
         Assert.That(lines, Does.Contain("LogsDirectory=homecall"));
@@ -73,6 +73,17 @@ public sealed partial class SystemdUnitTests
         Assert.That(lines.Any(l => l.StartsWith("WatchdogSec=", StringComparison.Ordinal)), Is.True);
         // Kills the .NET runtime (SIGSEGV): must stay out.
         Assert.That(lines, Has.None.StartsWith("MemoryDenyWriteExecute="));
+    }
+
+    [Test]
+    public void Unit_Reload_CopiesTheSettingsThenSighupsTheMainProcess()
+    {
+        var lines = File.ReadAllLines(UnitPath).Where(l => !l.StartsWith('#')).ToArray();
+        const string Copy = "install -m 0400 -o \"$$(stat -c %%u /run/homecall)\" /etc/homecall/homecall.env /run/homecall/homecall.env";
+
+        Assert.That(lines, Does.Contain("RuntimeDirectory=homecall"));
+        Assert.That(lines, Does.Contain($"ExecStartPre=+/bin/sh -c '{Copy}'"));
+        Assert.That(lines, Does.Contain($"ExecReload=+/bin/sh -c '{Copy} && kill -HUP \"$$MAINPID\"'"));
     }
 
     [GeneratedRegex(@"Overall exposure level for \S+: (\d+\.\d+)")]

@@ -119,6 +119,26 @@ public sealed class SystemdLifecycleTests
     }
 
     [Test]
+    public void Reloading_ThenReloaded_ReloadingWithMonotonicMicrosThenReady()
+    {
+        _counts = (4, 1);
+        using var manager = NotifySocket.Abstract();
+        using var notifier = new SystemdNotifier(manager.Endpoint, null);
+        using var lifecycle = Create(notifier);
+        lifecycle.Ready(Endpoint);
+        manager.Drain();
+        _time.Advance(TimeSpan.FromSeconds(3));
+        var micros = _time.GetTimestamp() * 1_000_000 / _time.TimestampFrequency;
+
+        lifecycle.Reloading();
+        lifecycle.Reloaded();
+
+        // sd_notify(3): Type=notify-reload wants RELOADING=1 with MONOTONIC_USEC, then READY=1.
+        Assert.That(Received(manager), Is.EqualTo(
+            $"RELOADING=1\nMONOTONIC_USEC={micros}\nSTATUS=Reloading settings | READY=1\nSTATUS=Listening on 127.0.0.1:8080: 4 connections, 1 rooms"));
+    }
+
+    [Test]
     public void Send_ManagerGone_WarnsOnceAndKeepsRunning()
     {
         using var notifier = new SystemdNotifier(new UnixDomainSocketEndPoint("\0homecall-gone-" + Guid.NewGuid().ToString("N")), Half);

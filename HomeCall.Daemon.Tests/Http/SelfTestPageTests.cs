@@ -44,6 +44,21 @@ public sealed class SelfTestPageTests
     }
 
     [Test]
+    public async Task PlainGetSlash_TwoRequests_EachARandomRoomWithItsLogFingerprint()
+    {
+        await using var server = TestServer.Start();
+
+        var first = await RawHttp.SendAsync(server.Endpoint, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        var second = await RawHttp.SendAsync(server.Endpoint, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        var (room, fingerprint) = ServedRoom(first);
+        Assert.That(room, Does.Match("^selftest-[0-9a-f-]{36}$"));
+        Assert.That(fingerprint, Is.EqualTo(TestFingerprints.Fingerprinter.Of(HomeCall.Daemon.Rooms.Dialect.Homecall, room)), "what the log calls this room");
+        Assert.That(ServedRoom(second).Room, Is.Not.EqualTo(room));
+        Assert.That(first, Does.Not.Contain(SelfTestPage.RoomPlaceholder).And.Not.Contain(SelfTestPage.FingerprintPlaceholder));
+    }
+
+    [Test]
     public void InlineBlock_NoSuchBlock_Throws()
     {
         Assert.That(() => SelfTestPage.InlineBlock("<p>no script</p>", "script"), Throws.InvalidOperationException);
@@ -84,5 +99,12 @@ public sealed class SelfTestPageTests
         var response = await RawHttp.SendAsync(server.Endpoint, $"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
         Assert.That(RawHttp.Status(response), Is.EqualTo(426));
+    }
+
+    private static (string Room, string Fingerprint) ServedRoom(string response)
+    {
+        var meta = System.Text.RegularExpressions.Regex.Match(response, "<meta name=\"homecall-selftest-room\" content=\"([^\"]*)\" data-fingerprint=\"([^\"]*)\">");
+        Assert.That(meta.Success, Is.True, "the page names its room");
+        return (meta.Groups[1].Value, meta.Groups[2].Value);
     }
 }

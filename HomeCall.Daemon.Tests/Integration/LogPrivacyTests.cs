@@ -10,6 +10,7 @@ namespace HomeCall.Daemon.Tests.Integration;
 /// their keyed fingerprint. ProcessLevel/FingerprintKeyProcessTests checks that
 /// `homecall fingerprint` prints what the built daemon logs.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class LogPrivacyTests
 {
     private const string CodeWord = "moonlit-garden-secret";

@@ -82,6 +82,20 @@ public sealed class TransportRefusalTests
     }
 
     [Test]
+    public async Task Refusal_ForeignOrigin_LoggedSanitisedAndTruncated()
+    {
+        await using var server = TestServer.Start(new DaemonOptions { AllowedOrigins = ["https://call.example"] });
+        // A tab is the one control character a header value may hold (RFC 9110 §5.5); others are refused with 400.
+        var origin = "https://evil\t[2J.example/" + new string('x', 300);
+
+        var refused = await RawUpgrade.RefusalAsync(server.Endpoint, extraHeaders: $"Origin: {origin}\r\n");
+
+        Assert.That(RawHttp.Status(refused), Is.EqualTo(403));
+        var logged = server.Logs.Events.Single(e => e.Properties.ContainsKey("Origin")).Properties["Origin"].ToString().Trim('"');
+        Assert.That(logged, Is.EqualTo("https://evil?[2J.example/" + new string('x', 100 - 25) + "..."));
+    }
+
+    [Test]
     public async Task Refusal_RequireForwardedTlsDirectClient_403AndProxiedHttpsUpgrades()
     {
         // Loopback is a trusted proxy by default, so the same socket can play Apache.

@@ -5,6 +5,7 @@ using Serilog.Events;
 
 namespace HomeCall.Daemon.Tests.Logging;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class LogSetupTests
 {
     private string _dir = "";

@@ -9,13 +9,22 @@ namespace HomeCall.Daemon.Config;
 /// <param name="Range">The valid values as docs/protocol.md §10.2 states them (without backticks).</param>
 /// <param name="Read">Parses the value under the given key into the options, reporting an invalid one.</param>
 /// <param name="Format">The value as --check-config prints it, in env-file syntax (not masked).</param>
+/// <param name="Adopt">The first options with this setting's value taken from the second (a reload applying a live setting).</param>
 internal sealed record SettingDefinition(
     string Key,
     string Doc,
     string Range,
     Func<SettingReader, string, DaemonOptions, DaemonOptions> Read,
-    Func<DaemonOptions, string> Format)
+    Func<DaemonOptions, string> Format,
+    Func<DaemonOptions, DaemonOptions, DaemonOptions> Adopt)
 {
+    /// <summary>
+    /// A reload (SIGHUP) applies it to the running daemon: whatever uses it reads
+    /// <see cref="LiveOptions.Current"/> per use. Any other setting that changed is logged as
+    /// needing a restart and keeps its running value.
+    /// </summary>
+    public bool Live { get; init; }
+
     /// <summary>Printed as <see cref="OptionsPrinter.Masked"/> when set (the start log, --check-config).</summary>
     public bool Secret { get; init; }
 

@@ -81,6 +81,22 @@ internal sealed class SettingReader(IReadOnlyDictionary<string, string> values)
         return list;
     }
 
+    /// <summary>
+    /// Origins as browsers send them (RFC 6454 §6.2): <c>scheme://host[:port]</c>. A bare host
+    /// (<c>call.example.org</c>) or a path never equals a browser's Origin, so such a list would
+    /// lock every browser out while looking right: refused here instead.
+    /// </summary>
+    public IReadOnlyList<string> OriginList(string key, IReadOnlyList<string> fallback)
+    {
+        var list = List(key, fallback);
+        foreach (var item in list.Where(o => !OriginSyntax.IsValid(o)))
+        {
+            _errors.Add($"{key} must list origins as scheme://host[:port], such as https://call.example.org (got '{item}')");
+        }
+
+        return list;
+    }
+
     public T Choice<T>(string key, T fallback, IReadOnlyDictionary<string, T> choices)
     {
         if (!TryRaw(key, out var raw))

@@ -5,7 +5,9 @@ namespace HomeCall.Daemon.Config;
 // To add a setting: one entry here, a property (with its default) in DaemonOptions, its key in
 // SettingKeys, a README configuration-table row, a commented "#KEY=default" line with a comment
 // above it in homecall.env (and a docs/protocol.md §10.2 row if it limits the protocol) — the
-// tests in HomeCall.Daemon.Tests/Config/SettingsDocsTests.cs name what is missing.
+// tests in HomeCall.Daemon.Tests/Config/SettingsDocsTests.cs name what is missing. A setting a
+// reload (SIGHUP) may apply to the running daemon gets `with { Live = true }`, and the code using
+// it reads LiveOptions.Current (or its Changed event) instead of the options it started with.
 
 /// <summary>
 /// Every setting, declared once, in the order of the README configuration table. Parsing
@@ -34,16 +36,16 @@ internal static class Settings
             2, 1000, o => o.MaxRoomUsers, (o, v) => o with { MaxRoomUsers = v }),
         Setting.Int(
             K.RateLimitPerSecond, "per-connection sustained message rate",
-            1, 1_000_000, o => o.RateLimitPerSecond, (o, v) => o with { RateLimitPerSecond = v }),
+            1, 1_000_000, o => o.RateLimitPerSecond, (o, v) => o with { RateLimitPerSecond = v }) with { Live = true },
         Setting.Int(
             K.RateLimitBurst, "per-connection burst; over the limit → `rate-limited`, 10 s over → close 1008",
-            1, 1_000_000, o => o.RateLimitBurst, (o, v) => o with { RateLimitBurst = v }),
+            1, 1_000_000, o => o.RateLimitBurst, (o, v) => o with { RateLimitBurst = v }) with { Live = true },
         Setting.Int(
             K.MaxConnections, "open WebSockets in total; past it upgrades get 503",
-            1, 10_000_000, o => o.MaxConnections, (o, v) => o with { MaxConnections = v }),
+            1, 10_000_000, o => o.MaxConnections, (o, v) => o with { MaxConnections = v }) with { Live = true },
         Setting.Int(
             K.MaxConnectionsPerIp, "open WebSockets per client IP; past it upgrades get 503",
-            1, 10_000_000, o => o.MaxConnectionsPerIp, (o, v) => o with { MaxConnectionsPerIp = v }),
+            1, 10_000_000, o => o.MaxConnectionsPerIp, (o, v) => o with { MaxConnectionsPerIp = v }) with { Live = true },
         Setting.Int(
             K.MaxSendQueueBytes, "bytes waiting for one slow reader before it is closed with 1008 (at least 2 × `MAX_MESSAGE_BYTES` + 1024)",
             1024, MaxQueueBytes, o => o.MaxSendQueueBytes, (o, v) => o with { MaxSendQueueBytes = v })
@@ -56,7 +58,7 @@ internal static class Settings
             100, MaxMillis, o => o.PingInterval, (o, v) => o with { PingInterval = v }),
         Setting.Millis(
             K.ShutdownGraceMs, "how long shutdown waits for clients to answer the 1001 close",
-            0, MaxMillis, o => o.ShutdownGrace, (o, v) => o with { ShutdownGrace = v }),
+            0, MaxMillis, o => o.ShutdownGrace, (o, v) => o with { ShutdownGrace = v }) with { Live = true },
         Setting.Millis(
             K.RoomTimeoutMs, "idle numeric rooms and unattended `/signal` sessions are forgotten",
             1000, MaxMillis, o => o.RoomTimeout, (o, v) => o with { RoomTimeout = v }),
@@ -65,11 +67,11 @@ internal static class Settings
             0, MaxMillis, o => o.EndedSessionTtl, (o, v) => o with { EndedSessionTtl = v }),
         Setting.Int(
             K.JoinFailuresPerMinute, "failed numeric joins per IP per minute before `too-many-attempts`",
-            1, 1_000_000, o => o.JoinFailuresPerMinute, (o, v) => o with { JoinFailuresPerMinute = v }),
+            1, 1_000_000, o => o.JoinFailuresPerMinute, (o, v) => o with { JoinFailuresPerMinute = v }) with { Live = true },
         Setting.Int(
             K.SessionsPerIpPerMinute,
             "new `/signal` sessions one IP may create per minute before `too-many-sessions` (joining an existing session is not counted)",
-            1, 1_000_000, o => o.SessionsPerIpPerMinute, (o, v) => o with { SessionsPerIpPerMinute = v }),
+            1, 1_000_000, o => o.SessionsPerIpPerMinute, (o, v) => o with { SessionsPerIpPerMinute = v }) with { Live = true },
         Setting.Int(
             K.MaxQueuedMessages, "messages a `/signal` session holds for an absent participant",
             1, 100_000, o => o.MaxQueuedMessages, (o, v) => o with { MaxQueuedMessages = v }),
@@ -80,29 +82,29 @@ internal static class Settings
             with { Range = QueueBounds.Minimum + Setting.RangeDash + K.MaxSendQueueBytes },
         Setting.Millis(
             K.HandshakeTimeoutMs, "the request head must arrive within this (slowloris guard)",
-            100, MaxMillis, o => o.HandshakeTimeout, (o, v) => o with { HandshakeTimeout = v }),
+            100, MaxMillis, o => o.HandshakeTimeout, (o, v) => o with { HandshakeTimeout = v }) with { Live = true },
         Setting.Int(
             K.MaxPendingHandshakes, "sockets in the handshake at once",
             1, 1_000_000, o => o.MaxPendingHandshakes, (o, v) => o with { MaxPendingHandshakes = v }),
-        Setting.List(
-            K.AllowedOrigins, "comma-separated allowed `Origin`s; empty = any (warned at start)",
-            o => o.AllowedOrigins, (o, v) => o with { AllowedOrigins = v }),
+        Setting.Origins(
+            K.AllowedOrigins, "comma-separated allowed `Origin`s, each `scheme://host[:port]`; empty = any (warned at start)",
+            o => o.AllowedOrigins, (o, v) => o with { AllowedOrigins = v }) with { Live = true },
         Setting.Addresses(
             K.TrustedProxies,
             "peers whose `X-Forwarded-For`/`X-Forwarded-Proto` are believed; empty = none (the systemd unit sets `127.0.0.1,::1` for Apache on the same host; an `X-Forwarded-For` seen while it is empty is warned about once)",
-            o => o.TrustedProxies, (o, v) => o with { TrustedProxies = v }),
+            o => o.TrustedProxies, (o, v) => o with { TrustedProxies = v }) with { Live = true },
         Setting.Flag(
             K.RequireForwardedTls, "`true`: refuse (403) upgrades not from a trusted proxy with `X-Forwarded-Proto: https`",
-            o => o.RequireForwardedTls, (o, v) => o with { RequireForwardedTls = v }),
+            o => o.RequireForwardedTls, (o, v) => o with { RequireForwardedTls = v }) with { Live = true },
         Setting.Choice(
             K.ErrorLanguage, "`auto` (English; Russian on `/signal`), `en` or `ru`",
             SettingChoices.Languages, o => o.ErrorLanguage, (o, v) => o with { ErrorLanguage = v }),
         Setting.Flag(
             K.SelfTestPage, "serve the call self-test page on a plain `GET /`",
-            o => o.SelfTestPage, (o, v) => o with { SelfTestPage = v }),
+            o => o.SelfTestPage, (o, v) => o with { SelfTestPage = v }) with { Live = true },
         Setting.Text(
             K.AdminToken, "bearer token for `/rooms` and `/health` room details; empty disables them",
-            o => o.AdminToken, (o, v) => o with { AdminToken = v }) with { Secret = true },
+            o => o.AdminToken, (o, v) => o with { AdminToken = v }) with { Secret = true, Live = true },
         Setting.Text(
             K.FingerprintKeyFile,
             "secret key of the `room=` fingerprints in logs, created on first start (mode 0600); empty = `$STATE_DIRECTORY/fingerprint.key`, else `$XDG_STATE_HOME/homecall/fingerprint.key`, else `~/.local/state/homecall/fingerprint.key`",
@@ -115,6 +117,6 @@ internal static class Settings
             1, 3650, o => o.LogRetainedFiles, (o, v) => o with { LogRetainedFiles = v }),
         Setting.Choice(
             K.LogLevel, "`verbose`, `debug`, `information`, `warning`, `error`, `fatal`",
-            SettingChoices.LogLevels, o => o.LogLevel, (o, v) => o with { LogLevel = v }),
+            SettingChoices.LogLevels, o => o.LogLevel, (o, v) => o with { LogLevel = v }) with { Live = true },
     ];
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Http;
+using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
@@ -14,35 +15,45 @@ namespace HomeCall.Daemon.Hosting;
 /// until the stop token fires, then shuts down gracefully (docs/protocol.md §3.5). Program and the
 /// integration tests both run it; tests pass port 0, their own clock and a fixed
 /// fingerprint key (Program passes the install's key from its key file). Under systemd
-/// (<paramref name="systemd"/> set) it reports readiness, status, watchdog pings and the stop.
+/// (<paramref name="systemd"/> set) it reports readiness, status, watchdog pings, reloads and the stop.
 /// </summary>
 internal sealed class DaemonHost : IDisposable
 {
-    private readonly DaemonOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly Listener _listener;
     private readonly ConnectionLedger _ledger;
+    private readonly AdminToken _admin;
     private readonly SystemdLifecycle? _systemd;
+    private readonly SettingsReload _reload;
 
     public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null)
     {
-        _options = options;
         _time = time;
         _log = log.ForContext<DaemonHost>();
+        Settings = new LiveOptions(options);
         Metrics = new DaemonMetrics();
         Hub = new SignalingHub(options, fingerprints, time, Metrics, log);
         _ledger = new ConnectionLedger(options.MaxConnections, options.MaxConnectionsPerIp, options.MaxPendingHandshakes);
-        var http = new OpsEndpoints(Hub.Registry, () => _ledger.Connections, Metrics, new AdminToken(options.AdminToken), time, Version);
-        var upgrades = new UpgradeHandler(options, Hub, http, _ledger, Metrics, time, log);
+        _admin = new AdminToken(options.AdminToken);
+        var http = new OpsEndpoints(Hub.Registry, () => _ledger.Connections, Metrics, _admin, fingerprints, time, Version);
+        var upgrades = new UpgradeHandler(Settings, Hub, http, _ledger, Metrics, time, log, BootId);
         _listener = new Listener(options, upgrades, _ledger, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
+        Settings.Changed += ApplyLive;
+        _reload = new SettingsReload(Settings, _systemd, log);
     }
 
     public static string Version { get; } =
         typeof(DaemonHost).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     public SignalingHub Hub { get; }
+
+    /// <summary>The settings in force; a reload replaces them (<see cref="Reload"/>).</summary>
+    public LiveOptions Settings { get; }
+
+    /// <summary>This run's prefix of every connection id (<c>BOOTID-c17</c>).</summary>
+    public string BootId { get; } = Logging.BootId.New();
 
     public DaemonMetrics Metrics { get; }
 
@@ -52,13 +63,14 @@ internal sealed class DaemonHost : IDisposable
     public IPEndPoint Start()
     {
         var endpoint = _listener.Bind();
+        _log.Information("Connection ids of this run start with {BootId}- (boot id)", BootId);
         _log.Information("Listening on {Endpoint}", endpoint);
-        if (_options.AllowedOrigins.Count == 0)
+        if (Settings.Current.AllowedOrigins.Count == 0)
         {
             _log.Warning("ALLOWED_ORIGINS is empty: WebSocket upgrades from any Origin are accepted");
         }
 
-        if (_options.TrustedProxies.Count == 0)
+        if (Settings.Current.TrustedProxies.Count == 0)
         {
             _log.Information("TRUSTED_PROXIES is empty: X-Forwarded-For is believed from no peer; behind a proxy on this host set TRUSTED_PROXIES=127.0.0.1,::1");
         }
@@ -73,15 +85,29 @@ internal sealed class DaemonHost : IDisposable
     {
         await _listener.AcceptLoopAsync(stopping).ConfigureAwait(false);
         _systemd?.Stopping(_ledger.Connections);
-        await _listener.ShutdownAsync(_options.ShutdownGrace, _time).ConfigureAwait(false);
+        await _listener.ShutdownAsync(Settings.Current.ShutdownGrace, _time).ConfigureAwait(false);
         _log.Information("Stopped");
     }
+
+    /// <summary>
+    /// Applies settings read again (SIGHUP): the live ones take effect, the others are logged as
+    /// needing a restart; settings with errors are refused whole and the running ones stay.
+    /// Returns false when refused.
+    /// </summary>
+    public bool Reload(BindResult read) => _reload.Apply(read);
 
     public void Dispose()
     {
         _systemd?.Dispose();
         _listener.Dispose();
         Hub.Dispose();
+    }
+
+    private void ApplyLive(DaemonOptions options)
+    {
+        _ledger.SetLimits(options.MaxConnections, options.MaxConnectionsPerIp);
+        _admin.Replace(options.AdminToken);
+        Hub.ApplyLive(options);
     }
 
     private (int Connections, int Rooms) Counts()

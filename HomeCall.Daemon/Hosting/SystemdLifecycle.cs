@@ -7,12 +7,16 @@ namespace HomeCall.Daemon.Hosting;
 /// <summary>
 /// The daemon's side of <c>Type=notify</c> (systemd.service(5)): <c>READY=1</c> once the
 /// listener is bound, <c>STATUS=</c> with the counts while running, <c>WATCHDOG=1</c> every
-/// half <c>WATCHDOG_USEC</c>, <c>STOPPING=1</c> when shutdown begins.
+/// half <c>WATCHDOG_USEC</c>, <c>RELOADING=1</c> with <c>MONOTONIC_USEC=</c> then <c>READY=1</c>
+/// around a reload (for <c>Type=notify-reload</c>, and <c>Type=notify</c> with <c>ExecReload=</c>),
+/// <c>STOPPING=1</c> when shutdown begins.
 /// </summary>
 internal sealed class SystemdLifecycle : IDisposable
 {
     /// <summary>How often the STATUS line is refreshed (sent only when it changed).</summary>
     public static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(5);
+
+    private const double MicrosPerSecond = 1_000_000;
 
     private readonly SystemdNotifier _notifier;
     private readonly Func<(int Connections, int Rooms)> _counts;
@@ -50,6 +54,29 @@ internal sealed class SystemdLifecycle : IDisposable
             _log.Information("systemd watchdog enabled: pinging every {WatchdogIntervalMs} ms", interval.TotalMilliseconds);
             _watchdogTimer = _time.CreateTimer(_ => PingWatchdog(), null, interval, interval);
         }
+    }
+
+    /// <summary>
+    /// A reload begins. sd_notify(3): MONOTONIC_USEC is CLOCK_MONOTONIC in microseconds, which
+    /// the system TimeProvider's timestamps are (Stopwatch) and by which systemd tells this
+    /// reload from an older one.
+    /// </summary>
+    public void Reloading()
+    {
+        var micros = _time.GetTimestamp() / (double)_time.TimestampFrequency * MicrosPerSecond;
+        Send(string.Create(CultureInfo.InvariantCulture, $"RELOADING=1\nMONOTONIC_USEC={(long)micros}\nSTATUS=Reloading settings"), "RELOADING");
+    }
+
+    /// <summary>The reload is done (applied or refused): ready again, with the current status.</summary>
+    public void Reloaded()
+    {
+        var status = CurrentStatus();
+        lock (_gate)
+        {
+            _lastStatus = status;
+        }
+
+        Send("READY=1\nSTATUS=" + status, "READY");
     }
 
     /// <summary>Tells systemd the stop has begun; the watchdog keeps pinging while connections drain.</summary>

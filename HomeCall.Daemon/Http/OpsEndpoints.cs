@@ -10,6 +10,7 @@ internal sealed class OpsEndpoints(
     Func<int> connections,
     DaemonMetrics metrics,
     AdminToken admin,
+    RoomFingerprinter fingerprints,
     TimeProvider time,
     string version) : IHttpEndpoints
 {
@@ -32,7 +33,7 @@ internal sealed class OpsEndpoints(
                 var counts = RegistrySnapshot.Take(registry, withDetails: false);
                 return new HttpResponse(200, PrometheusText.ContentType, PrometheusText.Render(metrics, counts, connections(), uptime), []);
             case EndpointKind.SelfTest:
-                return SelfTestPage.Response();
+                return SelfTestPage.Response(fingerprints);
             default:
                 return HttpResponse.Text(404, "404 Not Found");
         }

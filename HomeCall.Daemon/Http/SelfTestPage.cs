@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Http;
@@ -13,7 +14,14 @@ internal static class SelfTestPage
 {
     public const string ResourceName = "HomeCall.Daemon.Http.selftest.html";
 
-    private static readonly Lazy<(byte[] Html, string Policy)> Page = new(Load);
+    /// <summary>Filled in per request, outside the script and style blocks (their hashes stay fixed).</summary>
+    public const string RoomPlaceholder = "SELFTEST_ROOM";
+
+    public const string FingerprintPlaceholder = "SELFTEST_FINGERPRINT";
+
+    private const string RoomPrefix = "selftest-";
+
+    private static readonly Lazy<(string Html, string Policy)> Page = new(Load);
 
     /// <summary>
     /// script-src and style-src name the page's inline blocks by hash, so nothing injected
@@ -24,10 +32,24 @@ internal static class SelfTestPage
     /// </summary>
     public static string ContentSecurityPolicy => Page.Value.Policy;
 
-    public static HttpResponse Response() => new(
+    /// <summary>
+    /// The page for one run: a fresh random homecall room chosen here, with its log fingerprint, so
+    /// a user can quote the room=… that support staff grep for. The server picks the name, so the
+    /// page is no oracle for the fingerprint of a name someone else chose (docs/security.md).
+    /// </summary>
+    public static HttpResponse Response(RoomFingerprinter fingerprints)
+    {
+        var room = RoomPrefix + Guid.NewGuid().ToString("D");
+        var html = Page.Value.Html
+            .Replace(RoomPlaceholder, room, StringComparison.Ordinal)
+            .Replace(FingerprintPlaceholder, fingerprints.Of(Dialect.Homecall, room), StringComparison.Ordinal);
+        return WithHeaders(Encoding.UTF8.GetBytes(html));
+    }
+
+    private static HttpResponse WithHeaders(byte[] html) => new(
         200,
         "text/html; charset=utf-8",
-        Page.Value.Html,
+        html,
         [
             new("Content-Security-Policy", Page.Value.Policy),
             new("X-Content-Type-Options", "nosniff"),
@@ -62,13 +84,13 @@ internal static class SelfTestPage
     private static string Hash(string block) =>
         "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(block)));
 
-    private static (byte[] Html, string Policy) Load()
+    private static (string Html, string Policy) Load()
     {
         using var stream = typeof(SelfTestPage).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException("self-test page missing from the build");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var html = reader.ReadToEnd();
         var policy = PolicyFor(InlineBlock(html, "script"), InlineBlock(html, "style"));
-        return (Encoding.UTF8.GetBytes(html), policy);
+        return (html, policy);
     }
 }

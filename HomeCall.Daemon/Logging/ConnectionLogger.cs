@@ -6,19 +6,21 @@ using Serilog.Events;
 namespace HomeCall.Daemon.Logging;
 
 /// <summary>
-/// The log of one connection: every event written through it carries `ConnectionId` (c1, c2, …).
+/// The log of one connection: every event written through it carries `ConnectionId`
+/// (<c>BOOTID-c1</c>, <c>BOOTID-c2</c>, …): the counter starts again at every start, the
+/// <see cref="BootId"/> makes the id unique across restarts, so one grep finds one connection.
 /// A Serilog ForContext logger per connection costs a few hundred bytes for as long as the
 /// connection lives (a logger, an enricher array, the property); this is one small object
 /// that allocates only when it writes, which matters with tens of thousands of idle connections.
 /// </summary>
-internal sealed class ConnectionLogger(ILogger inner, long id) : ILogger
+internal sealed class ConnectionLogger(ILogger inner, string bootId, long id) : ILogger
 {
     public const string PropertyName = "ConnectionId";
 
     public void Write(LogEvent logEvent)
     {
         // Like an enricher: properties bound from the message template win.
-        logEvent.AddPropertyIfAbsent(new LogEventProperty(PropertyName, new ScalarValue("c" + id.ToString(CultureInfo.InvariantCulture))));
+        logEvent.AddPropertyIfAbsent(new LogEventProperty(PropertyName, new ScalarValue(bootId + "-c" + id.ToString(CultureInfo.InvariantCulture))));
         inner.Write(logEvent);
     }
 

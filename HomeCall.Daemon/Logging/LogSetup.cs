@@ -1,8 +1,9 @@
+using System.Runtime.Versioning;
 using HomeCall.Daemon.Config;
-using Serilog;
 using Serilog.Core;
 using Serilog.Debugging;
 using Serilog.Events;
+using Serilog;
 
 namespace HomeCall.Daemon.Logging;
 
@@ -18,24 +19,37 @@ internal static class LogSetup
     public const string FileName = "homecall-.log";
 
     /// <summary>Builds the logger; returns a warning to log when LOG_DIR could not be used.</summary>
-    public static Logger Create(DaemonOptions options, TextWriter console, out string? fileProblem)
+    [SupportedOSPlatform("linux")]
+    public static Logger Create(DaemonOptions options, TextWriter console, out string? fileProblem) =>
+        Create(options, console, new LoggingLevelSwitch(ParseLevel(options.LogLevel)), out fileProblem, out _);
+
+    /// <summary>
+    /// Builds the logger at the level <paramref name="level"/> holds (a reload changes it); returns
+    /// why LOG_DIR could not be used, or why its files could not be given to the readers' group.
+    /// </summary>
+    [SupportedOSPlatform("linux")]
+    public static Logger Create(DaemonOptions options, TextWriter console, LoggingLevelSwitch level, out string? fileProblem, out string? groupProblem)
     {
         var config = new LoggerConfiguration()
-            .MinimumLevel.Is(ParseLevel(options.LogLevel))
+            .MinimumLevel.ControlledBy(level)
             .Enrich.With<ConnectionIdDefault>()
             .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: null);
         fileProblem = null;
+        groupProblem = null;
         if (options.LogDir.Length > 0)
         {
-            fileProblem = ProbeWritable(options.LogDir);
+            var created = !Directory.Exists(options.LogDir);
+            fileProblem = LogDirectoryProbe.Problem(options.LogDir);
             if (fileProblem is null)
             {
+                groupProblem = LogFileAccess.Prepare(options.LogDir, created);
                 config = config.WriteTo.File(
                     Path.Combine(options.LogDir, FileName),
                     outputTemplate: OutputTemplate,
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture,
                     rollingInterval: RollingInterval.Day,
-                    retainedFileCountLimit: options.LogRetainedFiles);
+                    retainedFileCountLimit: options.LogRetainedFiles,
+                    hooks: new ReadableByGroupHooks());
             }
         }
 
@@ -65,23 +79,6 @@ internal static class LogSetup
         "fatal" => LogEventLevel.Fatal,
         _ => LogEventLevel.Information,
     };
-
-    /// <summary>An unwritable LOG_DIR is a warning, not a crash (the console still logs).</summary>
-    private static string? ProbeWritable(string dir)
-    {
-        try
-        {
-            Directory.CreateDirectory(dir);
-            var probe = Path.Combine(dir, ".homecall-write-test");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return ex.Message;
-        }
-    }
 
     /// <summary>A sink that fails later (disk full) is reported once on stderr, not once per event.</summary>
     private static void ReportSinkFailuresOnce(TextWriter console)

@@ -14,11 +14,14 @@ internal sealed class JoinFailureLimiter(int maxFailuresPerWindow)
 
     private readonly Dictionary<IPAddress, Queue<DateTimeOffset>> _failures = [];
 
+    /// <summary>JOIN_FAILURES_PER_MIN in force (a reload may change it; set under the registry lock).</summary>
+    public int MaxFailuresPerWindow { get; set; } = maxFailuresPerWindow;
+
     public int TrackedAddresses => _failures.Count;
 
     public bool IsBlocked(IPAddress ip, DateTimeOffset now)
     {
-        if (!_failures.TryGetValue(ip, out var times) || times.Count < maxFailuresPerWindow)
+        if (!_failures.TryGetValue(ip, out var times) || times.Count < MaxFailuresPerWindow)
         {
             return false;
         }
@@ -41,7 +44,7 @@ internal sealed class JoinFailureLimiter(int maxFailuresPerWindow)
         }
 
         // Only the last N matter for the decision.
-        while (times.Count > maxFailuresPerWindow)
+        while (times.Count > MaxFailuresPerWindow)
         {
             times.Dequeue();
         }

@@ -16,6 +16,9 @@ internal sealed class SessionCreationLimiter(int maxPerWindow)
 
     private readonly Dictionary<IPAddress, Queue<DateTimeOffset>> _created = [];
 
+    /// <summary>SESSIONS_PER_IP_PER_MIN in force (a reload may change it; set under the registry lock).</summary>
+    public int MaxPerWindow { get; set; } = maxPerWindow;
+
     public int TrackedAddresses => _created.Count;
 
     /// <summary>True (and counted) when <paramref name="ip"/> may create one more session now.</summary>
@@ -32,7 +35,7 @@ internal sealed class SessionCreationLimiter(int maxPerWindow)
             times.Dequeue();
         }
 
-        if (times.Count >= maxPerWindow)
+        if (times.Count >= MaxPerWindow)
         {
             return false;
         }

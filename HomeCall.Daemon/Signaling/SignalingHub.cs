@@ -19,10 +19,12 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     private readonly DialectHandlers _handlers;
     private readonly ILogger _log;
     private readonly ITimer _sweepTimer;
+    private DaemonOptions _live;
 
     public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log)
     {
         _log = log.ForContext<SignalingHub>();
+        _live = options;
         _ctx = new SignalingContext(
             new RoomRegistry(),
             new JoinFailureLimiter(options.JoinFailuresPerMinute),
@@ -40,7 +42,8 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
 
     public IConnectionSession Open(IConnection connection)
     {
-        var options = _ctx.Options;
+        // The rate limit of a reload applies to connections opened after it.
+        var options = Volatile.Read(ref _live);
         var state = new ConnectionState(
             connection,
             new RateLimiter(options.RateLimitPerSecond, options.RateLimitBurst, _ctx.Time),
@@ -57,6 +60,17 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
         }
 
         return new SignalingSession(state, _handlers, _ctx);
+    }
+
+    /// <summary>Applies a reload's live limits: the rate limit of new connections and the per-IP join and session guards.</summary>
+    public void ApplyLive(DaemonOptions options)
+    {
+        Volatile.Write(ref _live, options);
+        lock (_ctx.Registry.Gate)
+        {
+            _ctx.JoinFailures.MaxFailuresPerWindow = options.JoinFailuresPerMinute;
+            _ctx.SessionCreations.MaxPerWindow = options.SessionsPerIpPerMinute;
+        }
     }
 
     /// <summary>One expiry pass (also called by tests after moving the fake clock).</summary>

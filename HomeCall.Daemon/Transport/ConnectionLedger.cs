@@ -21,6 +21,8 @@ internal sealed class ConnectionLedger(int maxConnections, int maxConnectionsPer
     private int _handshaking;
     private int _slots;
     private bool _stopping;
+    private int _maxConnections = maxConnections;
+    private int _maxConnectionsPerIp = maxConnectionsPerIp;
 
     /// <summary>Accepted sockets not yet done with, whatever their phase.</summary>
     public int Sockets
@@ -74,13 +76,13 @@ internal sealed class ConnectionLedger(int maxConnections, int maxConnectionsPer
     {
         lock (_gate)
         {
-            if (_slots >= maxConnections)
+            if (_slots >= _maxConnections)
             {
                 return "connection-limit";
             }
 
             _slotsPerIp.TryGetValue(ip, out var n);
-            if (n >= maxConnectionsPerIp)
+            if (n >= _maxConnectionsPerIp)
             {
                 return "per-ip-limit";
             }
@@ -89,6 +91,16 @@ internal sealed class ConnectionLedger(int maxConnections, int maxConnectionsPer
             _slots++;
             _handshaking--;
             return null;
+        }
+    }
+
+    /// <summary>A reload's limits: open connections over a lowered limit stay; new ones wait until the count is under it.</summary>
+    public void SetLimits(int maxConnections, int maxConnectionsPerIp)
+    {
+        lock (_gate)
+        {
+            _maxConnections = maxConnections;
+            _maxConnectionsPerIp = maxConnectionsPerIp;
         }
     }
 

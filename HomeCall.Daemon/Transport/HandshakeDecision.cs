@@ -13,6 +13,9 @@ internal sealed record HandshakeDecision(
     IPAddress ClientIp,
     IReadOnlyList<KeyValuePair<string, string>> ExtraHeaders)
 {
+    /// <summary>The Origin a 403 refused, as the client sent it (to be sanitised before it is logged).</summary>
+    public string? RefusedOrigin { get; init; }
+
     public bool IsUpgrade => Status == 101;
 
     public bool IsHttpEndpoint => Status == 200;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Metrics;
 using Serilog;
 
@@ -16,10 +17,19 @@ internal sealed class Refusals(DaemonMetrics metrics, TimeProvider time, ILogger
 
     private readonly ILogger _log = log.ForContext<Refusals>();
 
-    public HttpResponse Refuse(int status, string reason, IPAddress ip, IReadOnlyList<KeyValuePair<string, string>> headers)
+    /// <param name="origin">The Origin that was not allowed, if that is the reason: logged sanitised so support staff see what to add to ALLOWED_ORIGINS.</param>
+    public HttpResponse Refuse(int status, string reason, IPAddress ip, IReadOnlyList<KeyValuePair<string, string>> headers, string? origin = null)
     {
         metrics.UpgradesRefused.Increment(RefusalLabel(status));
-        _log.Information("Upgrade refused with {Status} ({Reason}) for {ClientIp}", status, reason, ip);
+        if (origin is null)
+        {
+            _log.Information("Upgrade refused with {Status} ({Reason}) for {ClientIp}", status, reason, ip);
+        }
+        else
+        {
+            _log.Information("Upgrade refused with {Status} ({Reason}) for {ClientIp}: Origin {Origin}", status, reason, ip, LogSafeText.From(origin));
+        }
+
         return HttpResponse.Text(status, $"{status} {HttpResponse.ReasonPhrase(status)}: {reason}", [.. headers]);
     }
 

@@ -11,22 +11,26 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>
 /// Takes one accepted socket through the request head (docs/protocol.md §2): refuses it with a
 /// short HTTP response, answers an HTTP endpoint, or upgrades it and runs the
-/// WebSocket until it ends.
+/// WebSocket until it ends. Connection ids in the log are <c>BOOTID-cN</c> (<see cref="ConnectionLogger"/>).
 /// </summary>
 internal sealed class UpgradeHandler(
-    DaemonOptions options,
+    LiveOptions settings,
     IConnectionHandler connections,
     IHttpEndpoints http,
     ConnectionLedger ledger,
     DaemonMetrics metrics,
     TimeProvider time,
-    ILogger log)
+    ILogger log,
+    string bootId)
 {
-    private readonly UpgradeValidator _validator = new(options);
+    private readonly UpgradeValidator _validator = new(settings);
     private readonly Refusals _refusals = new(metrics, time, log);
-    private readonly ConnectionServices _services = new(options.MaxMessageBytes, options.MaxSendQueueBytes, options.SendTimeout, time);
+
+    // Sizes of buffers and queues every connection shares: a reload does not change them (restart).
+    private readonly ConnectionServices _services = new(settings.Current.MaxMessageBytes, settings.Current.MaxSendQueueBytes, settings.Current.SendTimeout, time);
+    private readonly TimeSpan _pingInterval = settings.Current.PingInterval;
     private readonly ILogger _log = log.ForContext<UpgradeHandler>();
-    private readonly UntrustedForwardingLog _untrustedForwarding = new(options.TrustedProxies.Count == 0, log.ForContext<UpgradeHandler>());
+    private readonly UntrustedForwardingLog _untrustedForwarding = new(noTrustedProxies: true, log.ForContext<UpgradeHandler>());
     private Action<WebSocketConnection>? _connectionEnded; // One delegate for every connection.
     private long _nextId;
 
@@ -72,7 +76,11 @@ internal sealed class UpgradeHandler(
     {
         var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
         var decision = _validator.Decide(request, peer);
-        _untrustedForwarding.Seen(request, peer);
+        if (settings.Current.TrustedProxies.Count == 0)
+        {
+            _untrustedForwarding.Seen(request, peer);
+        }
+
         var refusal = decision.IsUpgrade ? ledger.TryUpgrade(decision.ClientIp) : null;
         if (decision.IsUpgrade && refusal is null)
         {
@@ -85,14 +93,15 @@ internal sealed class UpgradeHandler(
         // MAX_CONNECTIONS holds at most MAX_PENDING_HANDSHAKES sockets (and file descriptors).
         var response = refusal is not null ? _refusals.OverLimit(refusal, decision.ClientIp)
             : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request)
-            : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders);
+            : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders, decision.RefusedOrigin);
         return _refusals.RespondAsync(socket, response, includeBody: request.Method != "HEAD");
     }
 
     /// <summary>Null when the head timed out or the peer left; a request of null when it was refused here.</summary>
     private async Task<(HttpRequestHead? Request, byte[] Leftover)?> ReadHeadAsync(Socket socket, CancellationToken stopping)
     {
-        using var timeout = new CancellationTokenSource(options.HandshakeTimeout, time);
+        var handshakeTimeout = settings.Current.HandshakeTimeout;
+        using var timeout = new CancellationTokenSource(handshakeTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
         HeadReadResult read;
         try
@@ -102,7 +111,7 @@ internal sealed class UpgradeHandler(
         catch (OperationCanceledException)
         {
             metrics.UpgradesRefused.Increment("handshake-timeout");
-            _log.Information("Handshake not completed within {TimeoutMs} ms, closing", options.HandshakeTimeout.TotalMilliseconds);
+            _log.Information("Handshake not completed within {TimeoutMs} ms, closing", handshakeTimeout.TotalMilliseconds);
             return null;
         }
         catch (SocketException)
@@ -193,13 +202,13 @@ internal sealed class UpgradeHandler(
     private WebSocketConnection Accept(Socket socket, AcceptedUpgrade upgrade)
     {
         var id = Interlocked.Increment(ref _nextId);
-        ILogger connLog = new ConnectionLogger(_log, id);
+        ILogger connLog = new ConnectionLogger(_log, bootId, id);
         var stream = new ConnectionStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover, time);
         var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
         {
             IsServer = true,
-            KeepAliveInterval = options.PingInterval,
-            KeepAliveTimeout = options.PingInterval,
+            KeepAliveInterval = _pingInterval,
+            KeepAliveTimeout = _pingInterval,
         });
         var connection = new WebSocketConnection(id, ws, stream, upgrade.ClientIp, upgrade.Endpoint, upgrade.Query, _services, connLog, time.GetTimestamp());
         metrics.ConnectionAccepted();

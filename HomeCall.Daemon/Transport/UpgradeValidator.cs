@@ -5,17 +5,30 @@ namespace HomeCall.Daemon.Transport;
 
 /// <summary>
 /// Decides what a parsed request head gets (docs/protocol.md §1.1 routing, §2.2 checks) as a pure
-/// function of the head, the options and the peer. Connection-count limits (503) are
-/// checked afterwards by the listener because they depend on live counts.
+/// function of the head, the settings in force and the peer. Connection-count limits (503) are
+/// checked afterwards by the listener because they depend on live counts. A reload's origins,
+/// proxies and page switch take effect from the next request.
 /// </summary>
-internal sealed class UpgradeValidator(DaemonOptions options)
+internal sealed class UpgradeValidator
 {
-    private readonly IReadOnlyList<IPAddress> _trusted = options.TrustedProxies.Select(IPAddress.Parse).ToArray();
-    private readonly HashSet<string> _origins = new(options.AllowedOrigins.Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
+    private UpgradeRules _rules;
+
+    public UpgradeValidator(DaemonOptions options)
+        : this(new LiveOptions(options))
+    {
+    }
+
+    public UpgradeValidator(LiveOptions settings)
+    {
+        _rules = new UpgradeRules(settings.Current);
+        settings.Changed += o => Volatile.Write(ref _rules, new UpgradeRules(o));
+    }
 
     public HandshakeDecision Decide(HttpRequestHead head, IPAddress peer)
     {
-        var ip = ClientAddress.Resolve(peer, head, _trusted);
+        // One snapshot per request: a reload in the middle cannot mix old and new rules.
+        var rules = Volatile.Read(ref _rules);
+        var ip = ClientAddress.Resolve(peer, head, rules.TrustedProxies);
         var endpoint = Route(head.Path);
         if (endpoint is null)
         {
@@ -32,7 +45,7 @@ internal sealed class UpgradeValidator(DaemonOptions options)
 
         if (head.Count("Upgrade") == 0 && isGetOrHead)
         {
-            return PlainGet(head.Path, ip);
+            return PlainGet(head.Path, ip, rules);
         }
 
         if (head.Method != "GET")
@@ -40,16 +53,16 @@ internal sealed class UpgradeValidator(DaemonOptions options)
             return HandshakeDecision.Refuse(405, "method not allowed", ip, new KeyValuePair<string, string>("Allow", "GET"));
         }
 
-        return CheckUpgrade(head, endpoint.Value, peer, ip);
+        return CheckUpgrade(head, endpoint.Value, peer, ip, rules);
     }
 
     /// <summary>docs/protocol.md §1.1: only "/" (Apache's /ws/) serves the page; /ws, /ws/ and /signal answer 426.</summary>
-    private HandshakeDecision PlainGet(string path, IPAddress ip) =>
-        path == "/" && options.SelfTestPage
+    private static HandshakeDecision PlainGet(string path, IPAddress ip, UpgradeRules rules) =>
+        path == "/" && rules.SelfTestPage
             ? new HandshakeDecision(EndpointKind.SelfTest, 200, "", ip, [])
             : HandshakeDecision.Refuse(426, "WebSocket upgrade required", ip, new KeyValuePair<string, string>("Upgrade", "websocket"));
 
-    private HandshakeDecision CheckUpgrade(HttpRequestHead head, EndpointKind endpoint, IPAddress peer, IPAddress ip)
+    private static HandshakeDecision CheckUpgrade(HttpRequestHead head, EndpointKind endpoint, IPAddress peer, IPAddress ip, UpgradeRules rules)
     {
         var problem = FindMalformed(head);
         if (problem is not null)
@@ -63,12 +76,12 @@ internal sealed class UpgradeValidator(DaemonOptions options)
         }
 
         var origin = head.Single("Origin");
-        if (origin is not null && _origins.Count > 0 && !_origins.Contains(origin.TrimEnd('/')))
+        if (origin is not null && !rules.AllowsOrigin(origin))
         {
-            return HandshakeDecision.Refuse(403, "origin not allowed", ip);
+            return HandshakeDecision.Refuse(403, "origin not allowed", ip) with { RefusedOrigin = origin };
         }
 
-        if (options.RequireForwardedTls && !CameThroughTls(head, peer))
+        if (rules.RequireForwardedTls && !CameThroughTls(head, peer, rules))
         {
             return HandshakeDecision.Refuse(403, "TLS through a trusted proxy required", ip);
         }
@@ -114,8 +127,8 @@ internal sealed class UpgradeValidator(DaemonOptions options)
     private static bool IsNonEmptyBody(KeyValuePair<string, string> header) =>
         string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase) && header.Value.Trim() != "0";
 
-    private bool CameThroughTls(HttpRequestHead head, IPAddress peer) =>
-        ClientAddress.IsTrusted(peer, _trusted)
+    private static bool CameThroughTls(HttpRequestHead head, IPAddress peer, UpgradeRules rules) =>
+        ClientAddress.IsTrusted(peer, rules.TrustedProxies)
         && string.Equals(head.Tokens("X-Forwarded-Proto").LastOrDefault(), "https", StringComparison.OrdinalIgnoreCase);
 
     private static EndpointKind? Route(string path) => path switch

@@ -1,0 +1,72 @@
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Logging;
+using HomeCall.Daemon.Tests.TestSupport;
+
+namespace HomeCall.Daemon.Tests.Logging;
+
+/// <summary>Log files for support staff: 0640 and a new directory 0750, both group adm (Debian has the group; the suite runs as root, which may give it).</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class LogFileAccessTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void CreateDirectory() => _dir = Directory.CreateTempSubdirectory("homecall-modes-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public async Task Create_NewLogDir_Directory0750AndFile0640BothGroupAdm()
+    {
+        Assert.That(LogFileAccess.FindGroup(LogFileAccess.ReaderGroup), Is.Not.Null, "Debian's adm group is missing on this machine");
+        var logDir = Path.Combine(_dir, "logs");
+
+        string? groupProblem;
+        using (var logger = LogSetup.Create(new DaemonOptions { LogDir = logDir }, TextWriter.Null, new(), out _, out groupProblem))
+        {
+            logger.Information("written");
+        }
+
+        var file = Directory.GetFiles(logDir, "homecall-*.log").Single();
+        Assert.That(groupProblem, Is.Null);
+        Assert.That(File.GetUnixFileMode(logDir), Is.EqualTo(LogFileAccess.DirectoryMode));
+        Assert.That(File.GetUnixFileMode(file), Is.EqualTo(LogFileAccess.FileMode));
+        Assert.That(await GroupOfAsync(logDir), Is.EqualTo("adm"));
+        Assert.That(await GroupOfAsync(file), Is.EqualTo("adm"));
+    }
+
+    [Test]
+    public void Create_ExistingLogDir_ItsModeIsTheOwnersChoice()
+    {
+        File.SetUnixFileMode(_dir, LogFileAccess.DirectoryMode | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+
+        using (var logger = LogSetup.Create(new DaemonOptions { LogDir = _dir }, TextWriter.Null, out _))
+        {
+            logger.Information("written");
+        }
+
+        Assert.That(File.GetUnixFileMode(_dir).HasFlag(UnixFileMode.OtherRead), Is.True, "LOG_DIR=/var/log must not be chmodded");
+        Assert.That(File.GetUnixFileMode(Directory.GetFiles(_dir, "homecall-*.log").Single()), Is.EqualTo(LogFileAccess.FileMode));
+    }
+
+    [Test]
+    public void PrepareFile_SymbolicLink_TargetLeftAlone()
+    {
+        var target = Path.Combine(_dir, "target");
+        File.WriteAllText(target, "");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        var link = Path.Combine(_dir, "homecall-20260101.log");
+        File.CreateSymbolicLink(link, target);
+
+        LogFileAccess.PrepareFile(link);
+
+        Assert.That(File.GetUnixFileMode(target).HasFlag(UnixFileMode.OtherRead), Is.True, "a log linked to /dev/full must not chmod the device");
+    }
+
+    private static async Task<string> GroupOfAsync(string path)
+    {
+        var result = await ProcessRunner.RunAsync("stat", ["-c", "%G", path]);
+        return result.Output.Trim();
+    }
+}
