@@ -53,7 +53,7 @@ public sealed class ManualPageRenderingTests
     }
 
     [Test]
-    public async Task EnvFilePage_Rendered_EverySettingWithItsMeaningAndDefaultInTableOrder()
+    public async Task EnvFilePage_Rendered_EverySettingWithItsMeaningDefaultAndReloadInTableOrder()
     {
         var lines = await RenderAsync(EnvFilePage.Name);
         var settings = Section(lines, "SETTINGS");
@@ -67,6 +67,7 @@ public sealed class ManualPageRenderingTests
                 var meaning = s.Doc.Replace("`", "", StringComparison.Ordinal);
                 Assert.That(settings[at + 1], Does.Contain(meaning[1..]), s.Key);
                 Assert.That(settings[at + 2], Does.StartWith(s.Default.Length == 0 ? "Default: empty." : $"Default: {s.Default}."), s.Key);
+                Assert.That(settings[at + 2], Does.Contain(s.Live ? "Applied on reload (SIGHUP)." : "Needs a restart."), s.Key);
             }
         });
     }

@@ -16,7 +16,7 @@ internal static class EnvFilePage
         var page = new StringBuilder();
         ManualSections.Header(page, "HOMECALL.ENV", 5, version, "File Formats");
         ManualSections.Name(page, Name, "settings of the HomeCall signaling daemon");
-        page.Append(".SH SYNOPSIS\n").Append(Roff.Text(ServicePaths.EnvFile)).Append('\n');
+        page.Append(".SH SYNOPSIS\n").Append(Roff.Text(ServiceEnvFile.Path)).Append('\n');
         Description(page);
         Syntax(page);
         page.Append(".SH SETTINGS\n");
@@ -26,7 +26,7 @@ internal static class EnvFilePage
         }
 
         Example(page);
-        page.Append(".SH FILES\n.TP\n").Append(Roff.Bold(ServicePaths.EnvFile)).Append('\n')
+        page.Append(".SH FILES\n.TP\n").Append(Roff.Bold(ServiceEnvFile.Path)).Append('\n')
             .Append(Roff.Text("The settings of the service; mode 0640, root only (`ADMIN_TOKEN` is a secret). " +
                 "The package keeps it on remove and deletes it on purge; `make install` never overwrites it.")).Append('\n')
             .Append(".TP\n").Append(Roff.Bold("homecall.env.example")).Append('\n')
@@ -40,12 +40,17 @@ internal static class EnvFilePage
     private static void Description(StringBuilder page) =>
         page.Append(".SH DESCRIPTION\n")
             .Append(Roff.Text("The HomeCall daemon reads its settings from the environment. The service gets them from this file " +
-                $"through `EnvironmentFile={ServicePaths.EnvFile}` in `{ServicePaths.Unit}`; `homecall --env-file` reads a file itself, " +
-                "parsed exactly as systemd 252 parses an `EnvironmentFile=`, so `homecall --check-config --env-file` sees the values the service will be given.")).Append('\n')
+                $"through `EnvironmentFile={ServiceEnvFile.Path}` in `{ServicePaths.Unit}`; `homecall --env-file` reads a file itself, " +
+                "parsed exactly as systemd 252 parses an `EnvironmentFile=`, so a check sees the values the service will be given.")).Append('\n')
             .Append(".PP\n")
             .Append(Roff.Text("Precedence, lowest to highest: built-in defaults, the file given with `--env-file`, the process environment, " +
                 "then the flags `--host`, `--port`, `--log-level` and `--key-file`. " +
                 "An invalid value stops the daemon before it binds anything (exit status 78), every problem listed on stderr.")).Append('\n')
+            .Append(".PP\n")
+            .Append(Roff.Text($"`homecall --check-config` without `--env-file` reads `{ServiceEnvFile.Path}` when it exists, with what the unit sets itself " +
+                "beneath it (" + string.Join(", ", ServiceEnvFile.UnitEnvironment.Select(kv => $"`{kv.Key}={kv.Value}`")) + "; a line in the file overrides them). " +
+                "`systemctl reload homecall` (SIGHUP) reads the file again and applies the settings marked below as applied on reload; " +
+                "the others need `systemctl restart homecall`. A setting removed from the file goes back to its default.")).Append('\n')
             .Append(".PP\n")
             .Append(Roff.Text("Other keys are ignored (the file may serve other programs too), but one within two letters of a setting " +
                 "(`MAX_CONECTIONS`) is named, with the setting it probably meant, by `--check-config` and as a warning at start.")).Append('\n');
@@ -67,6 +72,7 @@ internal static class EnvFilePage
             .Append(".br\n")
             .Append(Roff.Text(setting.Default.Length == 0 ? "Default: empty." : $"Default: `{setting.Default}`."))
             .Append(ValidValues(setting.Range) is { } valid ? " " + Roff.Text($"Valid: {valid}.") : "").Append('\n');
+        page.Append(Roff.Text(setting.Live ? "Applied on reload (SIGHUP)." : "Needs a restart.")).Append('\n');
         if (setting.Secret)
         {
             page.Append(Roff.Text($"A secret: `--check-config` and the start log show `{OptionsPrinter.Masked}` when it is set.")).Append('\n');

@@ -55,7 +55,7 @@ internal static class HomecallPageText
     public static void Files(StringBuilder page)
     {
         page.Append(".SH FILES\n");
-        Tagged(page, ServicePaths.EnvFile, "The service's settings (homecall.env(5)).");
+        Tagged(page, ServiceEnvFile.Path, "The service's settings (homecall.env(5)).");
         Tagged(page, ServicePaths.KeyFile, "The secret key of the room fingerprints, created by the service's first start (mode 0600; `/var/lib/private/homecall` on disk, the unit has `DynamicUser=yes`).");
         Tagged(page, ServicePaths.LogDir + "/homecall-YYYYMMDD.log", "Daily log files (the unit sets `LOG_DIR`); `journalctl -u homecall` has the same lines.");
         Tagged(page, ServicePaths.Unit, "The systemd unit: `/lib/systemd/system` from the package, `/usr/local/lib/systemd/system` after `make install`.");
@@ -69,6 +69,12 @@ internal static class HomecallPageText
             "SIGTERM, SIGINT",
             "Graceful shutdown: stop accepting, send every client the error `shutting-down` and close 1001, wait up to `SHUTDOWN_GRACE_MS` " +
             "for them to answer, exit 0. A second one while draining ends the process at once.");
+        Tagged(
+            page,
+            "SIGHUP",
+            "Reload (`systemctl reload homecall`): read the settings again from the same sources and apply, without dropping anyone, " +
+            "those homecall.env(5) marks as applied on reload; any other changed setting is logged as needing a restart and keeps its running value. " +
+            "A file with an invalid setting is refused whole and the running settings stay.");
     }
 
     private static void Paragraphs(StringBuilder page, params string[] paragraphs) =>

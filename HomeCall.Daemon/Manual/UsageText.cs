@@ -1,4 +1,5 @@
 using System.Globalization;
+using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
 
 namespace HomeCall.Daemon.Manual;
@@ -22,8 +23,9 @@ internal static class UsageText
         An option's value may also follow '=' (--port=9000).
 
         Settings come from built-in defaults < --env-file < environment < flags. The service
-        reads {ServicePaths.EnvFile} (the unit's EnvironmentFile=); check that file with
-          homecall --check-config --env-file {ServicePaths.EnvFile}
+        reads {ServiceEnvFile.Path} (the unit's EnvironmentFile=); `homecall --check-config`
+        without --env-file checks that file as the service gets it, and
+        `systemctl reload homecall` (SIGHUP) applies what can change without a restart.
         homecall.env(5) describes every setting and its default.
 
         fingerprint: logs never name a room, only room=<8 hex digits>, an HMAC keyed with
