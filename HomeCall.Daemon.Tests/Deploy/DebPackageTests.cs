@@ -99,8 +99,9 @@ public sealed partial class DebPackageTests
 
         var page = await ProcessRunner.RunAsync(_binary, ["man", "homecall.env"]);
         Assert.That(Gunzip(Path.Combine(root, "usr/share/man/man5/homecall.env.5.gz")), Is.EqualTo(page.Output));
-        var unit = File.ReadAllLines(Path.Combine(root, "lib/systemd/system/homecall.service"));
-        Assert.That(unit, Does.Contain("ExecStart=/usr/bin/homecall"));
+        var unit = File.ReadAllLines(Path.Combine(root, "lib/systemd/system/homecall.service")).Where(l => !l.StartsWith('#')).ToArray();
+        Assert.That(unit, Has.One.Match("^ExecStart=/usr/bin/homecall( |$)"));
+        Assert.That(unit, Has.None.Contains("/usr/local/"));
         Assert.That(unit, Does.Contain("EnvironmentFile=/etc/homecall/homecall.env"));
         Assert.That(unit, Does.Contain("Documentation=file:/usr/share/doc/homecall/deploy.md"));
         Assert.That(File.Exists(Path.Combine(root, "usr/share/doc/homecall/deploy.md")), Is.True, "the unit's Documentation= must exist");
