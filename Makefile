@@ -167,7 +167,7 @@ deb:
 
 # --- Benchmarks (bench/, docs/benchmarks.md) --------------------------------
 # `make bench`: publish the daemon, build HomeCall.Bench, install both reference servers
-# (bench/reference: seed 004's numeric-room server on Node and `ws`; bench/reference-bun: the
+# (bench/reference: the numeric-room reference server on Node and `ws`; bench/reference-bun: the
 # same on Bun.serve), then run the standard set against fresh servers on loopback and write
 # docs/benchmarks.md: relay, set-up and churn for the daemon, Node and Bun back to back in each
 # round (judged by the medians of per-round ratios, because raw rates on a shared 2-core host drift

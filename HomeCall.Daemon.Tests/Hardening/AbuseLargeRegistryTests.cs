@@ -31,8 +31,8 @@ public sealed class AbuseLargeRegistryTests
             var now = DateTimeOffset.UtcNow;
             for (var i = 0; i < Sessions; i++)
             {
-                var session = new Room(Dialect.Session, $"00000000-0000-4000-8000-{i:D12}", TestFingerprints.Fingerprinter, now, new SessionQueue(64, 262144));
-                session.AddMember(new Member("u", null, now, null));
+                var session = new SessionRoom($"00000000-0000-4000-8000-{i:D12}", TestFingerprints.Fingerprinter, now, new SessionQueue(64, 262144));
+                session.AddMember("u", null, now, null);
                 registry.Add(session);
             }
 

@@ -41,9 +41,9 @@ public sealed class AbuseResourceTests
             .ToArray();
 
         Assert.That(codes, Is.EqualTo(new[] { "queued", "queued", "queued", "queued", "queue-full", "queue-full" }));
-        lock (harness.Hub.Registry.Gate)
+        using (var rooms = harness.Hub.Registry.Lock())
         {
-            Assert.That(harness.Hub.Registry.Find(Dialect.Session, Session)!.Queue!.Bytes, Is.LessThanOrEqualTo(harness.Options.MaxQueuedBytes));
+            Assert.That(rooms.FindSession(Session)!.Queue.Bytes, Is.LessThanOrEqualTo(harness.Options.MaxQueuedBytes));
         }
     }
 

@@ -160,9 +160,9 @@ public sealed class AbuseStormTests
     /// <summary>Member counts of every room the registry holds, read as the product reads it.</summary>
     private static Task<int[]> RoomSizesAsync(TestServer server)
     {
-        lock (server.Host.Hub.Registry.Gate)
+        using (var rooms = server.Host.Hub.Registry.Lock())
         {
-            return Task.FromResult(server.Host.Hub.Registry.All.Select(r => r.Members.Count).ToArray());
+            return Task.FromResult(rooms.All.Select(r => r.Members.Count).ToArray());
         }
     }
 }

@@ -48,14 +48,14 @@ public sealed class RegistrySnapshotTests
     {
         var registry = new RoomRegistry();
         var now = DateTimeOffset.UnixEpoch;
-        lock (registry.Gate)
+        using (var rooms = registry.Lock())
         {
             for (var i = 0; i < count; i++)
             {
-                var session = new Room(Dialect.Session, $"00000000-0000-4000-8000-{i:D12}", TestFingerprints.Fingerprinter, now, new SessionQueue(4, 100));
-                session.AddMember(new Member("u", null, now, null));
-                session.Queue!.TryAdd(new QueuedMessage("u", new byte[3]));
-                registry.Add(session);
+                var session = new SessionRoom($"00000000-0000-4000-8000-{i:D12}", TestFingerprints.Fingerprinter, now, new SessionQueue(4, 100));
+                session.AddMember("u", null, now, null);
+                session.Queue.TryAdd(new QueuedMessage("u", new byte[3]));
+                rooms.Add(session);
             }
         }
 

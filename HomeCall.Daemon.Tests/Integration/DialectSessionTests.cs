@@ -31,7 +31,7 @@ public sealed class DialectSessionTests
         await caller.SendAsync(new { type = "offer", room = Id, from = "caller", sdp = "o1" });
         await caller.SendAsync(new { type = "candidate", room = Id, from = "caller", candidate = "c1" });
         await caller.SendAsync(new { type = "candidate", room = Id, from = "caller", candidate = "c2" });
-        await Poll.UntilAsync(() => Poll.Registry(server, r => r.Find(Dialect.Session, Id)?.Queue!.Count == 3), "the caller's messages to be queued");
+        await Poll.UntilAsync(() => Poll.Registry(server, r => r.FindSession(Id)?.Queue.Count == 3), "the caller's messages to be queued");
 
         await using var callee = await JoinAsync(server, "callee");
         await caller.SendAsync(new { type = "candidate", room = Id, candidate = "c3" });
@@ -59,7 +59,7 @@ public sealed class DialectSessionTests
         await Poll.UntilDetachedAsync(server, Id, "callee");
         await caller.SendAsync(new { type = "candidate", room = Id, candidate = "c1" });
         await caller.SendAsync(new { type = "offer", room = Id, sdp = "o2" });
-        await Poll.UntilAsync(() => Poll.Registry(server, r => r.Find(Dialect.Session, Id)!.Queue!.Count == 2), "the messages to be queued");
+        await Poll.UntilAsync(() => Poll.Registry(server, r => r.FindSession(Id)?.Queue.Count == 2), "the messages to be queued");
         await using var back = await JoinAsync(server, "callee");
         await caller.SendAsync(new { type = "candidate", room = Id, candidate = "c2" });
 

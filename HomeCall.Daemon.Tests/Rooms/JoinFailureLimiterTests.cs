@@ -37,6 +37,16 @@ public sealed class JoinFailureLimiterTests
     }
 
     [Test]
+    public void IsBlocked_LimitLoweredByAReload_AppliesToFailuresAlreadyCounted()
+    {
+        var limiter = Failed(2, TimeSpan.Zero);
+
+        limiter.MaxFailuresPerWindow = 2;
+
+        Assert.That(limiter.IsBlocked(Ip, T0), Is.True);
+    }
+
+    [Test]
     public void IsBlocked_FailuresSpreadOverMoreThanAMinute_False()
     {
         var limiter = Failed(3, TimeSpan.FromSeconds(30)); // T0, +30 s, +60 s: the first is a minute old

@@ -12,22 +12,22 @@ public sealed class RoomRegistryTests
     public void Find_SameIdInOtherDialect_Separate()
     {
         var registry = new RoomRegistry();
-        lock (registry.Gate)
+        using (var rooms = registry.Lock())
         {
             var homecall = new Room(Dialect.Homecall, "1234", TestFingerprints.Fingerprinter, T0);
             var numeric = new Room(Dialect.Numeric, "1234", TestFingerprints.Fingerprinter, T0);
-            registry.Add(homecall);
-            registry.Add(numeric);
+            rooms.Add(homecall);
+            rooms.Add(numeric);
 
-            Assert.That(registry.Find(Dialect.Homecall, "1234"), Is.SameAs(homecall));
-            Assert.That(registry.Find(Dialect.Numeric, "1234"), Is.SameAs(numeric));
-            Assert.That(registry.Find(Dialect.Mesh, "1234"), Is.Null);
-            Assert.That(registry.Count, Is.EqualTo(2));
-            Assert.That(registry.CountOf(Dialect.Numeric), Is.EqualTo(1));
+            Assert.That(rooms.Find(Dialect.Homecall, "1234"), Is.SameAs(homecall));
+            Assert.That(rooms.Find(Dialect.Numeric, "1234"), Is.SameAs(numeric));
+            Assert.That(rooms.Find(Dialect.Mesh, "1234"), Is.Null);
+            Assert.That(rooms.Count, Is.EqualTo(2));
+            Assert.That(rooms.CountOf(Dialect.Numeric), Is.EqualTo(1));
 
-            registry.Remove(homecall);
-            Assert.That(registry.Contains(Dialect.Homecall, "1234"), Is.False);
-            Assert.That(registry.All, Is.EqualTo(new[] { numeric }));
+            rooms.Remove(homecall);
+            Assert.That(rooms.Contains(Dialect.Homecall, "1234"), Is.False);
+            Assert.That(rooms.All, Is.EqualTo(new[] { numeric }));
         }
     }
 
@@ -35,11 +35,11 @@ public sealed class RoomRegistryTests
     public void Find_IdsAreCaseSensitive()
     {
         var registry = new RoomRegistry();
-        lock (registry.Gate)
+        using (var rooms = registry.Lock())
         {
-            registry.Add(new Room(Dialect.Homecall, "Garden", TestFingerprints.Fingerprinter, T0));
+            rooms.Add(new Room(Dialect.Homecall, "Garden", TestFingerprints.Fingerprinter, T0));
 
-            Assert.That(registry.Find(Dialect.Homecall, "garden"), Is.Null);
+            Assert.That(rooms.Find(Dialect.Homecall, "garden"), Is.Null);
         }
     }
 
@@ -47,16 +47,16 @@ public sealed class RoomRegistryTests
     public void ForgetEndedBefore_Cutoff_DropsOnlyOlderTombstones()
     {
         var registry = new RoomRegistry();
-        lock (registry.Gate)
+        using (var rooms = registry.Lock())
         {
-            registry.MarkEnded("a", T0);
-            registry.MarkEnded("b", T0 + TimeSpan.FromSeconds(1));
+            rooms.MarkEnded("a", T0);
+            rooms.MarkEnded("b", T0 + TimeSpan.FromSeconds(1));
 
-            registry.ForgetEndedBefore(T0);
+            rooms.ForgetEndedBefore(T0);
 
-            Assert.That(registry.IsEnded("a"), Is.False);
-            Assert.That(registry.IsEnded("b"), Is.True);
-            Assert.That(registry.EndedCount, Is.EqualTo(1));
+            Assert.That(rooms.IsEnded("a"), Is.False);
+            Assert.That(rooms.IsEnded("b"), Is.True);
+            Assert.That(rooms.EndedCount, Is.EqualTo(1));
         }
     }
 
@@ -64,35 +64,48 @@ public sealed class RoomRegistryTests
     public void MarkEnded_PastTheTombstoneCap_OldestNoLongerEnded()
     {
         var registry = new RoomRegistry(endedSessionCapacity: 2);
-        lock (registry.Gate)
+        using (var rooms = registry.Lock())
         {
-            registry.MarkEnded("a", T0);
-            registry.MarkEnded("b", T0 + TimeSpan.FromSeconds(1));
-            registry.MarkEnded("c", T0 + TimeSpan.FromSeconds(2));
+            rooms.MarkEnded("a", T0);
+            rooms.MarkEnded("b", T0 + TimeSpan.FromSeconds(1));
+            rooms.MarkEnded("c", T0 + TimeSpan.FromSeconds(2));
 
-            Assert.That(registry.IsEnded("a"), Is.False);
-            Assert.That(registry.IsEnded("b") && registry.IsEnded("c"), Is.True);
-            Assert.That(registry.EndedCount, Is.EqualTo(2));
+            Assert.That(rooms.IsEnded("a"), Is.False);
+            Assert.That(rooms.IsEnded("b") && rooms.IsEnded("c"), Is.True);
+            Assert.That(rooms.EndedCount, Is.EqualTo(2));
         }
     }
 
     [Test]
-    public void Find_WithoutGate_Throws()
+    public void Lock_Disposed_AnotherThreadTakesIt()
     {
         var registry = new RoomRegistry();
+        using (var rooms = registry.Lock())
+        {
+            rooms.Add(new Room(Dialect.Homecall, "garden", TestFingerprints.Fingerprinter, T0));
+        }
 
-        Assert.That(() => registry.Find(Dialect.Homecall, "1234"), Throws.InvalidOperationException.With.Message.EqualTo("hold RoomRegistry.Gate"));
+        // A generous bound for a loaded 2-core machine: the lock is free, so this takes microseconds.
+        var count = Task.Run(() =>
+        {
+            using var rooms = registry.Lock();
+            return rooms.Count;
+        });
+
+        Assert.That(count.Wait(TimeSpan.FromSeconds(30)), Is.True, "the lock was released");
+        Assert.That(count.Result, Is.EqualTo(1));
     }
 
     [Test]
-    public void Add_WithoutGate_ThrowsAndAddsNothing()
+    public void FindSession_SessionAdded_TheSessionRoomWithItsQueue()
     {
         var registry = new RoomRegistry();
+        var session = new SessionRoom("6f9619ff-8b86-d011-b42d-00c04fc964ff", TestFingerprints.Fingerprinter, T0, new SessionQueue(4, 100));
+        using var rooms = registry.Lock();
+        rooms.Add(session);
 
-        Assert.That(() => registry.Add(new Room(Dialect.Homecall, "1234", TestFingerprints.Fingerprinter, T0)), Throws.InvalidOperationException);
-        lock (registry.Gate)
-        {
-            Assert.That(registry.Count, Is.Zero);
-        }
+        Assert.That(rooms.FindSession(session.Id), Is.SameAs(session));
+        Assert.That(rooms.Sessions, Is.EqualTo(new[] { session }));
+        Assert.That(rooms.FindSession("other"), Is.Null);
     }
 }

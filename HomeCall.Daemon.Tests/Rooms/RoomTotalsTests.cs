@@ -12,41 +12,40 @@ public sealed class RoomTotalsTests
         var registry = new RoomRegistry();
         var now = DateTimeOffset.UnixEpoch;
         var fingerprints = TestFingerprints.Fingerprinter;
-        lock (registry.Gate)
+        using (var rooms = registry.Lock())
         {
-            var session = new Room(Dialect.Session, "s", fingerprints, now, new SessionQueue(10, 1000));
-            session.AddMember(new Member("a", null, now, null)); // Before the registry takes it in.
-            session.Queue!.TryAdd(new QueuedMessage("a", new byte[7]));
-            registry.Add(session);
+            var session = new SessionRoom("s", fingerprints, now, new SessionQueue(10, 1000));
+            session.AddMember("a", null, now, null); // Before the registry takes it in.
+            session.Queue.TryAdd(new QueuedMessage("a", new byte[7]));
+            rooms.Add(session);
             var room = new Room(Dialect.Homecall, "h", fingerprints, now);
-            registry.Add(room);
-            var b = new Member("b", null, now, null);
-            room.AddMember(b);
-            room.AddMember(new Member("c", null, now, null));
+            rooms.Add(room);
+            var b = room.AddMember("b", null, now, null);
+            room.AddMember("c", null, now, null);
             session.Queue.TryAdd(new QueuedMessage("a", new byte[5]));
-            AssertSums(registry, members: 3, messages: 2, bytes: 12);
+            AssertSums(rooms, members: 3, messages: 2, bytes: 12);
 
             room.RemoveMember(b);
             Assert.That(room.RemoveMember(b), Is.False, "removing twice counts once");
             session.Queue.TakeFor("b");
-            AssertSums(registry, members: 2, messages: 0, bytes: 0);
+            AssertSums(rooms, members: 2, messages: 0, bytes: 0);
 
             session.Queue.TryAdd(new QueuedMessage("a", new byte[3]));
-            registry.Remove(session);
+            rooms.Remove(session);
             room.ClearMembers();
-            AssertSums(registry, members: 0, messages: 0, bytes: 0);
+            AssertSums(rooms, members: 0, messages: 0, bytes: 0);
 
-            session.AddMember(new Member("d", null, now, null)); // Out of the registry: not counted.
-            AssertSums(registry, members: 0, messages: 0, bytes: 0);
+            session.AddMember("d", null, now, null); // Out of the registry: not counted.
+            AssertSums(rooms, members: 0, messages: 0, bytes: 0);
         }
     }
 
-    private static void AssertSums(RoomRegistry registry, int members, int messages, int bytes)
+    private static void AssertSums(RoomLock rooms, int members, int messages, int bytes)
     {
-        var all = registry.All.ToArray();
+        var all = rooms.All.ToArray();
         Assert.That(all.Sum(r => r.Members.Count), Is.EqualTo(members));
-        Assert.That(registry.Totals.Members, Is.EqualTo(members));
-        Assert.That(registry.Totals.QueuedMessages, Is.EqualTo(messages).And.EqualTo(all.Sum(r => r.Queue?.Count ?? 0)));
-        Assert.That(registry.Totals.QueuedBytes, Is.EqualTo(bytes).And.EqualTo(all.Sum(r => r.Queue?.Bytes ?? 0)));
+        Assert.That(rooms.Totals.Members, Is.EqualTo(members));
+        Assert.That(rooms.Totals.QueuedMessages, Is.EqualTo(messages).And.EqualTo(all.OfType<SessionRoom>().Sum(r => r.Queue.Count)));
+        Assert.That(rooms.Totals.QueuedBytes, Is.EqualTo(bytes).And.EqualTo(all.OfType<SessionRoom>().Sum(r => r.Queue.Bytes)));
     }
 }

@@ -87,19 +87,15 @@ internal sealed class HubHarness : IDisposable
     /// <summary>Rooms of <paramref name="dialect"/>, or of every dialect when null (read under the registry's lock, as the product does).</summary>
     public int RoomCount(Dialect? dialect = null)
     {
-        lock (Hub.Registry.Gate)
-        {
-            return dialect is { } d ? Hub.Registry.CountOf(d) : Hub.Registry.Count;
-        }
+        using var rooms = Hub.Registry.Lock();
+        return dialect is { } d ? rooms.CountOf(d) : rooms.Count;
     }
 
     /// <summary>The user ids of a room's members, in join order, or null when the registry does not hold it.</summary>
     public IReadOnlyList<string>? MembersOf(Dialect dialect, string roomId)
     {
-        lock (Hub.Registry.Gate)
-        {
-            return Hub.Registry.Find(dialect, roomId)?.Members.Select(m => m.UserId).ToArray();
-        }
+        using var rooms = Hub.Registry.Lock();
+        return rooms.Find(dialect, roomId)?.Members.Select(m => m.UserId).ToArray();
     }
 
     /// <summary>Moves the clock; the hub's sweep timer fires on the way.</summary>

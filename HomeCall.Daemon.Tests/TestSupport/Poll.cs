@@ -52,13 +52,10 @@ internal static class Poll
     }
 
     /// <summary>Reads the server's registry under its lock.</summary>
-    public static T Registry<T>(TestServer server, Func<RoomRegistry, T> read)
+    public static T Registry<T>(TestServer server, Func<RoomLock, T> read)
     {
-        var registry = server.Host.Hub.Registry;
-        lock (registry.Gate)
-        {
-            return read(registry);
-        }
+        using var rooms = server.Host.Hub.Registry.Lock();
+        return read(rooms);
     }
 
     /// <summary>Waits until the server has noticed that <paramref name="user"/>'s connection to a /signal session is gone.</summary>

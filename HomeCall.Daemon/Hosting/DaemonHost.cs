@@ -113,9 +113,9 @@ internal sealed class DaemonHost : IDisposable
     private (int Connections, int Rooms) Counts()
     {
         var connections = _ledger.Connections;
-        lock (Hub.Registry.Gate)
+        using (var rooms = Hub.Registry.Lock())
         {
-            return (connections, Hub.Registry.Count);
+            return (connections, rooms.Count);
         }
     }
 }

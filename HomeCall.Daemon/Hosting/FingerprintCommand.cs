@@ -4,6 +4,7 @@ using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
+using HomeCall.Daemon.Signaling.Sessions;
 
 namespace HomeCall.Daemon.Hosting;
 

@@ -21,16 +21,16 @@ internal sealed record RegistrySnapshot(int Rooms, IReadOnlyDictionary<Dialect, 
         var byDialect = new Dictionary<Dialect, int>(Dialects.Length);
         Room[] rooms;
         RegistrySnapshot counts;
-        lock (registry.Gate)
+        using (var held = registry.Lock())
         {
             foreach (var d in Dialects)
             {
-                byDialect[d] = registry.CountOf(d);
+                byDialect[d] = held.CountOf(d);
             }
 
-            var totals = registry.Totals;
+            var totals = held.Totals;
             counts = new RegistrySnapshot(byDialect.Values.Sum(), byDialect, totals.Members, totals.QueuedMessages, totals.QueuedBytes, []);
-            rooms = withDetails ? [.. registry.All] : [];
+            rooms = withDetails ? [.. held.All] : [];
         }
 
         return withDetails ? counts with { Details = Describe(registry, rooms) } : counts;
@@ -42,11 +42,11 @@ internal sealed record RegistrySnapshot(int Rooms, IReadOnlyDictionary<Dialect, 
         var views = new List<RoomView>(rooms.Length);
         for (var start = 0; start < rooms.Length; start += DetailBatch)
         {
-            lock (registry.Gate)
+            using (var held = registry.Lock())
             {
                 foreach (var r in rooms.AsSpan(start, Math.Min(DetailBatch, rooms.Length - start)))
                 {
-                    if (ReferenceEquals(registry.Find(r.Dialect, r.Id), r))
+                    if (ReferenceEquals(held.Find(r.Dialect, r.Id), r))
                     {
                         views.Add(new RoomView(
                             DialectNames.Of(r.Dialect),

@@ -20,12 +20,26 @@ internal sealed class ConnectionState(IConnection connection, RateLimiter rateLi
 
     public ILogger Log { get; } = log;
 
-    public Dialect? Dialect { get; set; }
+    /// <summary>The connection's dialect, once fixed (docs/protocol.md §4); it routes every message, error and the end.</summary>
+    public IDialectHandler? Handler { get; private set; }
+
+    public Dialect? Dialect => Handler?.Dialect;
 
     public Room? Room { get; set; }
 
     /// <summary>Numeric dialect: the per-connection UUID sent as myId and stamped as senderId (docs/protocol.md §7.1).</summary>
     public string MyId => _myId ??= Guid.NewGuid().ToString();
+
+    /// <summary>Fixes the dialect (docs/protocol.md §4): once, and never to another one.</summary>
+    public void Use(IDialectHandler handler)
+    {
+        if (Handler is not null && Handler != handler)
+        {
+            throw new InvalidOperationException($"the dialect is fixed already ({Handler.Dialect}, not {handler.Dialect})");
+        }
+
+        Handler = handler;
+    }
 
     /// <summary>The member this connection is in its room, or null (never joined, left, or replaced).</summary>
     public Member? Membership => Room?.FindConnection(Connection);

@@ -15,7 +15,7 @@ internal static class DirectedRelay
     /// <summary>Caller has validated field types; this takes the registry lock.</summary>
     public static void Deliver(SignalingContext ctx, ConnectionState state, in InboundMessage message, JsonField target, string targetName, Builder build)
     {
-        lock (ctx.Registry.Gate)
+        using (ctx.Registry.Lock())
         {
             var member = state.Membership;
             if (member is null)
@@ -30,7 +30,7 @@ internal static class DirectedRelay
                 return;
             }
 
-            if (RelayTarget.Find(state.Room!, message, target) is not { } connection
+            if (RelayTarget.Find(member.Room, message, target) is not { } connection
                 || !connection.Send(build(message, member.UserId)))
             {
                 ctx.Replies.Error(state, ErrorCode.UserNotFound, targetName, message.String(target));

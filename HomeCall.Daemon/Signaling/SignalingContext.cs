@@ -4,11 +4,9 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling;
 
-/// <summary>What every dialect handler shares: the registry and its per-IP guards, settings, clock, counters, replies and room fingerprints.</summary>
+/// <summary>What every dialect handler shares: the registry, settings, clock, counters, replies and room fingerprints.</summary>
 internal sealed record SignalingContext(
     RoomRegistry Registry,
-    JoinFailureLimiter JoinFailures,
-    SessionCreationLimiter SessionCreations,
     DaemonOptions Options,
     TimeProvider Time,
     DaemonMetrics Metrics,

@@ -27,14 +27,12 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
         _live = options;
         _ctx = new SignalingContext(
             new RoomRegistry(),
-            new JoinFailureLimiter(options.JoinFailuresPerMinute),
-            new SessionCreationLimiter(options.SessionsPerIpPerMinute),
             options,
             time,
             metrics,
             new Replies(options.ErrorLanguage, metrics),
             fingerprints);
-        _handlers = new DialectHandlers(new HomecallHandler(_ctx), new MeshHandler(_ctx), new NumericHandler(_ctx), new SessionHandler(_ctx));
+        _handlers = DialectHandlers.Create(_ctx);
         _sweepTimer = time.CreateTimer(_ => SweepGuarded(), null, SweepInterval, SweepInterval);
     }
 
@@ -48,15 +46,12 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
             connection,
             new RateLimiter(options.RateLimitPerSecond, options.RateLimitBurst, _ctx.Time),
             connection.Log);
-        // The dialect is chosen here once for /signal and mesh URLs (docs/protocol.md §4, §8); from
-        // then on it is the only thing that routes the connection's messages, errors and end.
-        if (connection.Endpoint == EndpointKind.Signal)
+        // The URL fixes the dialect here for /signal and mesh (docs/protocol.md §4, §8); from then
+        // on it is the only thing that routes the connection's messages, errors and end.
+        if (_handlers.SelectedBy(connection) is { } handler)
         {
-            state.Dialect = Dialect.Session;
-        }
-        else if (MeshParameters.IsMesh(connection.Query))
-        {
-            _handlers.Mesh.Open(state);
+            state.Use(handler);
+            handler.Open(state);
         }
 
         return new SignalingSession(state, _handlers, _ctx);
@@ -66,10 +61,10 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     public void ApplyLive(DaemonOptions options)
     {
         Volatile.Write(ref _live, options);
-        lock (_ctx.Registry.Gate)
+        using var rooms = _ctx.Registry.Lock();
+        foreach (var handler in _handlers.All)
         {
-            _ctx.JoinFailures.MaxFailuresPerWindow = options.JoinFailuresPerMinute;
-            _ctx.SessionCreations.MaxPerWindow = options.SessionsPerIpPerMinute;
+            handler.ApplyLive(rooms, options);
         }
     }
 
@@ -77,25 +72,12 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     public void Sweep()
     {
         var now = _ctx.Time.GetUtcNow();
-        var timeout = _ctx.Options.RoomTimeout;
-        lock (_ctx.Registry.Gate)
+        using (var rooms = _ctx.Registry.Lock())
         {
-            foreach (var room in _ctx.Registry.Of(Dialect.Numeric).Where(r => now - r.LastActivity >= timeout).ToArray())
+            foreach (var handler in _handlers.All)
             {
-                _log.Information("Room room={Room} expired after {TimeoutMs} ms idle, closing {Count} members", room.Fingerprint, timeout.TotalMilliseconds, room.Members.Count);
-                _handlers.Numeric.Expire(room);
+                handler.Sweep(rooms, now, _log);
             }
-
-            foreach (var session in _ctx.Registry.Of(Dialect.Session).Where(s => SessionMembership.IsAbandoned(s, now, timeout)).ToArray())
-            {
-                _log.Information("Room room={Room} forgotten after {TimeoutMs} ms unattended, {Queued} queued messages dropped", session.Fingerprint, timeout.TotalMilliseconds, session.Queue!.Count);
-                _ctx.Registry.Remove(session);
-                _ctx.Metrics.RoomExpired();
-            }
-
-            _ctx.Registry.ForgetEndedBefore(now - _ctx.Options.EndedSessionTtl);
-            _ctx.JoinFailures.Sweep(now);
-            _ctx.SessionCreations.Sweep(now);
         }
     }
 

@@ -1,12 +1,11 @@
-using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
-/// The signaling side of one connection: rate limit, parse once, fix the dialect
-/// (docs/protocol.md §4: the URL's roomId, else the first join/create), and switch to that
-/// dialect's handler.
+/// The signaling side of one connection: rate limit, parse once, and hand the message to the
+/// connection's dialect handler — fixed at open by the URL, else chosen by the first
+/// join/create (docs/protocol.md §4) and fixed by that handler if the message is valid.
 /// </summary>
 internal sealed class SignalingSession(ConnectionState state, DialectHandlers handlers, SignalingContext ctx) : IConnectionSession
 {
@@ -23,29 +22,19 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
         if (!MessageParser.TryParse(json, out var type, out var fields))
         {
             ctx.Metrics.MessagesReceived.Increment("invalid");
-            Invalid();
+            Unreadable();
             return;
         }
 
         ctx.Metrics.MessagesReceived.Increment(MessageTypeNames.Of(type));
         var message = new InboundMessage(json, type, fields);
-        switch (state.Dialect ?? Detect(message))
+        if ((state.Handler ?? handlers.SelectedBy(message)) is { } handler)
         {
-            case Dialect.Session:
-                handlers.Session.Handle(state, message);
-                break;
-            case Dialect.Homecall:
-                handlers.Homecall.Handle(state, message);
-                break;
-            case Dialect.Numeric:
-                handlers.Numeric.Handle(state, message);
-                break;
-            case Dialect.Mesh:
-                handlers.Mesh.Handle(state, message);
-                break;
-            default:
-                Undetected(message.Type);
-                break;
+            handler.Handle(state, message);
+        }
+        else
+        {
+            Undetected(message.Type);
         }
     }
 
@@ -54,38 +43,18 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
         if (Admit())
         {
             ctx.Metrics.MessagesReceived.Increment("binary");
-            Invalid(); // docs/protocol.md §3.1: every message is JSON in a text message.
+            Unreadable(); // docs/protocol.md §3.1: every message is JSON in a text message.
         }
     }
 
-    public void OnShutdown()
-    {
-        if (state.Dialect == Dialect.Session)
-        {
-            ctx.Replies.SessionError(state, ErrorCode.ShuttingDown, handlers.Session.CurrentSessionId(state));
-        }
-        else
-        {
-            ctx.Replies.Error(state, ErrorCode.ShuttingDown);
-        }
-    }
+    public void OnShutdown() => Refuse(ErrorCode.ShuttingDown);
 
     public void OnClosed()
     {
-        switch (state.Dialect)
+        if (state.Handler is { } handler)
         {
-            case Dialect.Session:
-                handlers.Session.Disconnected(state);
-                break;
-            case Dialect.Homecall:
-                handlers.Homecall.Disconnected(state);
-                break;
-            case Dialect.Numeric:
-                handlers.Numeric.Disconnected(state);
-                break;
-            case Dialect.Mesh:
-                handlers.Mesh.Disconnected(state);
-                break;
+            using var rooms = ctx.Registry.Lock();
+            handler.Disconnected(rooms, state);
         }
     }
 
@@ -96,15 +65,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
             case RateDecision.Allowed:
                 return true;
             case RateDecision.Limited:
-                if (state.Dialect == Dialect.Session)
-                {
-                    ctx.Replies.SessionError(state, ErrorCode.RateLimited, handlers.Session.CurrentSessionId(state));
-                }
-                else
-                {
-                    ctx.Replies.Error(state, ErrorCode.RateLimited);
-                }
-
+                Refuse(ErrorCode.RateLimited);
                 return false;
             default:
                 state.Log.Warning("Over the rate limit for {Seconds} s, closing with {CloseStatus}", RateLimiter.ExcessTolerance.TotalSeconds, CloseStatus.PolicyViolation);
@@ -113,11 +74,11 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
         }
     }
 
-    private void Invalid()
+    private void Unreadable()
     {
-        if (state.Dialect == Dialect.Session)
+        if (state.Handler is { } handler)
         {
-            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, null);
+            handler.Unreadable(state);
         }
         else
         {
@@ -125,21 +86,16 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
         }
     }
 
-    /// <summary>
-    /// docs/protocol.md §4: `join` with room and user is homecall; `create`, or `join` with
-    /// roomId, is numeric. The handler fixes the dialect only if the message is valid:
-    /// a message answered with invalid-message has no effect at all.
-    /// </summary>
-    private static Dialect? Detect(in InboundMessage message)
+    private void Refuse(string code)
     {
-        var f = message.Fields;
-        return message.Type switch
+        if (state.Handler is { } handler)
         {
-            MessageType.Join when f.Room.IsPresent && f.User.IsPresent => Dialect.Homecall,
-            MessageType.Join when f.RoomId.IsPresent => Dialect.Numeric,
-            MessageType.Create => Dialect.Numeric,
-            _ => null,
-        };
+            handler.Refuse(state, code);
+        }
+        else
+        {
+            ctx.Replies.Error(state, code);
+        }
     }
 
     private void Undetected(MessageType type)

@@ -31,7 +31,7 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
             .Add("parallel", settings.Parallel).Add("durationSeconds", w.Seconds).Add("sessions", completed)
             .Add("sessionsPerSecond", completed / w.Seconds, 1).Latency("sessionMs", w.UnitTime)
             .Add("failed", loop.Failed).Add("firstFailure", loop.FirstFailure)
-            .Server(w.Before, w.After, completed, "Session").ClientWindow(w.ClientBefore, w.ClientAfter, completed, "Session");
+            .Server(w.Before, w.After, completed, "Session", w.Jit).ClientWindow(w.ClientBefore, w.ClientAfter, completed, "Session");
         return line.Finish();
     }
 

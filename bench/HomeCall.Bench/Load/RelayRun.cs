@@ -39,17 +39,19 @@ internal sealed class RelayRun(WsConnector connector, RelaySettings settings)
 
         await Ticker.RunAsync(settings.WarmupSeconds, t => Status("warmup", t, settings.WarmupSeconds, peers), ct).ConfigureAwait(false);
         var before = ProcessSample.Read(settings.ServerPid);
+        using var jit = JitMeter.Start(settings.ServerPid);
         var started = Stopwatch.GetTimestamp();
         _clock.Phase = Phase.Measuring;
         await Ticker.RunAsync(settings.DurationSeconds, t => Status("measuring", t, settings.DurationSeconds, peers), ct).ConfigureAwait(false);
         _clock.Phase = Phase.Stopping;
         var after = ProcessSample.Read(settings.ServerPid);
+        var jitCpu = jit.Stop();
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         await Ticker.WaitUntilAsync(() => peers.Sum(p => p.Sent) == peers.Sum(p => p.Received), DrainTimeout, ct).ConfigureAwait(false);
         await CloseAsync(peers, loops, stop).ConfigureAwait(false);
         Progress.Done();
-        return Result(pairs, peers, seconds, before, after);
+        return Result(pairs, peers, seconds, before, after, jitCpu);
     }
 
     private async Task<RelayPair[]> SetUpAsync(CancellationToken ct)
@@ -96,7 +98,7 @@ internal sealed class RelayRun(WsConnector connector, RelaySettings settings)
     private static string Status(string phase, double elapsed, double total, RelayPeer[] peers) =>
         string.Create(CultureInfo.InvariantCulture, $"relay  {phase} {elapsed:0.#}/{total:0.#} s  received {peers.Sum(p => p.Received)}  errors {peers.Sum(p => p.Errors)}");
 
-    private string Result(RelayPair[] pairs, RelayPeer[] peers, double seconds, ProcessSample? before, ProcessSample? after)
+    private string Result(RelayPair[] pairs, RelayPeer[] peers, double seconds, ProcessSample? before, ProcessSample? after, TimeSpan jitCpu)
     {
         var latency = new LatencyHistogram();
         foreach (var peer in peers)
@@ -116,7 +118,7 @@ internal sealed class RelayRun(WsConnector connector, RelaySettings settings)
             .Add("lost", peers.Sum(p => p.Sent) - peers.Sum(p => p.Received))
             .Add("gaps", peers.Sum(p => p.Gaps)).Add("reordered", peers.Sum(p => p.Reordered))
             .Add("errors", peers.Sum(p => p.Errors)).Add("firstError", peers.Select(p => p.FirstError).FirstOrDefault(e => e is not null))
-            .Server(before, after, delivered, "Message");
+            .Server(before, after, delivered, "Message", jitCpu);
         return line.Finish();
     }
 }

@@ -42,12 +42,14 @@ internal sealed class SessionLoop(Func<int, long, CancellationToken, Task> unit)
         var loops = histograms.Select((h, w) => WorkerAsync(w, h, ct)).ToArray();
         await Ticker.RunAsync(warmupSeconds, t => status("warmup", t, warmupSeconds), ct).ConfigureAwait(false);
         var before = ProcessSample.Read(serverPid);
+        using var jit = JitMeter.Start(serverPid);
         var clientBefore = ProcessSample.Read(Environment.ProcessId);
         var started = Stopwatch.GetTimestamp();
         _clock.Phase = Phase.Measuring;
         await Ticker.RunAsync(durationSeconds, t => status("measuring", t, durationSeconds), ct).ConfigureAwait(false);
         _clock.Phase = Phase.Stopping;
         var after = ProcessSample.Read(serverPid);
+        var jitCpu = jit.Stop();
         var clientAfter = ProcessSample.Read(Environment.ProcessId);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await Task.WhenAll(loops).WaitAsync(FinishTimeout, ct).ConfigureAwait(false);
@@ -59,7 +61,7 @@ internal sealed class SessionLoop(Func<int, long, CancellationToken, Task> unit)
             unitTime.Add(h);
         }
 
-        return new LoopWindow(before, after, clientBefore, clientAfter, seconds, unitTime);
+        return new LoopWindow(before, after, clientBefore, clientAfter, jitCpu, seconds, unitTime);
     }
 
     private async Task WorkerAsync(int worker, LatencyHistogram unitTime, CancellationToken ct)

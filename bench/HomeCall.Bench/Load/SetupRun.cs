@@ -51,7 +51,7 @@ internal sealed class SetupRun(WsConnector connector, SetupSettings settings)
             .Add("parallel", settings.Parallel).Add("durationSeconds", w.Seconds).Add("connections", completed)
             .Add("connectionsPerSecond", completed / w.Seconds, 1).Latency("setupMs", w.UnitTime)
             .Add("failed", loop.Failed).Add("firstFailure", loop.FirstFailure)
-            .Server(w.Before, w.After, completed, "Connection").ClientWindow(w.ClientBefore, w.ClientAfter, completed, "Connection");
+            .Server(w.Before, w.After, completed, "Connection", w.Jit).ClientWindow(w.ClientBefore, w.ClientAfter, completed, "Connection");
         return line.Finish();
     }
 

@@ -36,7 +36,7 @@ internal sealed record ProcessSample(int Pid, TimeSpan Cpu, long RssKiB, long Hw
                 Field(status, "VmHWM:"),
                 (int)Field(status, "Threads:"),
                 System.Diagnostics.Stopwatch.GetTimestamp(),
-                TimeSpan.FromSeconds(JitTicks(p) / TicksPerSecond));
+                TimeSpan.FromSeconds(JitThreadTicks(p).Values.Sum() / TicksPerSecond));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -51,17 +51,19 @@ internal sealed record ProcessSample(int Pid, TimeSpan Cpu, long RssKiB, long Hw
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 
-    /// <summary>CPU ticks of the process's JIT threads (a thread that ends between listing and reading is skipped).</summary>
-    private static long JitTicks(int pid)
+    public static TimeSpan FromTicks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
+
+    /// <summary>CPU ticks of each of the process's JIT threads by thread id (a thread that ends between listing and reading is skipped).</summary>
+    public static Dictionary<int, long> JitThreadTicks(int pid)
     {
-        long ticks = 0;
+        var ticks = new Dictionary<int, long>();
         foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
         {
             try
             {
                 if (JitThreadNames.Contains(File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n')))
                 {
-                    ticks += Ticks(File.ReadAllText(Path.Combine(task, "stat")));
+                    ticks[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = Ticks(File.ReadAllText(Path.Combine(task, "stat")));
                 }
             }
             catch (IOException)

@@ -43,7 +43,8 @@ internal sealed class ResultLine : IDisposable
     }
 
     /// <summary>Server CPU and memory between two samples, per unit of work (`per` = e.g. delivered messages).</summary>
-    public ResultLine Server(ProcessSample? before, ProcessSample? after, long units, string unitName)
+    /// <param name="jit">the JIT threads' CPU in the window from a <see cref="JitMeter"/>; without it, the difference of the two samples</param>
+    public ResultLine Server(ProcessSample? before, ProcessSample? after, long units, string unitName, TimeSpan? jit = null)
     {
         if (before is null || after is null)
         {
@@ -58,10 +59,10 @@ internal sealed class ResultLine : IDisposable
         _w.WriteNumber("cpuPercent", Math.Round(100 * cpu.TotalSeconds / Math.Max(seconds, 1e-9), 1));
         _w.WriteNumber($"cpuMicrosecondsPer{unitName}", units == 0 ? 0 : Math.Round(cpu.TotalMicroseconds / units, 3));
         // Of which JIT compiler threads: start-up cost still being paid in the window, not a per-unit cost.
-        var jit = after.JitCpu - before.JitCpu;
-        _w.WriteNumber("jitCpuSeconds", Math.Round(jit.TotalSeconds, 3));
-        _w.WriteNumber($"jitMicrosecondsPer{unitName}", units == 0 ? 0 : Math.Round(jit.TotalMicroseconds / units, 3));
-        _w.WriteNumber($"steadyCpuMicrosecondsPer{unitName}", units == 0 ? 0 : Math.Round((cpu - jit).TotalMicroseconds / units, 3));
+        var jitCpu = jit ?? TimeSpan.FromTicks(Math.Max(0, (after.JitCpu - before.JitCpu).Ticks));
+        _w.WriteNumber("jitCpuSeconds", Math.Round(jitCpu.TotalSeconds, 3));
+        _w.WriteNumber($"jitMicrosecondsPer{unitName}", units == 0 ? 0 : Math.Round(jitCpu.TotalMicroseconds / units, 3));
+        _w.WriteNumber($"steadyCpuMicrosecondsPer{unitName}", units == 0 ? 0 : Math.Round((cpu - jitCpu).TotalMicroseconds / units, 3));
         _w.WriteNumber("rssKiB", after.RssKiB);
         _w.WriteNumber("hwmKiB", after.HwmKiB);
         _w.WriteNumber("threads", after.Threads);

@@ -23,17 +23,27 @@ internal sealed class SummaryTable(IReadOnlyList<Measurement> results)
         }
 
         Row("set-up: server CPU µs per connection", "setup", 1, "server", "steadyCpuMicrosecondsPerConnection");
-        Row("set-up: of it JIT compiler threads, µs per connection", "setup", 1, "server", "jitMicrosecondsPerConnection");
+        Row("set-up: of it JIT compiler threads, µs per connection", "setup", 1, ratios: false, "server", "jitMicrosecondsPerConnection");
         Row("set-up: connections/s", "setup", 0, "connectionsPerSecond");
         Row("churn: sessions/s", "churn", 0, "sessionsPerSecond");
         Row("churn: server CPU µs per session", "churn", 0, "server", "steadyCpuMicrosecondsPerSession");
-        Row("churn: of it JIT compiler threads, µs per session", "churn", 0, "server", "jitMicrosecondsPerSession");
+        Row("churn: of it JIT compiler threads, µs per session", "churn", 0, ratios: false, "server", "jitMicrosecondsPerSession");
         Row("idle: KiB per connection (RSS)", "idle", 2, "serverRssKiBPerConnection");
         md.Table(["figure", "Node", "Bun", "Daemon", "daemon / Bun", "daemon / Node"], _rows);
     }
 
-    private void Row(string figure, string key, int decimals, params string[] path)
+    private void Row(string figure, string key, int decimals, params string[] path) => Row(figure, key, decimals, ratios: true, path);
+
+    /// <param name="ratios">false for a share that is no cost per unit (the JIT's): its ratios would mean nothing</param>
+    private void Row(string figure, string key, int decimals, bool ratios, params string[] path)
     {
+        if (!ratios)
+        {
+            _rows.Add([figure, N(_compare.Median(key, ServerKind.Node, path), decimals), N(_compare.Median(key, ServerKind.Bun, path), decimals),
+                N(_compare.Median(key, ServerKind.Daemon, path), decimals), "–", "–"]);
+            return;
+        }
+
         _rows.Add([
             figure,
             N(_compare.Median(key, ServerKind.Node, path), decimals),

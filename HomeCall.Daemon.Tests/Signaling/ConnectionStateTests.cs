@@ -1,0 +1,36 @@
+using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Signaling;
+using HomeCall.Daemon.Tests.TestSupport;
+
+namespace HomeCall.Daemon.Tests.Signaling;
+
+/// <summary>docs/protocol.md §4: a connection's dialect is fixed once and never changes.</summary>
+public sealed class ConnectionStateTests
+{
+    private static ConnectionState NewState() =>
+        new(new FakeConnection(1), new RateLimiter(10, 10, new FakeTimeProvider()), Serilog.Core.Logger.None);
+
+    [Test]
+    public void Use_SameHandlerAgain_StaysFixed()
+    {
+        var state = NewState();
+        var homecall = new FakeDialectHandler(Dialect.Homecall);
+
+        state.Use(homecall);
+        state.Use(homecall);
+
+        Assert.That(state.Handler, Is.SameAs(homecall));
+        Assert.That(state.Dialect, Is.EqualTo(Dialect.Homecall));
+    }
+
+    [Test]
+    public void Use_AnotherHandlerOnceFixed_ThrowsAndKeepsTheFirst()
+    {
+        var state = NewState();
+        var homecall = new FakeDialectHandler(Dialect.Homecall);
+        state.Use(homecall);
+
+        Assert.That(() => state.Use(new FakeDialectHandler(Dialect.Numeric)), Throws.InvalidOperationException);
+        Assert.That(state.Handler, Is.SameAs(homecall));
+    }
+}

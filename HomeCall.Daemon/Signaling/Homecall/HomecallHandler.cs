@@ -1,0 +1,119 @@
+using HomeCall.Daemon.Rooms;
+
+namespace HomeCall.Daemon.Signaling.Homecall;
+
+/// <summary>
+/// Homecall rooms (docs/protocol.md §5): join/leave with `online` lists to every member, and
+/// offer/answer/candidate routed by `to`, stamped with `from`, other fields passed through.
+/// </summary>
+internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
+{
+    private readonly HomecallMembership _membership = new(ctx);
+
+    public Dialect Dialect => Dialect.Homecall;
+
+    /// <summary>docs/protocol.md §4: a `join` with both `room` and `user`.</summary>
+    public bool IsSelectedBy(in InboundMessage message) =>
+        message.Type == MessageType.Join && message.Fields.Room.IsPresent && message.Fields.User.IsPresent;
+
+    public void Handle(ConnectionState state, in InboundMessage message)
+    {
+        switch (message.Type)
+        {
+            case MessageType.Join:
+                Join(state, message);
+                break;
+            case MessageType.Leave:
+                Leave(state, message);
+                break;
+            case MessageType.Offer or MessageType.Answer or MessageType.Candidate:
+                Relay(state, message);
+                break;
+            default:
+                ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+                break;
+        }
+    }
+
+    public void Unreadable(ConnectionState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+
+    public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
+
+    public void Disconnected(RoomLock rooms, ConnectionState state)
+    {
+        if (state.Membership is { } member)
+        {
+            _membership.Remove(rooms, state, member);
+        }
+    }
+
+    private void Join(ConnectionState state, in InboundMessage message)
+    {
+        if (!FieldRules.IsValid(message, message.Fields.Room, FieldRules.MaxRoomLength, out var roomId)
+            || !FieldRules.IsValid(message, message.Fields.User, FieldRules.MaxUserLength, out var user))
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+            return;
+        }
+
+        state.Use(this); // docs/protocol.md §4: a valid join with room and user fixes the dialect.
+        using var rooms = ctx.Registry.Lock();
+        var current = state.Membership;
+        if (current is not null && current.Room.Id == roomId && current.UserId == user)
+        {
+            HomecallMembership.BroadcastOnline(current.Room); // Joining again as the same user changes nothing.
+            return;
+        }
+
+        if (_membership.IsFull(rooms.Find(Dialect.Homecall, roomId), current, user))
+        {
+            ctx.Replies.Error(state, ErrorCode.RoomFull);
+            return;
+        }
+
+        if (current is not null)
+        {
+            _membership.Remove(rooms, state, current); // docs/protocol.md §5.1: one room at a time.
+        }
+
+        _membership.Enter(rooms, state, roomId, user);
+    }
+
+    private void Leave(ConnectionState state, in InboundMessage message)
+    {
+        var f = message.Fields;
+        if (!f.Room.IsAbsentOrString || !f.User.IsAbsentOrString)
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+            return;
+        }
+
+        using var rooms = ctx.Registry.Lock();
+        var member = state.Membership;
+        if (member is null || (f.Room.IsPresent && !message.StringEquals(f.Room, member.Room.Id)))
+        {
+            ctx.Replies.Error(state, ErrorCode.NotJoined);
+            return;
+        }
+
+        if (f.User.IsPresent && !message.StringEquals(f.User, member.UserId))
+        {
+            ctx.Replies.Error(state, ErrorCode.SenderMismatch);
+            return;
+        }
+
+        _membership.Remove(rooms, state, member);
+    }
+
+    private void Relay(ConnectionState state, in InboundMessage message)
+    {
+        var f = message.Fields;
+        if (!f.To.IsString || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+            return;
+        }
+
+        DirectedRelay.Deliver(ctx, state, message, f.To, "to", static (in InboundMessage m, string from) => MessageWriter.PassThrough(m, null, from));
+    }
+}

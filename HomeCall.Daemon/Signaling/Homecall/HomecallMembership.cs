@@ -1,0 +1,88 @@
+using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
+
+namespace HomeCall.Daemon.Signaling.Homecall;
+
+/// <summary>
+/// Who is in a homecall room (docs/protocol.md §5.1): joining, replacing an older connection of
+/// the same user, leaving; every change sends the new `online` list to every member. Callers
+/// hold the registry lock.
+/// </summary>
+internal sealed class HomecallMembership(SignalingContext ctx)
+{
+    /// <summary>Full for a newcomer; a returning user replaces itself, and a member renaming itself in its own room frees its place first.</summary>
+    public bool IsFull(Room? room, Member? current, string user)
+    {
+        if (room is null || room.FindUser(user) is not null)
+        {
+            return false;
+        }
+
+        var others = room.Members.Count - (current?.Room == room ? 1 : 0);
+        return others >= ctx.Options.MaxRoomUsers;
+    }
+
+    public void Enter(RoomLock rooms, ConnectionState state, string roomId, string user)
+    {
+        var room = rooms.Find(Dialect.Homecall, roomId); // Leaving the previous room may have removed it.
+        if (room is null)
+        {
+            room = new Room(Dialect.Homecall, roomId, ctx.Fingerprints, ctx.Time.GetUtcNow());
+            rooms.Add(room);
+        }
+
+        if (room.FindUser(user) is { } old)
+        {
+            Replace(state, old); // docs/protocol.md §3.5: the older connection of the same user is replaced.
+        }
+
+        room.AddMember(user, null, ctx.Time.GetUtcNow(), state.Connection);
+        state.Room = room;
+        Joined(state, room);
+    }
+
+    /// <summary>A successful join (docs/protocol.md §5.1): every member, the joiner too, gets the new `online` list.</summary>
+    private void Joined(ConnectionState state, Room room)
+    {
+        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        BroadcastOnline(room);
+    }
+
+    public void Remove(RoomLock rooms, ConnectionState state, Member member)
+    {
+        var room = member.Room;
+        room.RemoveMember(member);
+        state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        if (room.Members.Count == 0)
+        {
+            rooms.Remove(room);
+        }
+        else
+        {
+            BroadcastOnline(room);
+        }
+    }
+
+    public static void BroadcastOnline(Room room)
+    {
+        var online = HomecallMessages.Online(room);
+        foreach (var m in room.Members)
+        {
+            m.Connection?.Send(online);
+        }
+    }
+
+    private void Replace(ConnectionState state, Member old)
+    {
+        var room = old.Room;
+        room.RemoveMember(old);
+        state.Log.Information("Replaced an older connection of the same user in room={Room}", room.Fingerprint);
+        if (old.Connection is { } oldConnection)
+        {
+            ctx.Replies.ErrorTo(oldConnection, Dialect.Homecall, ErrorCode.Replaced, null);
+            oldConnection.Close(CloseStatus.Replaced, "replaced by a newer connection");
+        }
+
+        BroadcastOnline(room);
+    }
+}

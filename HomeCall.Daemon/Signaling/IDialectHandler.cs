@@ -1,0 +1,50 @@
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
+using Serilog;
+
+namespace HomeCall.Daemon.Signaling;
+
+/// <summary>
+/// One dialect of the signaling core (docs/protocol.md §4–§8), shared by every connection. A
+/// connection's handler is chosen once — by the upgrade URL at open, else by its first valid
+/// `join` or `create` — and from then on receives everything: its messages, the errors that
+/// are about the connection rather than a message, its end. Handlers are registered in
+/// <see cref="DialectHandlers.Create"/>, one per <see cref="Rooms.Dialect"/>.
+/// </summary>
+internal interface IDialectHandler
+{
+    Dialect Dialect { get; }
+
+    /// <summary>True when the upgrade URL gives the connection to this dialect (docs/protocol.md §4); by default no URL does.</summary>
+    bool IsSelectedBy(IConnection connection) => false;
+
+    /// <summary>True when this message, on a connection whose dialect is not fixed yet, is one of this dialect's (docs/protocol.md §4); the handler fixes the dialect only if it is valid. By default no message does.</summary>
+    bool IsSelectedBy(in InboundMessage message) => false;
+
+    /// <summary>A connection the URL gave to this dialect has opened; its <see cref="ConnectionState.Handler"/> is this handler already. By default nothing happens before the first message.</summary>
+    void Open(ConnectionState state)
+    {
+    }
+
+    void Handle(ConnectionState state, in InboundMessage message);
+
+    /// <summary>A message that is not JSON of a known shape, or a binary one: invalid-message (docs/protocol.md §3.1).</summary>
+    void Unreadable(ConnectionState state);
+
+    /// <summary>An error about the connection, not about one message: rate-limited, shutting-down.</summary>
+    void Refuse(ConnectionState state, string code);
+
+    /// <summary>The connection has ended (closed, aborted or replaced); the caller holds the registry lock.</summary>
+    void Disconnected(RoomLock rooms, ConnectionState state);
+
+    /// <summary>A reload's live settings, under the registry lock (its per-IP guards are under it too). By default the dialect has none.</summary>
+    void ApplyLive(RoomLock rooms, DaemonOptions options)
+    {
+    }
+
+    /// <summary>Once every <see cref="SignalingHub.SweepInterval"/>, under the registry lock: expire this dialect's idle rooms and guards. By default its rooms end with their last member and nothing expires.</summary>
+    void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
+    {
+    }
+}

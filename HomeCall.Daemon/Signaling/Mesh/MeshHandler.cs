@@ -1,0 +1,131 @@
+using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
+
+namespace HomeCall.Daemon.Signaling.Mesh;
+
+/// <summary>
+/// Mesh rooms (docs/protocol.md §6): joined from the URL at connect, `participants` to the
+/// joiner, `participant-joined`/`participant-left` to the others, and offer/answer/
+/// ice-candidate built afresh as {type, fromUserId, sdp|candidate} for `targetUserId`.
+/// </summary>
+internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
+{
+    public Dialect Dialect => Dialect.Mesh;
+
+    /// <summary>docs/protocol.md §4: the room endpoint's URL names a `roomId`.</summary>
+    public bool IsSelectedBy(IConnection connection) =>
+        connection.Endpoint == EndpointKind.Room && MeshParameters.IsMesh(connection.Query);
+
+    /// <summary>docs/protocol.md §6.1: the URL's identity joins the room at once.</summary>
+    public void Open(ConnectionState state)
+    {
+        var parameters = MeshParameters.TryRead(state.Connection.Query, out var invalid);
+        if (parameters is null)
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidParameters, "parameter", invalid);
+            state.Connection.Close(CloseStatus.PolicyViolation, "invalid parameters");
+            return;
+        }
+
+        using var rooms = ctx.Registry.Lock();
+        var room = rooms.Find(Dialect.Mesh, parameters.RoomId);
+        var old = room?.FindUser(parameters.UserId);
+        if (room is not null && old is null && room.Members.Count >= ctx.Options.MaxRoomUsers)
+        {
+            ctx.Replies.Error(state, ErrorCode.RoomFull);
+            state.Connection.Close(CloseStatus.PolicyViolation, "room full");
+            return;
+        }
+
+        if (old is not null)
+        {
+            Replace(rooms, state, old);
+        }
+
+        Enter(rooms, state, parameters);
+    }
+
+    private void Enter(RoomLock rooms, ConnectionState state, MeshParameters parameters)
+    {
+        var room = rooms.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
+        if (room is null)
+        {
+            room = new Room(Dialect.Mesh, parameters.RoomId, ctx.Fingerprints, ctx.Time.GetUtcNow());
+            rooms.Add(room);
+        }
+
+        var member = room.AddMember(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
+        state.Room = room;
+        Joined(state, room, member);
+    }
+
+    /// <summary>A successful join (docs/protocol.md §6.1): `participants` to the joiner, `participant-joined` to the others.</summary>
+    private void Joined(ConnectionState state, Room room, Member member)
+    {
+        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        state.Connection.Send(MeshMessages.Participants(room));
+        var joined = MeshMessages.ParticipantJoined(room, member);
+        foreach (var other in room.Members.Where(m => m != member))
+        {
+            other.Connection?.Send(joined);
+        }
+    }
+
+    public void Handle(ConnectionState state, in InboundMessage message)
+    {
+        // docs/protocol.md §6.2: a mesh client only relays; its identity came from the URL.
+        var f = message.Fields;
+        if (message.Type is not (MessageType.Offer or MessageType.Answer or MessageType.IceCandidate)
+            || !f.TargetUserId.IsString || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+            return;
+        }
+
+        // Like homecall's `to`, user-not-found names the target so a client with several
+        // offers in flight knows which one failed.
+        DirectedRelay.Deliver(ctx, state, message, f.TargetUserId, "targetUserId", MeshMessages.Relay);
+    }
+
+    public void Unreadable(ConnectionState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+
+    public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
+
+    public void Disconnected(RoomLock rooms, ConnectionState state)
+    {
+        if (state.Membership is { } member)
+        {
+            Remove(rooms, state, member);
+        }
+    }
+
+    private void Replace(RoomLock rooms, ConnectionState state, Member old)
+    {
+        state.Log.Information("Replaced an older connection of the same user in room={Room}", old.Room.Fingerprint);
+        if (old.Connection is { } oldConnection)
+        {
+            ctx.Replies.ErrorTo(oldConnection, Dialect.Mesh, ErrorCode.Replaced, null);
+            oldConnection.Close(CloseStatus.Replaced, "replaced by a newer connection");
+        }
+
+        Remove(rooms, state, old);
+    }
+
+    private void Remove(RoomLock rooms, ConnectionState state, Member member)
+    {
+        var room = member.Room;
+        room.RemoveMember(member);
+        state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        if (room.Members.Count == 0)
+        {
+            rooms.Remove(room);
+            return;
+        }
+
+        var left = MeshMessages.ParticipantLeft(room, member);
+        foreach (var other in room.Members)
+        {
+            other.Connection?.Send(left);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Rooms;
+using Serilog;
+
+namespace HomeCall.Daemon.Signaling.Numeric;
+
+/// <summary>
+/// Numeric rooms (docs/protocol.md §7): create/join with replies carrying the per-connection
+/// `myId`, `signal` relayed to every other member as exactly {type, senderId, payload},
+/// rooms that outlive their members until ROOM_TIMEOUT_MS of inactivity, and a guard
+/// against guessing room ids.
+/// </summary>
+internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
+{
+    private readonly NumericJoinGuard _guard = new(ctx);
+    private readonly NumericExpiry _expiry = new(ctx);
+
+    public Dialect Dialect => Dialect.Numeric;
+
+    /// <summary>docs/protocol.md §4: `create`, or a `join` with `roomId` and not both `room` and `user`.</summary>
+    public bool IsSelectedBy(in InboundMessage message)
+    {
+        var f = message.Fields;
+        return message.Type == MessageType.Create
+            || (message.Type == MessageType.Join && f.RoomId.IsPresent && !(f.Room.IsPresent && f.User.IsPresent));
+    }
+
+    public void Handle(ConnectionState state, in InboundMessage message)
+    {
+        switch (message.Type)
+        {
+            case MessageType.Create:
+                Create(state);
+                break;
+            case MessageType.Join:
+                Join(state, message);
+                break;
+            case MessageType.Signal:
+                Signal(state, message);
+                break;
+            default:
+                ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+                break;
+        }
+    }
+
+    public void Unreadable(ConnectionState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+
+    public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
+
+    /// <summary>docs/protocol.md §7.2, §7.3: idle rooms expire; join failures older than a minute are forgotten.</summary>
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
+    {
+        _expiry.Sweep(rooms, now, log);
+        _guard.Sweep(now);
+    }
+
+    /// <summary>JOIN_FAILURES_PER_MIN is a live setting.</summary>
+    public void ApplyLive(RoomLock rooms, DaemonOptions options) => _guard.ApplyLive(options);
+
+    public void Disconnected(RoomLock rooms, ConnectionState state)
+    {
+        if (state.Membership is { } member)
+        {
+            Remove(state, member); // The room stays joinable until it expires.
+        }
+    }
+
+    private void Create(ConnectionState state)
+    {
+        state.Use(this);
+        using var rooms = ctx.Registry.Lock();
+        var id = NumericRoomIds.Pick(rooms);
+        if (id is null)
+        {
+            ctx.Replies.Error(state, ErrorCode.NoFreeRooms);
+            return;
+        }
+
+        if (state.Membership is { } previous)
+        {
+            Remove(state, previous);
+        }
+
+        var room = new Room(Dialect.Numeric, id, ctx.Fingerprints, ctx.Time.GetUtcNow());
+        rooms.Add(room);
+        Enter(state, room, "room_created"u8);
+    }
+
+    private void Join(ConnectionState state, in InboundMessage message)
+    {
+        if (!FieldRules.IsValid(message, message.Fields.RoomId, FieldRules.MaxRoomLength, out var roomId))
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+            return;
+        }
+
+        state.Use(this); // docs/protocol.md §4: a valid join with roomId fixes the dialect.
+        using var rooms = ctx.Registry.Lock();
+        if (_guard.Find(rooms, state, roomId) is not { } room)
+        {
+            return;
+        }
+
+        var previous = state.Membership;
+        if (previous?.Room == room)
+        {
+            room.LastActivity = ctx.Time.GetUtcNow();
+            Reply(state, room, "room_joined"u8); // Already here: answer as before.
+            return;
+        }
+
+        if (room.Members.Count >= ctx.Options.MaxRoomUsers)
+        {
+            ctx.Replies.Error(state, ErrorCode.RoomFull);
+            return;
+        }
+
+        if (previous is not null)
+        {
+            Remove(state, previous);
+        }
+
+        Enter(state, room, "room_joined"u8);
+    }
+
+    private void Enter(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
+    {
+        room.AddMember(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection);
+        room.LastActivity = ctx.Time.GetUtcNow();
+        state.Room = room;
+        Joined(state, room, replyType);
+    }
+
+    /// <summary>A successful create or join (docs/protocol.md §7.1): the joiner gets room_created or room_joined with its myId.</summary>
+    private void Joined(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
+    {
+        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        Reply(state, room, replyType);
+    }
+
+    private static void Reply(ConnectionState state, Room room, ReadOnlySpan<byte> replyType) =>
+        state.Connection.Send(NumericMessages.Joined(replyType, room.Id, state.MyId));
+
+    private void Signal(ConnectionState state, in InboundMessage message)
+    {
+        var f = message.Fields;
+        if (!f.Payload.IsPresent || !SenderFields.AreWellTyped(message))
+        {
+            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+            return;
+        }
+
+        using var rooms = ctx.Registry.Lock();
+        if (state.Membership is not { } member)
+        {
+            ctx.Replies.Error(state, ErrorCode.NotJoined);
+            return;
+        }
+
+        if (!SenderFields.Match(message, state.MyId))
+        {
+            ctx.Replies.Error(state, ErrorCode.SenderMismatch);
+            return;
+        }
+
+        var room = member.Room;
+        room.LastActivity = ctx.Time.GetUtcNow();
+        var relay = NumericMessages.Signal(message, state.MyId);
+        foreach (var other in room.Members)
+        {
+            if (other.Connection is { } c && !ReferenceEquals(c, state.Connection) && c.Send(relay))
+            {
+                ctx.Metrics.MessagesRelayed.Increment("signal");
+            }
+        }
+    }
+
+    private void Remove(ConnectionState state, Member member)
+    {
+        var room = member.Room;
+        room.RemoveMember(member); // Not activity (docs/protocol.md §7.2): only create, join and signal are.
+        state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics.CodeAnalysis;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
+using Serilog;
+
+namespace HomeCall.Daemon.Signaling.Sessions;
+
+/// <summary>
+/// The /signal dialect (docs/protocol.md §8): a UUID session of at most two users,
+/// no `to` (relays go to the other participant), a bounded queue for a participant who
+/// is not there, reconnects that pick up the queue, and `leave` ending the session for good.
+/// </summary>
+internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
+{
+    private readonly SessionMembership _membership = new(ctx);
+    private readonly SessionCreationLimiter _creations = new(ctx.Options.SessionsPerIpPerMinute);
+
+    public Dialect Dialect => Dialect.Session;
+
+    /// <summary>docs/protocol.md §1.1, §8: every connection to /signal.</summary>
+    public bool IsSelectedBy(IConnection connection) => connection.Endpoint == EndpointKind.Signal;
+
+    public void Handle(ConnectionState state, in InboundMessage message)
+    {
+        var (id, echo) = NamedSession.Of(state, message);
+        switch (message.Type)
+        {
+            case MessageType.Join:
+                Join(state, message, id, echo);
+                break;
+            case MessageType.Leave:
+                Leave(state, message, id, echo);
+                break;
+            case MessageType.Offer or MessageType.Answer or MessageType.Candidate:
+                Relay(state, message, id, echo);
+                break;
+            default:
+                ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
+                break;
+        }
+    }
+
+    /// <summary>docs/protocol.md §8.3: an unparseable or binary message named no session, so `room` is null.</summary>
+    public void Unreadable(ConnectionState state) => ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, null);
+
+    /// <summary>`room` names the session this connection is attached to (docs/protocol.md §8.3).</summary>
+    public void Refuse(ConnectionState state, string code) => ctx.Replies.SessionError(state, code, CurrentSessionId(state));
+
+    /// <summary>docs/protocol.md §8.1, §8.2: unattended sessions and old tombstones are forgotten, and so are creation counts older than a minute.</summary>
+    public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
+    {
+        _membership.Sweep(rooms, now, log);
+        _creations.Sweep(now);
+    }
+
+    /// <summary>The session this connection is attached to, for errors not about a message (rate-limited, shutting-down).</summary>
+    private string? CurrentSessionId(ConnectionState state)
+    {
+        using var rooms = ctx.Registry.Lock();
+        return state.Membership?.Room.Id;
+    }
+
+    /// <summary>SESSIONS_PER_IP_PER_MIN is a live setting.</summary>
+    public void ApplyLive(RoomLock rooms, DaemonOptions options) => _creations.MaxPerWindow = options.SessionsPerIpPerMinute;
+
+    public void Disconnected(RoomLock rooms, ConnectionState state)
+    {
+        _membership.Detach(state);
+    }
+
+    private void Join(ConnectionState state, in InboundMessage message, string? id, string? echo)
+    {
+        if (id is null || !FieldRules.IsValid(message, message.Fields.User, FieldRules.MaxUserLength, out var user))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
+            return;
+        }
+
+        using var rooms = ctx.Registry.Lock();
+        if (rooms.IsEnded(id))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
+            return;
+        }
+
+        var session = rooms.FindSession(id);
+        var existing = session?.FindUser(user);
+        if (session is not null && existing is null && session.Members.Count >= SessionMembership.MaxParticipants)
+        {
+            ctx.Replies.SessionError(state, ErrorCode.RoomFull, id);
+            return;
+        }
+
+        if (session is null && !_creations.TryCreate(state.Connection.RemoteIp, ctx.Time.GetUtcNow()))
+        {
+            state.Log.Debug("Session not created: over {SessionsPerIpPerMinute} new sessions a minute from {ClientIp}", _creations.MaxPerWindow, state.Connection.RemoteIp);
+            ctx.Replies.SessionError(state, ErrorCode.TooManySessions, id);
+            return;
+        }
+
+        if (state.Room != session || state.Membership?.UserId != user)
+        {
+            _membership.Detach(state); // docs/protocol.md §8.1: joining another session leaves the previous one waiting for a reconnect.
+        }
+
+        _membership.Attach(state, session ?? _membership.Create(rooms, id), existing, user);
+    }
+
+    /// <remarks>`room` is required: leave is destructive, so it must name the session it ends.</remarks>
+    private void Leave(ConnectionState state, in InboundMessage message, string? id, string? echo)
+    {
+        if (id is null || !message.Fields.User.IsAbsentOrString)
+        {
+            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
+            return;
+        }
+
+        using var rooms = ctx.Registry.Lock();
+        if (!TryGetSession(rooms, state, id, out var session, out var member))
+        {
+            return;
+        }
+
+        if (message.Fields.User.IsPresent && !message.StringEquals(message.Fields.User, member.UserId))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
+            return;
+        }
+
+        _membership.End(rooms, state, session, member);
+    }
+
+    /// <remarks>`room` is required and must be a session id: it is what routes the relay (docs/protocol.md §11.3).</remarks>
+    private void Relay(ConnectionState state, in InboundMessage message, string? id, string? echo)
+    {
+        var f = message.Fields;
+        if (id is null || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
+            return;
+        }
+
+        using var rooms = ctx.Registry.Lock();
+        if (!TryGetSession(rooms, state, id, out var session, out var member))
+        {
+            return;
+        }
+
+        if (!SenderFields.Match(message, member.UserId))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
+            return;
+        }
+
+        session.LastActivity = ctx.Time.GetUtcNow();
+        var relay = MessageWriter.PassThrough(message, session.Id, member.UserId);
+        var other = RelayTarget.Other(session, member);
+        if (other?.Connection is { } target && target.Send(relay))
+        {
+            ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
+        }
+        else if (!session.Queue.TryAdd(new QueuedMessage(member.UserId, relay)))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.QueueFull, session.Id);
+        }
+    }
+
+    /// <summary>
+    /// The session a relay or leave names, if it is the one this connection joined:
+    /// otherwise session-ended (a tombstone) or session-not-found has been answered.
+    /// </summary>
+    private bool TryGetSession(RoomLock rooms, ConnectionState state, string id, [NotNullWhen(true)] out SessionRoom? session, [NotNullWhen(true)] out Member? member)
+    {
+        session = null;
+        member = null;
+        if (rooms.IsEnded(id))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
+            return false;
+        }
+
+        if (state.Membership is not { Room: SessionRoom joined } m || joined.Id != id)
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SessionNotFound, id);
+            return false;
+        }
+
+        session = joined;
+        member = m;
+        return true;
+    }
+}
