@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Runtime.Versioning;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Manual;
 using HomeCall.Daemon.Transport;
@@ -50,18 +51,26 @@ internal static class Program
             return ExitCodes.Config;
         }
 
-        switch (request.Mode)
+        if (request.Mode == CommandMode.Fingerprint)
         {
-            case CommandMode.CheckConfig:
-                Console.Write(OptionsPrinter.Render(bound.Options));
-                return ExitCodes.Ok;
-            case CommandMode.Fingerprint:
-                return FingerprintCommand.Run(request, bound.Options, environment, Console.Out, Console.Error);
+            return FingerprintCommand.Run(request, bound.Options, environment, Console.Out, Console.Error);
+        }
+
+        var ice = await LoadIceAsync(bound.Options).ConfigureAwait(false);
+        if (ice is null)
+        {
+            return ExitCodes.Config;
+        }
+
+        if (request.Mode == CommandMode.CheckConfig)
+        {
+            Console.Write(OptionsPrinter.Render(bound.Options));
+            return ExitCodes.Ok;
         }
 
         var key = await LoadKeyAsync(bound.Options, environment).ConfigureAwait(false);
         var reloads = new ReloadSource(request, environment, bound, File.ReadAllBytes);
-        return key is null ? ExitCodes.Config : await RunAsync(bound, key, environment, reloads).ConfigureAwait(false);
+        return key is null ? ExitCodes.Config : await RunAsync(bound, key, ice, environment, reloads).ConfigureAwait(false);
     }
 
     /// <summary>Notices (on --check-config or with errors) and every invalid setting on stderr; false when there are errors.</summary>
@@ -83,6 +92,24 @@ internal static class Program
         return bound.Errors.Count == 0;
     }
 
+    /// <summary>The ICE servers with TURN_SECRET_FILE read; a file that cannot be used stops the start (exit 78) with one line naming it.</summary>
+    private static async Task<IceServerSettings?> LoadIceAsync(DaemonOptions options)
+    {
+        if (options.TurnSecretFile.Length == 0)
+        {
+            return IceServerSettings.From(options);
+        }
+
+        var secret = TurnSecretFile.Read(options.TurnSecretFile, File.ReadAllBytes, out var problem);
+        if (secret is null)
+        {
+            await Console.Error.WriteLineAsync("homecall: " + problem).ConfigureAwait(false);
+            return null;
+        }
+
+        return IceServerSettings.From(options, secret);
+    }
+
     /// <summary>The install's fingerprint key, created on first start; a key that cannot be used stops the start (exit 78) before anything is bound.</summary>
     private static async Task<FingerprintKey?> LoadKeyAsync(DaemonOptions options, IDictionary environment)
     {
@@ -97,7 +124,7 @@ internal static class Program
         }
     }
 
-    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, IDictionary environment, ReloadSource reloads)
+    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, IceServerSettings ice, IDictionary environment, ReloadSource reloads)
     {
         var options = bound.Options;
         var level = new LoggingLevelSwitch(LogSetup.ParseLevel(options.LogLevel));
@@ -107,7 +134,7 @@ internal static class Program
             Log.Logger = logger;
             var log = logger.ForContext(typeof(Program));
             WarnAboutLogFiles(options, fileProblem, groupProblem, log);
-            return await ServeAsync(new Startup(options, key, environment, bound.Notices, reloads, level), logger).ConfigureAwait(false);
+            return await ServeAsync(new Startup(options, key, ice, environment, bound.Notices, reloads, level), logger).ConfigureAwait(false);
         }
         finally
         {
@@ -131,7 +158,7 @@ internal static class Program
 
     private static async Task<int> ServeAsync(Startup startup, Serilog.Core.Logger logger)
     {
-        var (options, key, environment, notices, reloads, level) = startup;
+        var (options, key, ice, environment, notices, reloads, level) = startup;
         var log = logger.ForContext(typeof(Program));
         log.Information("homecall {Version} starting with {Settings}", DaemonHost.Version, Settings(options));
         foreach (var notice in notices)
@@ -144,7 +171,7 @@ internal static class Program
         WarnIfOpenFileLimitLow(options, log);
         using var signals = new ShutdownSignals();
         using var systemd = SystemdNotifier.FromEnvironment(environment, Environment.ProcessId);
-        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd);
+        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, ice);
         host.Settings.Changed += o => level.MinimumLevel = LogSetup.ParseLevel(o.LogLevel);
         using var reloadSignal = new ReloadSignal(() => Reload(host, reloads, log));
         try

@@ -1,14 +1,16 @@
 using System.Collections;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
+using HomeCall.Daemon.Ice;
 using Serilog.Core;
 
 namespace HomeCall.Daemon;
 
-/// <summary>What <see cref="Program"/> has gathered before serving: settings, key, environment, notices, the reload source and the live log level.</summary>
+/// <summary>What <see cref="Program"/> has gathered before serving: settings, key, ICE servers (TURN secret read), environment, notices, the reload source and the live log level.</summary>
 internal sealed record Startup(
     DaemonOptions Options,
     FingerprintKey Key,
+    IceServerSettings Ice,
     IDictionary Environment,
     IReadOnlyList<string> Notices,
     ReloadSource Reloads,

@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
@@ -18,7 +19,12 @@ public sealed class DialectHandlersTests
     {
         var options = new DaemonOptions();
         var metrics = new DaemonMetrics();
-        var ctx = new SignalingContext(new RoomRegistry(), options, new FakeTimeProvider(), metrics, new Replies(options.ErrorLanguage, metrics), TestFingerprints.Fingerprinter);
+        var registry = new RoomRegistry();
+        var time = new FakeTimeProvider();
+        var ctx = new SignalingContext(registry, options, time, metrics, new Replies(options.ErrorLanguage, metrics), TestFingerprints.Fingerprinter)
+        {
+            Ice = new IceServerDelivery(IceServerSettings.From(options), registry, time, metrics),
+        };
 
         var handlers = DialectHandlers.Create(ctx);
 

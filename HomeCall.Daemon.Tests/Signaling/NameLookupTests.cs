@@ -32,6 +32,33 @@ public sealed class NameLookupTests
         Assert.That(Lookup.TryFind(Encoding.UTF8.GetBytes(name), out _), Is.False);
     }
 
+    /// <summary>Names are compared as words of up to 8 bytes: every byte of every length must count.</summary>
+    [Test]
+    public void TryFind_NameDifferingInAnyOneByte_NotFound()
+    {
+        Assert.Multiple(() =>
+        {
+            for (var length = 1; length <= MessageParser.MaxNameBytes; length++)
+            {
+                var name = new string('a', length);
+                var lookup = new NameLookup<int>([(name, 1)], MessageParser.MaxNameBytes);
+                Assert.That(lookup.TryFind(Encoding.UTF8.GetBytes(name), out _), Is.True, name);
+                for (var at = 0; at < length; at++)
+                {
+                    var other = Encoding.UTF8.GetBytes(name);
+                    other[at] = (byte)'b';
+                    Assert.That(lookup.TryFind(other, out _), Is.False, $"{name} with byte {at} changed");
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void Constructor_LimitOverSixteenBytes_Throws()
+    {
+        Assert.That(() => new NameLookup<int>([("room", 1)], 17), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
     [Test]
     public void Constructor_NameTwice_Throws()
     {

@@ -9,7 +9,7 @@ internal sealed class ShutdownTellingHandler : IConnectionHandler, IHttpEndpoint
 
     public IConnectionSession Open(IConnection connection) => new Session(connection);
 
-    public HttpResponse Handle(EndpointKind endpoint, HttpRequestHead request) => HttpResponse.Text(200, "ok");
+    public HttpResponse Handle(EndpointKind endpoint, HttpRequestHead request, System.Net.IPAddress clientIp) => HttpResponse.Text(200, "ok");
 
     private sealed class Session(IConnection connection) : IConnectionSession
     {

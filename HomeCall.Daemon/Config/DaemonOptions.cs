@@ -82,6 +82,21 @@ internal sealed record DaemonOptions
     /// <summary>SELFTEST_PAGE: serve the call self-test page on a plain GET /.</summary>
     public bool SelfTestPage { get; init; } = true;
 
+    /// <summary>STUN_URLS: stun:/stuns: URLs (RFC 7064) handed to clients in ice-servers; empty = none.</summary>
+    public IReadOnlyList<string> StunUrls { get; init; } = [];
+
+    /// <summary>TURN_URLS: turn:/turns: URLs (RFC 7065) handed to clients with short-lived credentials; empty = none.</summary>
+    public IReadOnlyList<string> TurnUrls { get; init; } = [];
+
+    /// <summary>TURN_SECRET: coturn's static-auth-secret, the key of the TURN REST credentials (never logged).</summary>
+    public string TurnSecret { get; init; } = "";
+
+    /// <summary>TURN_SECRET_FILE: a file holding that secret instead (systemd LoadCredential=); read at start.</summary>
+    public string TurnSecretFile { get; init; } = "";
+
+    /// <summary>TURN_TTL_S: how long issued TURN credentials are valid.</summary>
+    public int TurnTtlSeconds { get; init; } = 86400;
+
     /// <summary>ADMIN_TOKEN: bearer token for /rooms and /health room details; empty disables them.</summary>
     public string AdminToken { get; init; } = "";
 

@@ -17,6 +17,7 @@ internal static class OptionsBinder
 
         CheckHost(r, options.Host);
         QueueBounds.Check(r, options);
+        IceSettingsRules.Check(r, options);
         return new BindResult(options, r.Errors);
     }
 

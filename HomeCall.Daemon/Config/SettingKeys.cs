@@ -29,6 +29,11 @@ internal static class SettingKeys
     public const string RequireForwardedTls = "REQUIRE_FORWARDED_TLS";
     public const string ErrorLanguage = "ERROR_LANGUAGE";
     public const string SelfTestPage = "SELFTEST_PAGE";
+    public const string StunUrls = "STUN_URLS";
+    public const string TurnUrls = "TURN_URLS";
+    public const string TurnSecret = "TURN_SECRET";
+    public const string TurnSecretFile = "TURN_SECRET_FILE";
+    public const string TurnTtlSeconds = "TURN_TTL_S";
     public const string AdminToken = "ADMIN_TOKEN";
     public const string FingerprintKeyFile = "FINGERPRINT_KEY_FILE";
     public const string LogDir = "LOG_DIR";

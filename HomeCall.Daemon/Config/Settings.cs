@@ -23,6 +23,10 @@ internal static class Settings
     private const int MaxPort = 65535;
     private const int MaxQueueBytes = 1024 * 1024 * 1024;
 
+    /// <summary>TURN credentials live a minute to a week: shorter ones expire before ICE is done, longer ones outlive a leaked link.</summary>
+    private const int MinTurnTtlSeconds = 60;
+    private const int MaxTurnTtlSeconds = 7 * 24 * 3600;
+
     public static readonly IReadOnlyList<SettingDefinition> All =
     [
         Setting.Text(K.Host, "address to listen on (`0.0.0.0`, `::` for all)", o => o.Host, (o, v) => o with { Host = v }),
@@ -103,6 +107,21 @@ internal static class Settings
         Setting.Flag(
             K.SelfTestPage, "serve the call self-test page on a plain `GET /`",
             o => o.SelfTestPage, (o, v) => o with { SelfTestPage = v }) with { Live = true },
+        Setting.List(
+            K.StunUrls, "comma-separated `stun:`/`stuns:` URLs (RFC 7064) sent to clients in `ice-servers`; empty = none",
+            o => o.StunUrls, (o, v) => o with { StunUrls = v }),
+        Setting.List(
+            K.TurnUrls, "comma-separated `turn:`/`turns:` URLs (RFC 7065, `?transport=udp` or `tcp` allowed) sent with short-lived credentials; needs a secret ([docs/turn.md](docs/turn.md))",
+            o => o.TurnUrls, (o, v) => o with { TurnUrls = v }),
+        Setting.Text(
+            K.TurnSecret, "coturn's `static-auth-secret` (`use-auth-secret`); never logged",
+            o => o.TurnSecret, (o, v) => o with { TurnSecret = v }) with { Secret = true },
+        Setting.Text(
+            K.TurnSecretFile, "a file holding that secret instead, read at start (e.g. systemd `LoadCredential=`); setting both is an error",
+            o => o.TurnSecretFile, (o, v) => o with { TurnSecretFile = v }),
+        Setting.Int(
+            K.TurnTtlSeconds, "seconds TURN credentials stay valid; clients get fresh ones before they expire",
+            MinTurnTtlSeconds, MaxTurnTtlSeconds, o => o.TurnTtlSeconds, (o, v) => o with { TurnTtlSeconds = v }),
         Setting.Text(
             K.AdminToken, "bearer token for `/rooms` and `/health` room details; empty disables them",
             o => o.AdminToken, (o, v) => o with { AdminToken = v }) with { Secret = true, Live = true },

@@ -1,6 +1,7 @@
 using System.Net;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Http;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
@@ -26,17 +27,22 @@ internal sealed class DaemonHost : IDisposable
     private readonly AdminToken _admin;
     private readonly SystemdLifecycle? _systemd;
     private readonly SettingsReload _reload;
+    private readonly IceServerSettings _ice;
+    private readonly IceServersEndpoint _iceEndpoint;
 
-    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null)
+    /// <param name="ice">The ICE servers with TURN_SECRET_FILE read (Program); null takes them from <paramref name="options"/>.</param>
+    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, IceServerSettings? ice = null)
     {
         _time = time;
         _log = log.ForContext<DaemonHost>();
         Settings = new LiveOptions(options);
+        _ice = ice ?? IceServerSettings.From(options);
         Metrics = new DaemonMetrics();
-        Hub = new SignalingHub(options, fingerprints, time, Metrics, log);
+        Hub = new SignalingHub(options, fingerprints, time, Metrics, log, _ice);
         _ledger = new ConnectionLedger(options.MaxConnections, options.MaxConnectionsPerIp, options.MaxPendingHandshakes);
         _admin = new AdminToken(options.AdminToken);
-        var http = new OpsEndpoints(Hub.Registry, () => _ledger.Connections, Metrics, _admin, fingerprints, time, Version);
+        _iceEndpoint = new IceServersEndpoint(_ice, options.AllowedOrigins, time, Metrics, log);
+        var http = new OpsEndpoints(Hub.Registry, () => _ledger.Connections, Metrics, _admin, fingerprints, _iceEndpoint, time, Version);
         var upgrades = new UpgradeHandler(Settings, Hub, http, _ledger, Metrics, time, log, BootId);
         _listener = new Listener(options, upgrades, _ledger, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
@@ -75,6 +81,12 @@ internal sealed class DaemonHost : IDisposable
             _log.Information("TRUSTED_PROXIES is empty: X-Forwarded-For is believed from no peer; behind a proxy on this host set TRUSTED_PROXIES=127.0.0.1,::1");
         }
 
+        if (_ice.IsConfigured)
+        {
+            // The URLs are public (every client gets them); the secret is never logged.
+            _log.Information("ICE servers for clients: STUN {StunUrls}, TURN {TurnUrls}, TURN credentials valid {TtlSeconds} s", _ice.StunUrls, _ice.TurnUrls, _ice.CredentialLifetime.TotalSeconds);
+        }
+
         // Listening already: connections wait in the backlog until RunAsync accepts them.
         _systemd?.Ready(endpoint);
         return endpoint;
@@ -107,6 +119,7 @@ internal sealed class DaemonHost : IDisposable
     {
         _ledger.SetLimits(options.MaxConnections, options.MaxConnectionsPerIp);
         _admin.Replace(options.AdminToken);
+        _iceEndpoint.AllowOrigins(options.AllowedOrigins);
         Hub.ApplyLive(options);
     }
 

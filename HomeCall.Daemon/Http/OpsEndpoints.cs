@@ -1,22 +1,25 @@
+using System.Net;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Http;
 
-/// <summary>Answers /health, /rooms, /metrics and the self-test page (docs/protocol.md §1.3).</summary>
+/// <summary>Answers /health, /rooms, /metrics, /ice-servers and the self-test page (docs/protocol.md §1.3).</summary>
 internal sealed class OpsEndpoints(
     RoomRegistry registry,
     Func<int> connections,
     DaemonMetrics metrics,
     AdminToken admin,
     RoomFingerprinter fingerprints,
+    IceServersEndpoint ice,
     TimeProvider time,
     string version) : IHttpEndpoints
 {
     private readonly long _started = time.GetTimestamp();
 
-    public HttpResponse Handle(EndpointKind endpoint, HttpRequestHead request)
+    public HttpResponse Handle(EndpointKind endpoint, HttpRequestHead request, IPAddress clientIp)
     {
         var uptime = time.GetElapsedTime(_started);
         switch (endpoint)
@@ -32,6 +35,8 @@ internal sealed class OpsEndpoints(
             case EndpointKind.Metrics:
                 var counts = RegistrySnapshot.Take(registry, withDetails: false);
                 return new HttpResponse(200, PrometheusText.ContentType, PrometheusText.Render(metrics, counts, connections(), uptime), []);
+            case EndpointKind.IceServers:
+                return ice.Handle(request, clientIp);
             case EndpointKind.SelfTest:
                 return SelfTestPage.Response(fingerprints);
             default:

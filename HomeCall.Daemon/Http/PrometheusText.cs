@@ -30,6 +30,7 @@ internal static class PrometheusText
         Labeled(sb, "homecall_errors_total", "Error messages sent to clients, by code.", "code", metrics.ErrorsSent);
         Labeled(sb, "homecall_upgrades_refused_total", "Connections refused before or at the upgrade, by reason.", "reason", metrics.UpgradesRefused);
         Labeled(sb, "homecall_connections_closed_total", "Connections ended, by close status (1006 = no close frame; other = a status the client chose).", "status", metrics.ConnectionsClosed);
+        Labeled(sb, "homecall_turn_credentials_issued_total", "TURN credentials issued, by channel (websocket, http).", "via", metrics.TurnCredentialsIssued);
         Counter(sb, "homecall_connections_accepted_total", "WebSocket connections accepted.", metrics.ConnectionsAccepted);
         Gauge(sb, "homecall_queued_messages", "Messages held for absent /signal participants.", snapshot.QueuedMessages);
         Gauge(sb, "homecall_queued_bytes", "Bytes held for absent /signal participants.", snapshot.QueuedBytes);

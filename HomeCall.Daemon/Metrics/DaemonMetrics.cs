@@ -16,6 +16,9 @@ internal sealed class DaemonMetrics
 
     public LabeledCounter ConnectionsClosed { get; } = new();
 
+    /// <summary>TURN credentials handed out, by how: "websocket" (after a join, and refreshes) or "http" (GET /ice-servers).</summary>
+    public LabeledCounter TurnCredentialsIssued { get; } = new();
+
     public long RoomExpiries => Interlocked.Read(ref _roomExpiries);
 
     public long ConnectionsAccepted => Interlocked.Read(ref _connectionsAccepted);

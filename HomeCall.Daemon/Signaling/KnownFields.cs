@@ -2,8 +2,8 @@ namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
 /// The fields any dialect reads, each declared once: its value here and its row in
-/// <see cref="Table"/> (wire name, decoded or opaque, where it is stored), from which the
-/// parser's lookup derives. A message may carry other fields (passed through where
+/// <see cref="Table"/> (wire name, decoded or opaque, where it is stored), from which
+/// <see cref="MessageParser"/>'s lookup derives. A message may carry other fields (passed through where
 /// docs/protocol.md §5.1 and §8.1 say so); `type` is the message's own and not one of these.
 /// </summary>
 internal struct KnownFields
@@ -24,8 +24,6 @@ internal struct KnownFields
         KnownField.Opaque("payload", static (ref KnownFields f) => ref f.Payload),
     ];
 
-    private static readonly NameLookup<KnownField> Lookup = new(Table.Select(field => (field.Name, field)), MessageParser.MaxNameBytes);
-
     public JsonField Room;
     public JsonField User;
     public JsonField From;
@@ -37,8 +35,4 @@ internal struct KnownFields
     public JsonField FromUserId;
     public JsonField SenderId;
     public JsonField Payload;
-
-    /// <summary>The known field whose wire name is <paramref name="name"/> (UTF-8, unescaped).</summary>
-    public static bool TryFind(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out KnownField field) =>
-        Lookup.TryFind(name, out field);
 }

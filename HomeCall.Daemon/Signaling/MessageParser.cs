@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HomeCall.Daemon.Signaling.Json;
 
@@ -19,14 +21,18 @@ internal static class MessageParser
     public const int MaxDepth = 32;
 
     /// <summary>
-    /// The longest wire name of a message type or known field, in bytes ("targetUserId" has 12):
-    /// an escaped token longer than this many names, unescaped, is none of them.
-    /// <see cref="NameLookup{T}"/> refuses a longer name when its table is built.
+    /// Wire names of message types and known fields are at most this many bytes (the longest,
+    /// "ice-candidate", has 13); <see cref="NameLookup{T}"/> refuses a longer one when its
+    /// table is built, so an escaped token too long to be unescaped here is none of them.
     /// </summary>
     public const int MaxNameBytes = 16;
 
     /// <summary>Room for the text of any escaped token that could be one of those names.</summary>
     private const int NameBufferBytes = MaxNameBytes * JsonStringToken.MaxEscapeExpansion;
+
+    /// <summary>The member names the parser reads: `type` (the message's own, so no known field) and every known field.</summary>
+    private static readonly NameLookup<KnownField?> MemberNames =
+        new([("type", null), .. KnownFields.Table.Select(known => (known.Name, (KnownField?)known))], MaxNameBytes);
 
     public static bool TryParse(ReadOnlySpan<byte> json, out MessageType type, out KnownFields fields)
     {
@@ -44,7 +50,6 @@ internal static class MessageParser
 
     private static bool Read(ReadOnlySpan<byte> json, ref MessageType type, ref KnownFields fields)
     {
-        Span<byte> text = stackalloc byte[NameBufferBytes];
         var walker = new JsonObjectWalker(json, MaxDepth);
         var typeField = default(JsonField);
         while (walker.MoveNext(out var member))
@@ -55,21 +60,35 @@ internal static class MessageParser
                 JsonStringToken.EnsureDecodable(key); // Any field name, known or not (docs/protocol.md §3.1).
             }
 
-            var name = Text(key, member.KeyEscaped, text);
-            var field = new JsonField(member.ValueStart, member.ValueEnd, member.Kind);
-            if (name.SequenceEqual("type"u8))
+            if (!TryFind(key, member.KeyEscaped, MemberNames, out var known))
             {
-                if (typeField.IsPresent)
+                continue; // A field no dialect reads: passed through or dropped by the handler.
+            }
+
+            var field = new JsonField(member.ValueStart, member.ValueEnd, member.Kind);
+            if (member.ValueEscaped && (known is null || known.IsDecoded))
+            {
+                // `type` and identity values are decoded by whoever reads them: they must decode.
+                JsonStringToken.EnsureDecodable(json[field.Start..field.End]);
+            }
+
+            if (known is not null)
+            {
+                if (!Store(ref fields, known, field))
                 {
                     return false;
                 }
-
-                typeField = field;
-                type = TypeOf(json[field.Start..field.End], field, member.ValueEscaped, text);
             }
-            else if (KnownFields.TryFind(name, out var known) && !Store(json, ref fields, known, field, member.ValueEscaped))
+            else if (typeField.IsPresent)
             {
                 return false;
+            }
+            else
+            {
+                typeField = field;
+                type = field.IsString && TryFind(json[field.Start..field.End], member.ValueEscaped, MessageTypeNames.Lookup, out var named)
+                    ? named
+                    : MessageType.Unknown;
             }
         }
 
@@ -77,47 +96,27 @@ internal static class MessageParser
         return walker.IsComplete && typeField.IsString;
     }
 
-    /// <summary>The message type a `type` value names; a non-string type is unknown (and the message invalid).</summary>
-    private static MessageType TypeOf(ReadOnlySpan<byte> value, JsonField field, bool escaped, Span<byte> text)
+    /// <summary>The value a key or `type` token names in <paramref name="names"/>, unescaping it first if it holds escapes.</summary>
+    private static bool TryFind<T>(ReadOnlySpan<byte> token, bool escaped, NameLookup<T> names, [MaybeNullWhen(false)] out T value) =>
+        escaped ? TryFindUnescaped(token, names, out value) : names.TryFind(token[1..^1], out value);
+
+    /// <summary>Apart, so that the stack buffer (zeroed on entry) costs only the rare escaped name, not every plain one.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryFindUnescaped<T>(ReadOnlySpan<byte> token, NameLookup<T> names, [MaybeNullWhen(false)] out T value)
     {
-        if (!field.IsString)
+        Span<byte> text = stackalloc byte[NameBufferBytes];
+        if (JsonStringToken.TryUnescape(token, text, out var length))
         {
-            return MessageType.Unknown;
+            return names.TryFind(text[..length], out value);
         }
 
-        if (escaped)
-        {
-            JsonStringToken.EnsureDecodable(value);
-        }
-
-        return MessageTypeNames.Find(Text(value, escaped, text));
+        value = default;
+        return false;
     }
 
-    /// <summary>
-    /// The text of a key or `type` token as UTF-8, unescaped into <paramref name="text"/> when it
-    /// holds escapes; empty (no name) when it is too long to be any name once unescaped.
-    /// </summary>
-    private static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> token, bool escaped, Span<byte> text)
+    /// <summary>Stores a known field; false when it was already present (a duplicated key is ambiguous, so invalid).</summary>
+    private static bool Store(ref KnownFields fields, KnownField known, JsonField value)
     {
-        if (!escaped)
-        {
-            return token[1..^1];
-        }
-
-        return JsonStringToken.TryUnescape(token, text, out var length) ? text[..length] : default;
-    }
-
-    /// <summary>
-    /// Stores a known field; false when it was already present (a duplicated key is ambiguous,
-    /// so invalid). A decoded field's escapes must decode; an opaque one is never decoded.
-    /// </summary>
-    private static bool Store(ReadOnlySpan<byte> json, ref KnownFields fields, KnownField known, JsonField value, bool escaped)
-    {
-        if (escaped && known.IsDecoded)
-        {
-            JsonStringToken.EnsureDecodable(json[value.Start..value.End]);
-        }
-
         ref var target = ref known.In(ref fields);
         if (target.IsPresent)
         {

@@ -3,7 +3,7 @@ namespace HomeCall.Daemon.Signaling;
 /// <summary>
 /// Every <see cref="MessageType"/> with its wire name (docs/protocol.md §4–§8), declared once in
 /// <see cref="Table"/>: the names written and counted (<see cref="Of"/>, <see cref="Utf8"/>; also
-/// the metrics labels, docs/protocol.md §1.3) and the parser's lookup (<see cref="Find"/>) derive
+/// the metrics labels, docs/protocol.md §1.3) and the parser's lookup (<see cref="Lookup"/>) derive
 /// from it. A type without a row cannot be named: writing or counting it throws rather than
 /// calling a real message "unknown".
 /// </summary>
@@ -27,15 +27,15 @@ internal static class MessageTypeNames
 
     private static readonly byte[]?[] Utf8Names = ByType(System.Text.Encoding.UTF8.GetBytes);
 
-    /// <summary>"unknown" is a name too: a client sending it gets <see cref="MessageType.Unknown"/>, as for any unknown name.</summary>
-    private static readonly NameLookup<MessageType> Lookup = new(Table.Select(row => (row.Name, row.Type)), MessageParser.MaxNameBytes);
+    /// <summary>
+    /// The parser's lookup. "unknown" is a name too: a client sending it gets
+    /// <see cref="MessageType.Unknown"/>, as for any name not in the table.
+    /// </summary>
+    public static readonly NameLookup<MessageType> Lookup = new(Table.Select(row => (row.Name, row.Type)), MessageParser.MaxNameBytes);
 
     public static string Of(MessageType type) => At(Names, type);
 
     public static ReadOnlySpan<byte> Utf8(MessageType type) => At(Utf8Names, type);
-
-    /// <summary>The type whose wire name is <paramref name="name"/> (UTF-8, unescaped), or <see cref="MessageType.Unknown"/>.</summary>
-    public static MessageType Find(ReadOnlySpan<byte> name) => Lookup.TryFind(name, out var type) ? type : MessageType.Unknown;
 
     private static TName?[] ByType<TName>(Func<string, TName> convert)
         where TName : class

@@ -1,4 +1,5 @@
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
 
@@ -11,4 +12,8 @@ internal sealed record SignalingContext(
     TimeProvider Time,
     DaemonMetrics Metrics,
     Replies Replies,
-    RoomFingerprinter Fingerprints);
+    RoomFingerprinter Fingerprints)
+{
+    /// <summary>Sends each joined connection its ICE servers (docs/protocol.md §3.8).</summary>
+    public required IceServerDelivery Ice { get; init; }
+}

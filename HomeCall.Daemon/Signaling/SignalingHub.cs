@@ -1,4 +1,5 @@
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
@@ -21,17 +22,22 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     private readonly ITimer _sweepTimer;
     private DaemonOptions _live;
 
-    public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log)
+    /// <param name="ice">The ICE servers with the TURN secret resolved; null reads them from <paramref name="options"/> (TURN_SECRET).</param>
+    public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log, IceServerSettings? ice = null)
     {
         _log = log.ForContext<SignalingHub>();
         _live = options;
+        var registry = new RoomRegistry();
         _ctx = new SignalingContext(
-            new RoomRegistry(),
+            registry,
             options,
             time,
             metrics,
             new Replies(options.ErrorLanguage, metrics),
-            fingerprints);
+            fingerprints)
+        {
+            Ice = new IceServerDelivery(ice ?? IceServerSettings.From(options), registry, time, metrics),
+        };
         _handlers = DialectHandlers.Create(_ctx);
         _sweepTimer = time.CreateTimer(_ => SweepGuarded(), null, SweepInterval, SweepInterval);
     }
@@ -81,7 +87,11 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
         }
     }
 
-    public void Dispose() => _sweepTimer.Dispose();
+    public void Dispose()
+    {
+        _sweepTimer.Dispose();
+        _ctx.Ice.Dispose();
+    }
 
     /// <summary>An exception escaping a timer callback would end the process: log it and sweep again next time.</summary>
     private void SweepGuarded()

@@ -51,6 +51,7 @@ internal sealed class SignalingSession(ConnectionState state, DialectHandlers ha
 
     public void OnClosed()
     {
+        ctx.Ice.Closed(state.Connection);
         if (state.Handler is { } handler)
         {
             using var rooms = ctx.Registry.Lock();

@@ -10,6 +10,8 @@ internal enum EndpointKind
     Health,
     Rooms,
     Metrics,
+    /// <summary>GET /ice-servers: STUN/TURN servers with fresh credentials.</summary>
+    IceServers,
     /// <summary>A plain GET / with SELFTEST_PAGE on.</summary>
     SelfTest,
 }

@@ -92,7 +92,7 @@ internal sealed class UpgradeHandler(
         // A 503 still counts as a pending handshake while its answer lingers, so a flood past
         // MAX_CONNECTIONS holds at most MAX_PENDING_HANDSHAKES sockets (and file descriptors).
         var response = refusal is not null ? _refusals.OverLimit(refusal, decision.ClientIp)
-            : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request)
+            : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request, decision.ClientIp)
             : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders, decision.RefusedOrigin);
         return _refusals.RespondAsync(socket, response, includeBody: request.Method != "HEAD");
     }

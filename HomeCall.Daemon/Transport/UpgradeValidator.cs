@@ -36,7 +36,7 @@ internal sealed class UpgradeValidator
         }
 
         var isGetOrHead = head.Method is "GET" or "HEAD";
-        if (endpoint is EndpointKind.Health or EndpointKind.Rooms or EndpointKind.Metrics)
+        if (endpoint is EndpointKind.Health or EndpointKind.Rooms or EndpointKind.Metrics or EndpointKind.IceServers)
         {
             return isGetOrHead
                 ? new HandshakeDecision(endpoint.Value, 200, "", ip, [])
@@ -138,6 +138,7 @@ internal sealed class UpgradeValidator
         "/health" => EndpointKind.Health,
         "/rooms" => EndpointKind.Rooms,
         "/metrics" => EndpointKind.Metrics,
+        "/ice-servers" => EndpointKind.IceServers,
         _ => null,
     };
 }

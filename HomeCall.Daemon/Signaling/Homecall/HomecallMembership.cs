@@ -46,6 +46,7 @@ internal sealed class HomecallMembership(SignalingContext ctx)
     {
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         BroadcastOnline(room);
+        ctx.Ice.Joined(state.Connection, room); // docs/protocol.md §3.8: after the join reply (`online`).
     }
 
     public void Remove(RoomLock rooms, ConnectionState state, Member member)

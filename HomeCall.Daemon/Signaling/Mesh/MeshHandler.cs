@@ -64,6 +64,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
     {
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         state.Connection.Send(MeshMessages.Participants(room));
+        ctx.Ice.Joined(state.Connection, room); // docs/protocol.md §3.8: after the join reply (`participants`).
         var joined = MeshMessages.ParticipantJoined(room, member);
         foreach (var other in room.Members.Where(m => m != member))
         {

@@ -137,6 +137,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
     {
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         Reply(state, room, replyType);
+        ctx.Ice.Joined(state.Connection, room); // docs/protocol.md §3.8: after `room_created` / `room_joined`.
     }
 
     private static void Reply(ConnectionState state, Room room, ReadOnlySpan<byte> replyType) =>

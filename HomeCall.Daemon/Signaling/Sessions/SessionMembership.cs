@@ -44,7 +44,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
     }
 
     /// <summary>A successful join (docs/protocol.md §8.2): the joiner gets, in order, what the other participant queued for it.</summary>
-    private static void Joined(ConnectionState state, SessionRoom session, string user)
+    private void Joined(ConnectionState state, SessionRoom session, string user)
     {
         var queued = session.Queue.TakeFor(user);
         state.Log.Information(
@@ -53,6 +53,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
             session.Members.Count,
             MaxParticipants,
             queued.Count);
+        ctx.Ice.Joined(state.Connection, session); // docs/protocol.md §3.8: no join reply here; before the queue, which may hold the offer.
         foreach (var item in queued)
         {
             state.Connection.Send(item.Data);
