@@ -12,6 +12,10 @@ public sealed class RoffTests
     public void Text_Backticks_LiteralTextInBold() =>
         Assert.That(Roff.Text("set `WS_PORT` to `0`"), Is.EqualTo(@"set \fBWS_PORT\fR to \fB0\fR"));
 
+    [Test]
+    public void Text_MarkdownLink_KeepsItsText() =>
+        Assert.That(Roff.Text("needs a secret ([docs/turn.md](docs/turn.md))"), Is.EqualTo(@"needs a secret (docs/turn.md)"));
+
     [TestCase(".hidden request")]
     [TestCase("'also a request")]
     public void Text_StartsLikeARequest_GuardedAsText(string text) =>

@@ -15,10 +15,10 @@ internal static partial class Roff
     /// <summary>Stands for roff's unbreakable space (\ ) until the line is escaped.</summary>
     private const string NoBreakSpace = "\u00a0";
 
-    /// <summary>A markdown cell (backticks mark literal text) as one roff text line: literal text in bold.</summary>
+    /// <summary>A markdown cell (backticks mark literal text, links keep their text) as one roff text line: literal text in bold.</summary>
     public static string Text(string markdown)
     {
-        var parts = markdown.Split('`');
+        var parts = MarkdownLink().Replace(markdown, "${text}").Split('`');
         var line = new StringBuilder();
         for (var i = 0; i < parts.Length; i++)
         {
@@ -92,6 +92,9 @@ internal static partial class Roff
     /// <summary>A text line starting with '.' or '\'' would be read as a request: \&amp; makes it text.</summary>
     private static string Guard(string line) =>
         line.StartsWith('.') || line.StartsWith('\'') ? @"\&" + line : line;
+
+    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\([^)]+\)")]
+    private static partial Regex MarkdownLink();
 
     [GeneratedRegex(@"(?<placeholder>\b[A-Z]{2,}\b)|(?<word>-{0,2}[a-z][a-z.-]*)|[^A-Za-z-]+|.")]
     private static partial Regex UsageToken();
