@@ -3,26 +3,9 @@ using K = HomeCall.Daemon.Config.SettingKeys;
 
 namespace HomeCall.Daemon.Config;
 
-/// <summary>Parses the daemon's command line (pure; see <see cref="Usage"/>).</summary>
+/// <summary>Parses the daemon's command line (pure; the options are listed in <see cref="CommandLineOptions"/>).</summary>
 internal static class CommandLine
 {
-    public const string Usage = """
-        Usage:
-          homecall [--host ADDR] [--port N] [--env-file PATH] [--log-level LEVEL] [--key-file PATH]
-          homecall --check-config [--env-file PATH] [...]   print the effective settings, exit 0 or 78
-          homecall fingerprint ROOM [--dialect homecall|mesh|numeric|session] [--env-file PATH] [--key-file PATH]
-          homecall --version | --help
-
-        An option's value may also follow '=' (--port=9000).
-        Settings come from built-in defaults < --env-file < environment < flags.
-        See homecall.env for every setting and its default.
-
-        fingerprint prints the room=... name the logs give ROOM, keyed with the daemon's key
-        (FINGERPRINT_KEY_FILE, --key-file); it never creates a key. Without --dialect a UUID
-        is a /signal session id, anything else a homecall room: numeric and mesh rooms
-        need --dialect.
-        """;
-
     public static CommandLineRequest Parse(IReadOnlyList<string> args)
     {
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -74,6 +57,7 @@ internal static class CommandLine
                 case "--version": mode = CommandMode.Version; break;
                 case "--help" or "-h": mode = CommandMode.Help; break;
                 case "fingerprint" when positional.Count == 0 && mode == CommandMode.Run: mode = CommandMode.Fingerprint; break;
+                case "man" when positional.Count == 0 && mode == CommandMode.Run: mode = CommandMode.Man; break;
                 default:
                     if (arg.StartsWith('-'))
                     {
@@ -94,17 +78,21 @@ internal static class CommandLine
             }
         }
 
-        if (mode == CommandMode.Fingerprint && positional.Count != 1)
+        var takesOne = mode is CommandMode.Fingerprint or CommandMode.Man;
+        if (takesOne && positional.Count != 1)
         {
-            errors.Add("fingerprint takes exactly one ROOM");
+            errors.Add(mode == CommandMode.Man ? "man takes exactly one PAGE" : "fingerprint takes exactly one ROOM");
         }
-        else if (mode != CommandMode.Fingerprint && positional.Count > 0)
+        else if (!takesOne && positional.Count > 0)
         {
             errors.Add($"unexpected argument '{positional[0]}'");
         }
 
-        var room = mode == CommandMode.Fingerprint && positional.Count == 1 ? positional[0] : null;
-        return new CommandLineRequest(mode, overrides, envFile, room, ParseDialect(dialect, errors), errors);
+        var argument = takesOne && positional.Count == 1 ? positional[0] : null;
+        return new CommandLineRequest(mode, overrides, envFile, mode == CommandMode.Fingerprint ? argument : null, ParseDialect(dialect, errors), errors)
+        {
+            ManPage = mode == CommandMode.Man ? argument : null,
+        };
     }
 
     /// <summary>The --dialect given, or null when none was (the room's form then decides).</summary>

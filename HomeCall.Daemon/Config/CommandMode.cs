@@ -8,4 +8,5 @@ internal enum CommandMode
     Version,
     Help,
     Fingerprint,
+    Man,
 }
