@@ -1,7 +1,7 @@
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>What the signaling core keeps for one open connection; the transport calls it from the connection's receive loop, one call at a time.</summary>
-internal interface IConnectionSession
+internal interface IConnectionObserver
 {
     /// <summary>One complete text message; the memory is valid only during the call.</summary>
     void OnText(ReadOnlyMemory<byte> utf8);
