@@ -60,26 +60,44 @@ clean:
 # .NET runtime (the install test uses one: it builds in seconds, offline).
 # The unit gets the real paths; an existing homecall.env is never overwritten (the new
 # sample goes to $(DOCDIR)/homecall.env.example). Run `systemctl daemon-reload` after.
-BIN        ?= $(DIST)/homecall
-BINDIR     ?= $(PREFIX)/bin
-UNITDIR    ?= $(PREFIX)/lib/systemd/system
-DOCDIR     ?= $(PREFIX)/share/doc/homecall
-SYSCONFDIR ?= /etc
-CONFDIR    := $(SYSCONFDIR)/homecall
-INSTALL    ?= install
+# The manual pages are printed by BIN itself (`homecall man PAGE`), so they describe the
+# settings, options and exit codes of exactly the binary installed with them.
+# Every file under deploy/*/ (proxy samples) goes to $(DOCDIR) as DIR-FILE, e.g.
+# deploy/apache/homecall.conf -> apache-homecall.conf.
+# The directories install had to create are listed in $(CREATED_DIRS), so that
+# uninstall removes those (when empty) and never one that was there before.
+BIN          ?= $(DIST)/homecall
+BINDIR       ?= $(PREFIX)/bin
+UNITDIR      ?= $(PREFIX)/lib/systemd/system
+DOCDIR       ?= $(PREFIX)/share/doc/homecall
+MANDIR       ?= $(PREFIX)/share/man
+SYSCONFDIR   ?= /etc
+CONFDIR      := $(SYSCONFDIR)/homecall
+INSTALL      ?= install
+CREATED_DIRS  = $(DOCDIR)/.installed-directories
+PROXY_SAMPLES = $(wildcard deploy/*/*)
+INSTALL_DIRS  = $(BINDIR) $(UNITDIR) $(DOCDIR) $(CONFDIR) $(MANDIR)/man1 $(MANDIR)/man5
+sample_name   = $(subst /,-,$(patsubst deploy/%,%,$(1)))
 
 .PHONY: install uninstall
 
 install:
 	@test -f "$(BIN)" || { echo "make install: $(BIN) not found: run 'make publish' first, or pass BIN=path/to/homecall" >&2; exit 1; }
-	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(DOCDIR)" "$(DESTDIR)$(CONFDIR)"
+	@created=$$(for d in $(INSTALL_DIRS); do \
+	    while [ "$$d" != / ] && [ ! -e "$(DESTDIR)$$d" ]; do echo "$$d"; d=$$(dirname "$$d"); done; done); \
+	$(INSTALL) -d $(foreach d,$(INSTALL_DIRS),"$(DESTDIR)$(d)") && \
+	{ [ -z "$$created" ] || printf '%s\n' $$created; cat "$(DESTDIR)$(CREATED_DIRS)" 2>/dev/null; } | sort -u > "$(DESTDIR)$(CREATED_DIRS).new" && \
+	mv "$(DESTDIR)$(CREATED_DIRS).new" "$(DESTDIR)$(CREATED_DIRS)"
 	$(INSTALL) -m 0755 "$(BIN)" "$(DESTDIR)$(BINDIR)/homecall"
 	sed -e 's|/usr/local/bin/homecall|$(BINDIR)/homecall|' \
 	    -e 's|/usr/local/share/doc/homecall|$(DOCDIR)|' \
 	    -e 's|/etc/homecall/|$(CONFDIR)/|' \
 	    systemd/homecall.service > "$(DESTDIR)$(UNITDIR)/homecall.service"
 	chmod 0644 "$(DESTDIR)$(UNITDIR)/homecall.service"
-	$(INSTALL) -m 0644 deploy/apache/homecall.conf "$(DESTDIR)$(DOCDIR)/apache-homecall.conf"
+	"$(BIN)" man homecall > "$(DESTDIR)$(MANDIR)/man1/homecall.1"
+	"$(BIN)" man homecall.env > "$(DESTDIR)$(MANDIR)/man5/homecall.env.5"
+	chmod 0644 "$(DESTDIR)$(MANDIR)/man1/homecall.1" "$(DESTDIR)$(MANDIR)/man5/homecall.env.5"
+	$(foreach f,$(PROXY_SAMPLES),$(INSTALL) -m 0644 "$(f)" "$(DESTDIR)$(DOCDIR)/$(call sample_name,$(f))" &&) true
 	$(INSTALL) -m 0644 docs/deploy.md "$(DESTDIR)$(DOCDIR)/deploy.md"
 	$(INSTALL) -m 0644 homecall.env "$(DESTDIR)$(DOCDIR)/homecall.env.example"
 	@if [ -e "$(DESTDIR)$(CONFDIR)/homecall.env" ]; then \
@@ -91,11 +109,61 @@ install:
 
 # Leaves $(CONFDIR)/homecall.env (the admin's settings) and /var/log/homecall.
 # On a live system stop the service first: systemctl disable --now homecall.
+# Directories go deepest first, each only when empty.
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/homecall" "$(DESTDIR)$(UNITDIR)/homecall.service"
-	rm -f "$(DESTDIR)$(DOCDIR)/apache-homecall.conf" "$(DESTDIR)$(DOCDIR)/deploy.md" "$(DESTDIR)$(DOCDIR)/homecall.env.example"
-	-rmdir "$(DESTDIR)$(DOCDIR)" 2>/dev/null
+	rm -f "$(DESTDIR)$(MANDIR)/man1/homecall.1" "$(DESTDIR)$(MANDIR)/man5/homecall.env.5"
+	rm -f $(foreach f,$(PROXY_SAMPLES),"$(DESTDIR)$(DOCDIR)/$(call sample_name,$(f))") \
+	    "$(DESTDIR)$(DOCDIR)/deploy.md" "$(DESTDIR)$(DOCDIR)/homecall.env.example"
+	@created=$$(cat "$(DESTDIR)$(CREATED_DIRS)" 2>/dev/null); rm -f "$(DESTDIR)$(CREATED_DIRS)"; \
+	for d in $$( { printf '%s\n' $$created; echo "$(DOCDIR)"; } | awk '{ print length, $$0 }' | sort -rn | cut -d' ' -f2-); do \
+	    rmdir "$(DESTDIR)$$d" 2>/dev/null || true; done
 	@echo "kept $(DESTDIR)$(CONFDIR)/homecall.env; remove it by hand when it is no longer wanted"
+
+# --- Debian package (docs/deploy.md) ------------------------------------------------
+# make deb [BIN=$(DIST)/homecall] -> $(DIST)/homecall_VERSION_ARCH.deb, offline, no root.
+# The files are laid out by `make install` itself (PREFIX=/usr, the unit in
+# /lib/systemd/system as Debian 12 keeps units), so the unit's paths come from the same
+# sed; then man pages and the changelog are gzipped and DEBIAN/ is written from
+# packaging/deb/. Version: the project's <Version> (what `homecall --version` prints);
+# Architecture: dpkg's; Maintainer: the author of the last commit (MAINTAINER= overrides).
+# The Depends line is the self-contained binary's (libc, libgcc, libstdc++, and libssl,
+# which .NET loads for SHA-1, HMAC-SHA-256 and random numbers): package another BIN=
+# build only to test the packaging (the tests use a framework-dependent one).
+DEB_VERSION    := $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' HomeCall.Daemon/HomeCall.Daemon.csproj)
+DEB_ARCH       ?= $(shell dpkg --print-architecture 2>/dev/null)
+MAINTAINER     ?= $(shell git log -1 --format='%an <%ae>' 2>/dev/null)
+DEB_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+DEB_FIRST_YEAR ?= $(or $(shell git log --max-parents=0 --format=%cd --date=format:%Y 2>/dev/null | tail -1),$(DEB_YEAR))
+DEB_YEARS       = $(DEB_FIRST_YEAR)$(if $(filter-out $(DEB_FIRST_YEAR),$(DEB_YEAR)),-$(DEB_YEAR))
+DEB_YEAR        = $(shell date -u -d @$(DEB_DATE_EPOCH) +%Y)
+DEB_STAGE       = $(DIST)/deb-stage
+DEB             = $(DIST)/homecall_$(DEB_VERSION)_$(DEB_ARCH).deb
+DEB_DOC         = $(DEB_STAGE)/usr/share/doc/homecall
+DEB_FILL        = sed -e 's|@VERSION@|$(DEB_VERSION)|' -e 's|@ARCHITECTURE@|$(DEB_ARCH)|' -e 's|@MAINTAINER@|$(MAINTAINER)|'
+
+.PHONY: deb
+
+deb:
+	@command -v dpkg-deb >/dev/null || { echo "make deb: dpkg-deb not found (apt-get install dpkg)" >&2; exit 1; }
+	@test -n "$(MAINTAINER)" || { echo "make deb: no git history to take the Maintainer from: pass MAINTAINER='Name <mail>'" >&2; exit 1; }
+	rm -rf "$(DEB_STAGE)"
+	$(MAKE) --no-print-directory install DESTDIR="$(abspath $(DEB_STAGE))" PREFIX=/usr UNITDIR=/lib/systemd/system \
+	    SYSCONFDIR=/etc BIN="$(BIN)" CREATED_DIRS=/created-directories >/dev/null
+	rm "$(DEB_STAGE)/created-directories"
+	gzip -9n "$(DEB_STAGE)/usr/share/man/man1/homecall.1" "$(DEB_STAGE)/usr/share/man/man5/homecall.env.5"
+	$(DEB_FILL) -e "s|@DATE@|$$(date -R -u -d @$(DEB_DATE_EPOCH))|" packaging/deb/changelog.in | gzip -9n > "$(DEB_DOC)/changelog.gz"
+	$(DEB_FILL) -e 's|@YEARS@|$(DEB_YEARS)|' packaging/deb/copyright > "$(DEB_DOC)/copyright"
+	install -D -m 0644 packaging/deb/lintian-overrides "$(DEB_STAGE)/usr/share/lintian/overrides/homecall"
+	install -d "$(DEB_STAGE)/DEBIAN"
+	install -m 0755 packaging/deb/postinst packaging/deb/prerm packaging/deb/postrm "$(DEB_STAGE)/DEBIAN/"
+	echo /etc/homecall/homecall.env > "$(DEB_STAGE)/DEBIAN/conffiles"
+	find "$(DEB_STAGE)" -type d -exec chmod 0755 {} +
+	cd "$(DEB_STAGE)" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum > DEBIAN/md5sums
+	$(DEB_FILL) -e "s|@INSTALLED_SIZE@|$$(du -sk --exclude=DEBIAN "$(DEB_STAGE)" | cut -f1)|" packaging/deb/control.in > "$(DEB_STAGE)/DEBIAN/control"
+	chmod 0644 "$(DEB_DOC)/changelog.gz" "$(DEB_DOC)/copyright" "$(DEB_STAGE)/DEBIAN/conffiles" "$(DEB_STAGE)/DEBIAN/md5sums" "$(DEB_STAGE)/DEBIAN/control"
+	dpkg-deb --root-owner-group -Zxz --build "$(DEB_STAGE)" "$(DEB)"
+	rm -rf "$(DEB_STAGE)"
 
 # --- Benchmarks (bench/, docs/benchmarks.md) --------------------------------
 # `make bench`: publish the daemon, build HomeCall.Bench, install both reference servers

@@ -6,6 +6,7 @@ using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Logging;
+using HomeCall.Daemon.Manual;
 using HomeCall.Daemon.Transport;
 using Serilog;
 using Serilog.Core;
@@ -27,18 +28,20 @@ internal static class Program
                 await Console.Error.WriteLineAsync("homecall: " + error).ConfigureAwait(false);
             }
 
-            await Console.Error.WriteLineAsync(CommandLine.Usage).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(UsageText.Text).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         switch (request.Mode)
         {
             case CommandMode.Help:
-                Console.WriteLine(CommandLine.Usage);
+                Console.WriteLine(UsageText.Text);
                 return ExitCodes.Ok;
             case CommandMode.Version:
                 Console.WriteLine("homecall " + DaemonHost.Version);
                 return ExitCodes.Ok;
+            case CommandMode.Man:
+                return ManualCommand.Run(request.ManPage!, DaemonHost.Version, Console.Out, Console.Error);
         }
 
         var environment = Environment.GetEnvironmentVariables();

@@ -154,6 +154,7 @@ public sealed class CommandLineTests
 
         Assert.That(request.Errors, Has.Count.EqualTo(3));
     }
+
     [Test]
     public void Parse_Invite_EveryOptionRead()
     {
@@ -194,4 +195,20 @@ public sealed class CommandLineTests
     [TestCase(new[] { "invite", "garden", "--create", "many" }, "--create must be a count, 0 for join only (got 'many')")]
     public void Parse_InviteMisused_Reported(string[] args, string error) =>
         Assert.That(CommandLine.Parse(args).Errors, Is.EqualTo(new[] { error }));
+
+    [Test]
+    public void Parse_ManPage_ManModeWithThePage()
+    {
+        var request = CommandLine.Parse(["man", "homecall.env"]);
+
+        Assert.That(request.Errors, Is.Empty);
+        Assert.That(request.Mode, Is.EqualTo(CommandMode.Man));
+        Assert.That(request.ManPage, Is.EqualTo("homecall.env"));
+        Assert.That(request.FingerprintRoom, Is.Null);
+    }
+
+    [TestCase("man")]
+    [TestCase("man", "homecall", "homecall.env")]
+    public void Parse_ManWithoutExactlyOnePage_Error(params string[] args) =>
+        Assert.That(CommandLine.Parse(args).Errors, Is.EqualTo(new[] { "man takes exactly one PAGE" }));
 }

@@ -9,7 +9,7 @@ namespace HomeCall.Daemon.Tests.Deploy;
 /// </summary>
 [NonParallelizable]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class MakeInstallTests
+public sealed partial class MakeInstallTests
 {
     private DirectoryInfo _work = null!;
     private string _binary = null!;

@@ -8,7 +8,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.Hardening;
 
 /// <summary>
-/// Property tests of the pure handshake (RequestParser then UpgradeValidator, docs/protocol.md §2):
+/// Property tests of the pure handshake (RequestParser then RequestRouter, docs/protocol.md §2):
 /// whatever bytes arrive, nothing throws, and no head is upgraded unless it carries
 /// exactly one valid Sec-WebSocket-Key, one Host, `Upgrade: websocket`, version 13 and GET.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class HandshakeFuzzTests
     public const int MutationIterations = 3000;
     public const int SplitIterations = 500;
 
-    private static readonly UpgradeValidator Validator = new(new DaemonOptions());
+    private static readonly RequestRouter Validator = new(new DaemonOptions());
     private static readonly byte[] ValidHead = Encoding.ASCII.GetBytes(RawHttpHead());
 
     [FsCheck.NUnit.Property(MaxTest = RandomBytesIterations, EndSize = 400)]
@@ -80,7 +80,7 @@ public sealed class HandshakeFuzzTests
     }
 
     /// <summary>Parse and, when complete, decide; any exception fails the property.</summary>
-    private static HandshakeDecision? Decide(byte[] bytes)
+    private static RouteDecision? Decide(byte[] bytes)
     {
         var parsed = RequestParser.Parse(bytes);
         if (parsed.Status is ParseStatus.Invalid or ParseStatus.TooLarge)

@@ -8,19 +8,19 @@ internal sealed class FakeDialectHandler(Dialect dialect) : IDialectHandler
 {
     public Dialect Dialect { get; } = dialect;
 
-    public void Handle(ConnectionState state, in InboundMessage message)
+    public void Handle(ClientState state, in InboundMessage message)
     {
     }
 
-    public void Unreadable(ConnectionState state)
+    public void Unreadable(ClientState state)
     {
     }
 
-    public void Refuse(ConnectionState state, string code)
+    public void Refuse(ClientState state, string code)
     {
     }
 
-    public void Disconnected(RoomLock rooms, ConnectionState state)
+    public void Disconnected(RoomLock rooms, ClientState state)
     {
     }
 }

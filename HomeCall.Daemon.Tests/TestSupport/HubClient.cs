@@ -5,11 +5,11 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>One fake connection opened on a <see cref="HubHarness"/>: what the transport would call (send like a client, disconnect), and what the server sent.</summary>
-internal sealed class HubClient(FakeConnection connection, IConnectionSession session)
+internal sealed class HubClient(FakeConnection connection, IConnectionObserver session)
 {
     public FakeConnection Connection { get; } = connection;
 
-    public IConnectionSession Session { get; } = session;
+    public IConnectionObserver Session { get; } = session;
 
     public IReadOnlyList<JsonElement> Messages => Connection.Messages;
 

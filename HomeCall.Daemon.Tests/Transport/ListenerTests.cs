@@ -22,7 +22,7 @@ public sealed class ListenerTests
         var log = new LoggerConfiguration().CreateLogger();
         var handler = new ShutdownTellingHandler();
         var ledger = new ConnectionLedger(10, 10, 10);
-        var upgrades = new UpgradeHandler(new LiveOptions(options), handler, handler, ledger, metrics, TimeProvider.System, log, BootId.New());
+        var upgrades = new RequestHandler(new LiveOptions(options), handler, handler, ledger, metrics, TimeProvider.System, log, BootId.New());
         using var listener = new Listener(options, upgrades, ledger, metrics, log);
         await listener.ShutdownAsync(TimeSpan.FromSeconds(5), TimeProvider.System);
 
@@ -49,7 +49,7 @@ public sealed class ListenerTests
         var log = new LoggerConfiguration().CreateLogger();
         var handler = new ShutdownTellingHandler();
         var ledger = new ConnectionLedger(10, 10, 10);
-        var upgrades = new UpgradeHandler(new LiveOptions(options), handler, handler, ledger, metrics, TimeProvider.System, log, BootId.New());
+        var upgrades = new RequestHandler(new LiveOptions(options), handler, handler, ledger, metrics, TimeProvider.System, log, BootId.New());
         using var listener = new Listener(options, upgrades, ledger, metrics, log);
         var endpoint = listener.Bind();
         using var stop = new CancellationTokenSource();

@@ -7,11 +7,11 @@ internal sealed class ShutdownTellingHandler : IConnectionHandler, IHttpEndpoint
 {
     public static readonly byte[] ShuttingDown = """{"type":"error","code":"shutting-down"}"""u8.ToArray();
 
-    public IConnectionSession Open(IConnection connection) => new Session(connection);
+    public IConnectionObserver Open(IConnection connection) => new Session(connection);
 
     public HttpResponse Handle(EndpointKind endpoint, HttpRequestHead request, System.Net.IPAddress clientIp) => HttpResponse.Text(200, "ok");
 
-    private sealed class Session(IConnection connection) : IConnectionSession
+    private sealed class Session(IConnection connection) : IConnectionObserver
     {
         public void OnText(ReadOnlyMemory<byte> utf8)
         {

@@ -23,7 +23,7 @@ public sealed class WebSocketConnectionBurstTests
         var limits = new ConnectionServices(65536, 1 << 20, TimeSpan.FromSeconds(10), TimeProvider.System);
         using var connection = new WebSocketConnection(1, ws, stream, IPAddress.Loopback, EndpointKind.Room, "", limits, new LoggerConfiguration().CreateLogger(), openedAt: 0);
         var session = new GatedSession(gateAt: Burst + 1);
-        connection.OpenSession(new FixedSessionHandler(session));
+        connection.Attach(new FixedObserverHandler(session));
 
         var run = connection.RunAsync(_ => { });
         session.Returned.Set();
@@ -41,7 +41,7 @@ public sealed class WebSocketConnectionBurstTests
         return [.. Enumerable.Repeat(frame, count).SelectMany(f => f)];
     }
 
-    private sealed class GatedSession(int gateAt) : IConnectionSession
+    private sealed class GatedSession(int gateAt) : IConnectionObserver
     {
         public ManualResetEventSlim Returned { get; } = new();
 

@@ -19,7 +19,7 @@ public sealed class WebSocketConnectionTests
         using var connection = new WebSocketConnection(1, server, serverStream, IPAddress.Loopback, EndpointKind.Room, "", limits, log, openedAt: 0);
         var session = new ThrowingSession();
         var ended = 0;
-        connection.OpenSession(new FixedSessionHandler(session));
+        connection.Attach(new FixedObserverHandler(session));
         var run = connection.RunAsync(_ => ended++);
 
         await client.SendAsync("{\"type\":\"join\"}"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -50,7 +50,7 @@ public sealed class WebSocketConnectionTests
         return (server, serverStream, client);
     }
 
-    private sealed class ThrowingSession : IConnectionSession
+    private sealed class ThrowingSession : IConnectionObserver
     {
         public bool Closed { get; private set; }
 

@@ -3,34 +3,9 @@ using K = HomeCall.Daemon.Config.SettingKeys;
 
 namespace HomeCall.Daemon.Config;
 
-/// <summary>Parses the daemon's command line (pure; see <see cref="Usage"/>).</summary>
+/// <summary>Parses the daemon's command line (pure; the options are listed in <see cref="CommandLineOptions"/>).</summary>
 internal static class CommandLine
 {
-    public const string Usage = """
-        Usage:
-          homecall [--host ADDR] [--port N] [--env-file PATH] [--log-level LEVEL] [--key-file PATH]
-          homecall --check-config [--env-file PATH] [...]   print the effective settings, exit 0 or 78
-          homecall fingerprint ROOM [--dialect homecall|mesh|numeric|session] [--env-file PATH] [--key-file PATH]
-          homecall invite ROOM [--dialect D] [--user NAME] [--ttl 24h] [--create N] [--base-url URL] [--env-file PATH]
-          homecall invite --self-test [--ttl 1h] [--base-url URL]    a link to the self-test page
-          homecall invite --check TOKEN [--env-file PATH]            explain a token; exit 0 when valid
-          homecall --version | --help
-
-        An option's value may also follow '=' (--port=9000).
-        Settings come from built-in defaults < --env-file < environment < flags.
-        See homecall.env for every setting and its default.
-
-        fingerprint prints the room=... name the logs give ROOM, keyed with the daemon's key
-        (FINGERPRINT_KEY_FILE, --key-file); it never creates a key. Without --dialect a UUID
-        is a /signal session id, anything else a homecall room: numeric and mesh rooms
-        need --dialect.
-
-        invite prints a room token signed with ROOM_SECRET (or ROOM_SECRET_FILE) and a link
-        carrying it. ROOM '*' is any room of the dialect, 'word*' any room starting so.
-        --ttl takes s, m, h or d (default 24h); --create N lets the token create at most N
-        rooms (0 = join only; without it, no limit); --user binds it to one user name.
-        """;
-
     public static CommandLineRequest Parse(IReadOnlyList<string> args)
     {
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -86,6 +61,7 @@ internal static class CommandLine
                 case "--help" or "-h": mode = CommandMode.Help; break;
                 case "fingerprint" when positional.Count == 0 && mode == CommandMode.Run: mode = CommandMode.Fingerprint; break;
                 case "invite" when positional.Count == 0 && mode == CommandMode.Run: mode = CommandMode.Invite; break;
+                case "man" when positional.Count == 0 && mode == CommandMode.Run: mode = CommandMode.Man; break;
                 default:
                     if (arg.StartsWith('-'))
                     {
@@ -106,11 +82,12 @@ internal static class CommandLine
             }
         }
 
-        if (mode == CommandMode.Fingerprint && positional.Count != 1)
+        var takesOne = mode is CommandMode.Fingerprint or CommandMode.Man;
+        if (takesOne && positional.Count != 1)
         {
-            errors.Add("fingerprint takes exactly one ROOM");
+            errors.Add(mode == CommandMode.Man ? "man takes exactly one PAGE" : "fingerprint takes exactly one ROOM");
         }
-        else if (mode is not (CommandMode.Fingerprint or CommandMode.Invite) && positional.Count > 0)
+        else if (!takesOne && mode != CommandMode.Invite && positional.Count > 0)
         {
             errors.Add($"unexpected argument '{positional[0]}'");
         }
@@ -120,10 +97,11 @@ internal static class CommandLine
             errors.Add($"{invite.Keys.First()} is only for invite");
         }
 
-        var room = mode == CommandMode.Fingerprint && positional.Count == 1 ? positional[0] : null;
+        var argument = takesOne && positional.Count == 1 ? positional[0] : null;
         var parsedDialect = ParseDialect(dialect, errors);
-        return new CommandLineRequest(mode, overrides, envFile, room, parsedDialect, errors)
+        return new CommandLineRequest(mode, overrides, envFile, mode == CommandMode.Fingerprint ? argument : null, parsedDialect, errors)
         {
+            ManPage = mode == CommandMode.Man ? argument : null,
             Invite = mode == CommandMode.Invite ? InviteRequest.Parse(positional, parsedDialect, invite, errors) : null,
         };
     }

@@ -15,4 +15,7 @@ internal sealed record CommandLineRequest(
 
     /// <summary>The env file is the packaged service's own (<see cref="ServiceEnvFile"/>): the unit's Environment= values apply beneath it.</summary>
     public bool AsService { get; init; }
+
+    /// <summary>The page `homecall man PAGE` asks for (null in every other mode).</summary>
+    public string? ManPage { get; init; }
 }

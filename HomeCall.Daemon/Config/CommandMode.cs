@@ -9,4 +9,5 @@ internal enum CommandMode
     Help,
     Fingerprint,
     Invite,
+    Man,
 }

@@ -8,6 +8,7 @@ namespace HomeCall.Daemon.Config;
 // tests in HomeCall.Daemon.Tests/Config/SettingsDocsTests.cs name what is missing. A setting a
 // reload (SIGHUP) may apply to the running daemon gets `with { Live = true }`, and the code using
 // it reads LiveOptions.Current (or its Changed event) instead of the options it started with.
+// The manual page homecall.env(5) (`homecall man homecall.env`) is printed from this table.
 
 /// <summary>
 /// Every setting, declared once, in the order of the README configuration table. Parsing

@@ -45,7 +45,7 @@ internal sealed class DaemonHost : IDisposable
         _admin = new AdminToken(options.AdminToken);
         _iceEndpoint = new IceServersEndpoint(_ice, options.AllowedOrigins, time, Metrics, log);
         var http = new OpsEndpoints(Hub.Registry, () => _ledger.Connections, Metrics, _admin, fingerprints, _iceEndpoint, time, Version);
-        var upgrades = new UpgradeHandler(Settings, Hub, http, _ledger, Metrics, time, log, BootId);
+        var upgrades = new RequestHandler(Settings, Hub, http, _ledger, Metrics, time, log, BootId);
         _listener = new Listener(options, upgrades, _ledger, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
         Settings.Changed += ApplyLive;

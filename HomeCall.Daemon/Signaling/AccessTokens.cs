@@ -12,7 +12,7 @@ internal static class AccessTokens
 {
     public const string QueryParameter = "token";
 
-    public static string? Of(in InboundMessage message, ConnectionState state)
+    public static string? Of(in InboundMessage message, ClientState state)
     {
         var field = message.Fields.Token;
         if (field.IsPresent)

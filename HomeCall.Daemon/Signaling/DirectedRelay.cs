@@ -13,7 +13,7 @@ internal static class DirectedRelay
     public delegate byte[] Builder(in InboundMessage message, string from);
 
     /// <summary>Caller has validated field types; this takes the registry lock.</summary>
-    public static void Deliver(SignalingContext ctx, ConnectionState state, in InboundMessage message, JsonField target, string targetName, Builder build)
+    public static void Deliver(SignalingContext ctx, ClientState state, in InboundMessage message, JsonField target, string targetName, Builder build)
     {
         using (ctx.Registry.Lock())
         {

@@ -22,21 +22,21 @@ internal interface IDialectHandler
     /// <summary>True when this message, on a connection whose dialect is not fixed yet, is one of this dialect's (docs/protocol.md §4); the handler fixes the dialect only if it is valid. By default no message does.</summary>
     bool IsSelectedBy(in InboundMessage message) => false;
 
-    /// <summary>A connection the URL gave to this dialect has opened; its <see cref="ConnectionState.Handler"/> is this handler already. By default nothing happens before the first message.</summary>
-    void Open(ConnectionState state)
+    /// <summary>A connection the URL gave to this dialect has opened; its <see cref="ClientState.Handler"/> is this handler already. By default nothing happens before the first message.</summary>
+    void Open(ClientState state)
     {
     }
 
-    void Handle(ConnectionState state, in InboundMessage message);
+    void Handle(ClientState state, in InboundMessage message);
 
     /// <summary>A message that is not JSON of a known shape, or a binary one: invalid-message (docs/protocol.md §3.1).</summary>
-    void Unreadable(ConnectionState state);
+    void Unreadable(ClientState state);
 
     /// <summary>An error about the connection, not about one message: rate-limited, shutting-down.</summary>
-    void Refuse(ConnectionState state, string code);
+    void Refuse(ClientState state, string code);
 
     /// <summary>The connection has ended (closed, aborted or replaced); the caller holds the registry lock.</summary>
-    void Disconnected(RoomLock rooms, ConnectionState state);
+    void Disconnected(RoomLock rooms, ClientState state);
 
     /// <summary>A reload's live settings, under the registry lock (its per-IP guards are under it too). By default the dialect has none.</summary>
     void ApplyLive(RoomLock rooms, DaemonOptions options)

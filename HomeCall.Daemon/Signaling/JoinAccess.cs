@@ -17,7 +17,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
 {
     private readonly CreateAllowance _creates = new();
 
-    public void Admit(ConnectionState state, AccessRequest request, Action<AccessGrant> join)
+    public void Admit(ClientState state, AccessRequest request, Action<AccessGrant> join)
     {
         if (!gate.IsOn)
         {
@@ -55,7 +55,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
     }
 
     /// <summary>The webhook answered a pending join (called by the connection's receive loop, which waited for it).</summary>
-    public void Resume(ConnectionState state)
+    public void Resume(ClientState state)
     {
         // The receive loop calls this once the decision is in; a call before it must not block the thread.
         if (state.Pending is { Decision.IsCompleted: true } pending)
@@ -69,7 +69,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
     /// A join about to create its room (caller holds the registry lock): true when the grant may
     /// create one more (docs/protocol.md §12.3), else `forbidden` has been answered and counted.
     /// </summary>
-    public bool TryCreate(ConnectionState state, AccessRequest request, AccessGrant grant)
+    public bool TryCreate(ClientState state, AccessRequest request, AccessGrant grant)
     {
         if (_creates.TryTake(grant))
         {
@@ -98,7 +98,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
         failures.MaxFailuresPerIpv6Net = options.JoinFailuresPerMinuteIpv6Net;
     }
 
-    private void Decide(ConnectionState state, AccessRequest request, AuthDecision decision, Action<AccessGrant> join)
+    private void Decide(ClientState state, AccessRequest request, AuthDecision decision, Action<AccessGrant> join)
     {
         if (!decision.Allow)
         {
@@ -113,7 +113,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
         }
     }
 
-    private bool IsBlocked(ConnectionState state)
+    private bool IsBlocked(ClientState state)
     {
         using (registry.Lock())
         {
@@ -121,7 +121,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
         }
     }
 
-    private bool IsMember(ConnectionState state)
+    private bool IsMember(ClientState state)
     {
         using (registry.Lock())
         {
@@ -130,7 +130,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
     }
 
     /// <summary>`forbidden`, counted as a failed join (docs/protocol.md §7.3); the log names the room by its fingerprint only.</summary>
-    private void Forbid(ConnectionState state, AccessRequest request, string reason)
+    private void Forbid(ClientState state, AccessRequest request, string reason)
     {
         using (registry.Lock())
         {
@@ -141,7 +141,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
         Refuse(state, request, ErrorCode.Forbidden);
     }
 
-    private void Refuse(ConnectionState state, AccessRequest request, string code)
+    private void Refuse(ClientState state, AccessRequest request, string code)
     {
         switch (request.Dialect)
         {
@@ -162,7 +162,7 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
     private string Fingerprint(AccessRequest request) =>
         request.Room is null ? "-" : fingerprints.Of(request.Dialect, request.Room);
 
-    private AuthWebhookRequest WebhookRequest(ConnectionState state, AccessRequest request) =>
+    private AuthWebhookRequest WebhookRequest(ClientState state, AccessRequest request) =>
         new(
             DialectNames.Of(request.Dialect),
             request.Room is null ? null : fingerprints.Of(request.Dialect, request.Room),

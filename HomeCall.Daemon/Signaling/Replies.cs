@@ -12,13 +12,13 @@ namespace HomeCall.Daemon.Signaling;
 /// </summary>
 internal sealed class Replies(ErrorLanguage language, DaemonMetrics metrics)
 {
-    public void Error(ConnectionState state, string code) => Send(state, code, null, null, includeRoom: false, room: null);
+    public void Error(ClientState state, string code) => Send(state, code, null, null, includeRoom: false, room: null);
 
-    public void Error(ConnectionState state, string code, string extraName, string? extraValue) =>
+    public void Error(ClientState state, string code, string extraName, string? extraValue) =>
         Send(state, code, extraName, extraValue, includeRoom: false, room: null);
 
     /// <summary>A /signal error: always carries `room`.</summary>
-    public void SessionError(ConnectionState state, string code, string? room) =>
+    public void SessionError(ClientState state, string code, string? room) =>
         Send(state, code, null, null, includeRoom: true, room: room);
 
     /// <summary>An error to another connection than the one being served (a replaced duplicate, an expired room's member).</summary>
@@ -56,7 +56,7 @@ internal sealed class Replies(ErrorLanguage language, DaemonMetrics metrics)
         return MessageWriter.Finish(w);
     }
 
-    private void Send(ConnectionState state, string code, string? extraName, string? extraValue, bool includeRoom, string? room)
+    private void Send(ClientState state, string code, string? extraName, string? extraValue, bool includeRoom, string? room)
     {
         var dialect = state.Dialect;
         metrics.ErrorsSent.Increment(code);

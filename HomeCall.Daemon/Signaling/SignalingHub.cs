@@ -48,11 +48,11 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
 
     public RoomRegistry Registry => _ctx.Registry;
 
-    public IConnectionSession Open(IConnection connection)
+    public IConnectionObserver Open(IConnection connection)
     {
         // The rate limit of a reload applies to connections opened after it.
         var options = Volatile.Read(ref _live);
-        var state = new ConnectionState(
+        var state = new ClientState(
             connection,
             new RateLimiter(options.RateLimitPerSecond, options.RateLimitBurst, _ctx.Time),
             connection.Log);
@@ -64,7 +64,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
             handler.Open(state);
         }
 
-        return new SignalingSession(state, _handlers, _ctx);
+        return new SignalingClient(state, _handlers, _ctx);
     }
 
     /// <summary>Applies a reload's live limits: the rate limit of new connections and the per-IP join and session guards.</summary>

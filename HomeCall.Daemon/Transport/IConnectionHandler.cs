@@ -3,5 +3,5 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>Creates the signaling side of each upgraded connection.</summary>
 internal interface IConnectionHandler
 {
-    IConnectionSession Open(IConnection connection);
+    IConnectionObserver Open(IConnection connection);
 }

@@ -8,7 +8,7 @@ namespace HomeCall.Daemon.Transport;
 
 /// <summary>
 /// Accepts sockets on WS_HOST:WS_PORT within the descriptor budget and MAX_PENDING_HANDSHAKES
-/// (counted by the <see cref="ConnectionLedger"/>), hands each to <see cref="UpgradeHandler"/>,
+/// (counted by the <see cref="ConnectionLedger"/>), hands each to <see cref="RequestHandler"/>,
 /// and at shutdown closes every open connection (docs/protocol.md §3.5).
 /// </summary>
 internal sealed class Listener : IDisposable
@@ -20,7 +20,7 @@ internal sealed class Listener : IDisposable
 
     private readonly TimeProvider _time;
     private readonly DaemonOptions _options;
-    private readonly UpgradeHandler _upgrades;
+    private readonly RequestHandler _upgrades;
     private readonly ConnectionLedger _ledger;
     private readonly DaemonMetrics _metrics;
     private readonly ILogger _log;
@@ -30,7 +30,7 @@ internal sealed class Listener : IDisposable
     private int _acceptFailures;
     private bool _atLimit;
 
-    public Listener(DaemonOptions options, UpgradeHandler upgrades, ConnectionLedger ledger, DaemonMetrics metrics, ILogger log, TimeProvider? time = null, long? socketBudget = null)
+    public Listener(DaemonOptions options, RequestHandler upgrades, ConnectionLedger ledger, DaemonMetrics metrics, ILogger log, TimeProvider? time = null, long? socketBudget = null)
     {
         // At the descriptor limit the runtime itself can fail (it aborts with "Out of memory."
         // when it cannot get a descriptor), so sockets stop being accepted before that point:

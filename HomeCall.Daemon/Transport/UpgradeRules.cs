@@ -3,7 +3,7 @@ using HomeCall.Daemon.Config;
 
 namespace HomeCall.Daemon.Transport;
 
-/// <summary>What <see cref="UpgradeValidator"/> derives from one settings snapshot, built once per reload, not per request.</summary>
+/// <summary>What <see cref="RequestRouter"/> derives from one settings snapshot, built once per reload, not per request.</summary>
 internal sealed class UpgradeRules(DaemonOptions options)
 {
     private readonly HashSet<string> _origins = new(options.AllowedOrigins.Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);

@@ -8,7 +8,7 @@ namespace HomeCall.Daemon.Transport;
 
 /// <summary>
 /// One upgraded connection: a receive loop that enforces MAX_MESSAGE_BYTES and hands
-/// whole messages to the signaling session, and a <see cref="SendQueue"/> for everything
+/// whole messages to its observer (the signaling core's client), and a <see cref="SendQueue"/> for everything
 /// sent to it (docs/protocol.md §10.1).
 /// </summary>
 internal sealed class WebSocketConnection : IConnection, IDisposable
@@ -29,7 +29,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     // No timer or token of its own: an idle connection keeps none; a timer is made only when
     // closing, and it aborts the socket (a cancellable receive would register a callback per receive).
     private readonly SendQueue _sends;
-    private IConnectionSession? _session;
+    private IConnectionObserver? _observer;
     private ITimer? _closeTimer;
     private int _shutdownMarked;
 
@@ -60,8 +60,8 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     /// <summary>When it opened (<see cref="TimeProvider.GetTimestamp"/>), for the close log line.</summary>
     public long OpenedAt { get; }
 
-    /// <summary>True once <see cref="OpenSession"/> gave it its signaling side.</summary>
-    public bool HasSession => _session is not null;
+    /// <summary>True once <see cref="Attach"/> gave it its signaling side.</summary>
+    public bool IsAttached => _observer is not null;
 
     public string Query { get; }
 
@@ -82,14 +82,14 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     public void Close(int status, string reason) => _sends.Close(status, reason);
 
     /// <summary>Creates its signaling side (once, before <see cref="RunAsync"/>): the core may send to it from then on.</summary>
-    public void OpenSession(IConnectionHandler handler) => _session = handler.Open(this);
+    public void Attach(IConnectionHandler handler) => _observer = handler.Open(this);
 
-    /// <summary>The server is stopping: the session says so, then the close 1001 follows; only the first call acts.</summary>
+    /// <summary>The server is stopping: the observer says so, then the close 1001 follows; only the first call acts.</summary>
     public void CloseForShutdown()
     {
         if (Interlocked.Exchange(ref _shutdownMarked, 1) == 0)
         {
-            _session?.OnShutdown();
+            _observer?.OnShutdown();
             Close(CloseStatus.GoingAway, "server shutting down");
         }
     }
@@ -98,24 +98,24 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
     public void Abort() => _ws.Abort();
 
     /// <summary>
-    /// Receives until the connection ends, tells the session, lets what is queued go out, then
+    /// Receives until the connection ends, tells the observer, lets what is queued go out, then
     /// calls <paramref name="ended"/> (exactly once). Nothing awaits this: a connection keeps
     /// only its own frame alive while idle.
     /// </summary>
     public async Task RunAsync(Action<WebSocketConnection> ended)
     {
-        var session = _session ?? throw new InvalidOperationException("OpenSession first");
+        var observer = _observer ?? throw new InvalidOperationException("Attach first");
         try
         {
             var burst = 0;
             while (true)
             {
-                if (session.Pending is { } pending)
+                if (observer.Pending is { } pending)
                 {
                     // A join waits for the auth webhook (docs/protocol.md §12.4): nothing more is read
                     // until it is decided, so the messages after it keep their order; the thread is free meanwhile.
                     await pending.ConfigureAwait(false);
-                    Handle(session, static s => s.OnResumed());
+                    Handle(observer, static o => o.OnResumed());
                 }
 
                 // A zero-byte receive waits for the next frame without holding a buffer, so an
@@ -140,7 +140,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
                     return;
                 }
 
-                if (!await ReceiveMessageAsync(session, first).ConfigureAwait(false))
+                if (!await ReceiveMessageAsync(observer, first).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -163,7 +163,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
             {
                 // What leaving sends (our close answer, others' participant-left) goes out on this
                 // thread too, rather than one thread-pool hand-off per connection that ends.
-                _services.Drains.RunHere(session, static s => s.OnClosed());
+                _services.Drains.RunHere(observer, static o => o.OnClosed());
 
                 await _sends.FinishAsync(CloseHandshakeTimeout).ConfigureAwait(false);
             }
@@ -194,7 +194,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
 
     /// <summary>Reads the rest of one message and dispatches it; false when the connection is closing.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> ReceiveMessageAsync(IConnectionSession session, ValueWebSocketReceiveResult first)
+    private async ValueTask<bool> ReceiveMessageAsync(IConnectionObserver observer, ValueWebSocketReceiveResult first)
     {
         var max = _services.MaxMessageBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(first.EndOfMessage ? 1 : FirstChunkBytes);
@@ -228,7 +228,7 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
                 }
             }
 
-            Dispatch(session, first.MessageType, buffer.AsMemory(0, length));
+            Dispatch(observer, first.MessageType, buffer.AsMemory(0, length));
             return true;
         }
         finally
@@ -237,16 +237,16 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         }
     }
 
-    private void Dispatch(IConnectionSession session, WebSocketMessageType type, ReadOnlyMemory<byte> message) =>
-        Handle((Session: session, Type: type, Message: message), static m =>
+    private void Dispatch(IConnectionObserver observer, WebSocketMessageType type, ReadOnlyMemory<byte> message) =>
+        Handle((Observer: observer, Type: type, Message: message), static m =>
         {
             if (m.Type == WebSocketMessageType.Binary)
             {
-                m.Session.OnBinary();
+                m.Observer.OnBinary();
             }
             else
             {
-                m.Session.OnText(m.Message);
+                m.Observer.OnText(m.Message);
             }
         });
 

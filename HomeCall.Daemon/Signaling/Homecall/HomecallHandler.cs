@@ -17,7 +17,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
     public bool IsSelectedBy(in InboundMessage message) =>
         message.Type == MessageType.Join && message.Fields.Room.IsPresent && message.Fields.User.IsPresent;
 
-    public void Handle(ConnectionState state, in InboundMessage message)
+    public void Handle(ClientState state, in InboundMessage message)
     {
         switch (message.Type)
         {
@@ -36,11 +36,11 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    public void Unreadable(ConnectionState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+    public void Unreadable(ClientState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
 
-    public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
+    public void Refuse(ClientState state, string code) => ctx.Replies.Error(state, code);
 
-    public void Disconnected(RoomLock rooms, ConnectionState state)
+    public void Disconnected(RoomLock rooms, ClientState state)
     {
         if (state.Membership is { } member)
         {
@@ -48,7 +48,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    private void Join(ConnectionState state, in InboundMessage message)
+    private void Join(ClientState state, in InboundMessage message)
     {
         if (!FieldRules.IsValid(message, message.Fields.Room, FieldRules.MaxRoomLength, out var roomId)
             || !FieldRules.IsValid(message, message.Fields.User, FieldRules.MaxUserLength, out var user))
@@ -62,7 +62,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         ctx.Access.Admit(state, request, grant => Join(state, request, grant)); // docs/protocol.md §12
     }
 
-    private void Join(ConnectionState state, AccessRequest request, AccessGrant grant)
+    private void Join(ClientState state, AccessRequest request, AccessGrant grant)
     {
         var (roomId, user) = (request.Room!, request.User!);
         using var rooms = ctx.Registry.Lock();
@@ -93,7 +93,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         _membership.Enter(rooms, state, roomId, user);
     }
 
-    private void Leave(ConnectionState state, in InboundMessage message)
+    private void Leave(ClientState state, in InboundMessage message)
     {
         var f = message.Fields;
         if (!f.Room.IsAbsentOrString || !f.User.IsAbsentOrString)
@@ -119,7 +119,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
         _membership.Remove(rooms, state, member);
     }
 
-    private void Relay(ConnectionState state, in InboundMessage message)
+    private void Relay(ClientState state, in InboundMessage message)
     {
         var f = message.Fields;
         if (!f.To.IsString || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))

@@ -22,7 +22,7 @@ internal sealed class HomecallMembership(SignalingContext ctx)
         return others >= ctx.Options.MaxRoomUsers;
     }
 
-    public void Enter(RoomLock rooms, ConnectionState state, string roomId, string user)
+    public void Enter(RoomLock rooms, ClientState state, string roomId, string user)
     {
         var room = rooms.Find(Dialect.Homecall, roomId); // Leaving the previous room may have removed it.
         if (room is null)
@@ -42,14 +42,14 @@ internal sealed class HomecallMembership(SignalingContext ctx)
     }
 
     /// <summary>A successful join (docs/protocol.md §5.1): every member, the joiner too, gets the new `online` list.</summary>
-    private void Joined(ConnectionState state, Room room)
+    private void Joined(ClientState state, Room room)
     {
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         BroadcastOnline(room);
         ctx.Ice.Joined(state.Connection, room); // docs/protocol.md §3.8: after the join reply (`online`).
     }
 
-    public void Remove(RoomLock rooms, ConnectionState state, Member member)
+    public void Remove(RoomLock rooms, ClientState state, Member member)
     {
         var room = member.Room;
         room.RemoveMember(member);
@@ -73,7 +73,7 @@ internal sealed class HomecallMembership(SignalingContext ctx)
         }
     }
 
-    private void Replace(ConnectionState state, Member old)
+    private void Replace(ClientState state, Member old)
     {
         var room = old.Room;
         room.RemoveMember(old);

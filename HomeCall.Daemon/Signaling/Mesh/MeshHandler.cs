@@ -18,7 +18,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
         connection.Endpoint == EndpointKind.Room && MeshParameters.IsMesh(connection.Query);
 
     /// <summary>docs/protocol.md §6.1: the URL's identity joins the room at once.</summary>
-    public void Open(ConnectionState state)
+    public void Open(ClientState state)
     {
         var parameters = MeshParameters.TryRead(state.Connection.Query, out var invalid);
         if (parameters is null)
@@ -32,7 +32,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
         ctx.Access.Admit(state, request, grant => Join(state, parameters, request, grant)); // docs/protocol.md §12
     }
 
-    private void Join(ConnectionState state, MeshParameters parameters, AccessRequest request, AccessGrant grant)
+    private void Join(ClientState state, MeshParameters parameters, AccessRequest request, AccessGrant grant)
     {
         using var rooms = ctx.Registry.Lock();
         var room = rooms.Find(Dialect.Mesh, parameters.RoomId);
@@ -57,7 +57,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
         Enter(rooms, state, parameters);
     }
 
-    private void Enter(RoomLock rooms, ConnectionState state, MeshParameters parameters)
+    private void Enter(RoomLock rooms, ClientState state, MeshParameters parameters)
     {
         var room = rooms.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
         if (room is null)
@@ -72,7 +72,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
     }
 
     /// <summary>A successful join (docs/protocol.md §6.1): `participants` to the joiner, `participant-joined` to the others.</summary>
-    private void Joined(ConnectionState state, Room room, Member member)
+    private void Joined(ClientState state, Room room, Member member)
     {
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         state.Connection.Send(MeshMessages.Participants(room));
@@ -84,7 +84,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    public void Handle(ConnectionState state, in InboundMessage message)
+    public void Handle(ClientState state, in InboundMessage message)
     {
         // docs/protocol.md §6.2: a mesh client only relays; its identity came from the URL.
         var f = message.Fields;
@@ -100,11 +100,11 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
         DirectedRelay.Deliver(ctx, state, message, f.TargetUserId, "targetUserId", MeshMessages.Relay);
     }
 
-    public void Unreadable(ConnectionState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+    public void Unreadable(ClientState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
 
-    public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
+    public void Refuse(ClientState state, string code) => ctx.Replies.Error(state, code);
 
-    public void Disconnected(RoomLock rooms, ConnectionState state)
+    public void Disconnected(RoomLock rooms, ClientState state)
     {
         if (state.Membership is { } member)
         {
@@ -112,7 +112,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    private void Replace(RoomLock rooms, ConnectionState state, Member old)
+    private void Replace(RoomLock rooms, ClientState state, Member old)
     {
         state.Log.Information("Replaced an older connection of the same user in room={Room}", old.Room.Fingerprint);
         if (old.Connection is { } oldConnection)
@@ -124,7 +124,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
         Remove(rooms, state, old);
     }
 
-    private void Remove(RoomLock rooms, ConnectionState state, Member member)
+    private void Remove(RoomLock rooms, ClientState state, Member member)
     {
         var room = member.Room;
         room.RemoveMember(member);

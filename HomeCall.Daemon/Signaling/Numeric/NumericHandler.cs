@@ -25,7 +25,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
             || (message.Type == MessageType.Join && f.RoomId.IsPresent && !(f.Room.IsPresent && f.User.IsPresent));
     }
 
-    public void Handle(ConnectionState state, in InboundMessage message)
+    public void Handle(ClientState state, in InboundMessage message)
     {
         switch (message.Type)
         {
@@ -44,14 +44,14 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    public void Unreadable(ConnectionState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
+    public void Unreadable(ClientState state) => ctx.Replies.Error(state, ErrorCode.InvalidMessage);
 
-    public void Refuse(ConnectionState state, string code) => ctx.Replies.Error(state, code);
+    public void Refuse(ClientState state, string code) => ctx.Replies.Error(state, code);
 
     /// <summary>docs/protocol.md §7.2: idle rooms expire (join failures are the access guard's, swept by the hub).</summary>
     public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log) => _expiry.Sweep(rooms, now, log);
 
-    public void Disconnected(RoomLock rooms, ConnectionState state)
+    public void Disconnected(RoomLock rooms, ClientState state)
     {
         if (state.Membership is { } member)
         {
@@ -59,14 +59,14 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    private void Create(ConnectionState state, in InboundMessage message)
+    private void Create(ClientState state, in InboundMessage message)
     {
         state.Use(this);
         var request = new AccessRequest(Dialect.Numeric, null, null, AccessTokens.Of(message, state));
         ctx.Access.Admit(state, request, grant => Create(state, request, grant)); // docs/protocol.md §12
     }
 
-    private void Create(ConnectionState state, AccessRequest request, AccessGrant grant)
+    private void Create(ClientState state, AccessRequest request, AccessGrant grant)
     {
         using var rooms = ctx.Registry.Lock();
         var id = NumericRoomIds.Pick(rooms);
@@ -91,7 +91,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         Enter(state, room, "room_created"u8);
     }
 
-    private void Join(ConnectionState state, in InboundMessage message)
+    private void Join(ClientState state, in InboundMessage message)
     {
         if (!FieldRules.IsValid(message, message.Fields.RoomId, FieldRules.MaxRoomLength, out var roomId))
         {
@@ -104,7 +104,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         ctx.Access.Admit(state, request, _ => Join(state, roomId)); // docs/protocol.md §12
     }
 
-    private void Join(ConnectionState state, string roomId)
+    private void Join(ClientState state, string roomId)
     {
         using var rooms = ctx.Registry.Lock();
         if (_guard.Find(rooms, state, roomId) is not { } room)
@@ -134,7 +134,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         Enter(state, room, "room_joined"u8);
     }
 
-    private void Enter(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
+    private void Enter(ClientState state, Room room, ReadOnlySpan<byte> replyType)
     {
         room.AddMember(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection);
         room.LastActivity = ctx.Time.GetUtcNow();
@@ -143,17 +143,17 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
     }
 
     /// <summary>A successful create or join (docs/protocol.md §7.1): the joiner gets room_created or room_joined with its myId.</summary>
-    private void Joined(ConnectionState state, Room room, ReadOnlySpan<byte> replyType)
+    private void Joined(ClientState state, Room room, ReadOnlySpan<byte> replyType)
     {
         state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         Reply(state, room, replyType);
         ctx.Ice.Joined(state.Connection, room); // docs/protocol.md §3.8: after `room_created` / `room_joined`.
     }
 
-    private static void Reply(ConnectionState state, Room room, ReadOnlySpan<byte> replyType) =>
+    private static void Reply(ClientState state, Room room, ReadOnlySpan<byte> replyType) =>
         state.Connection.Send(NumericMessages.Joined(replyType, room.Id, state.MyId));
 
-    private void Signal(ConnectionState state, in InboundMessage message)
+    private void Signal(ClientState state, in InboundMessage message)
     {
         var f = message.Fields;
         if (!f.Payload.IsPresent || !SenderFields.AreWellTyped(message))
@@ -187,7 +187,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    private void Remove(ConnectionState state, Member member)
+    private void Remove(ClientState state, Member member)
     {
         var room = member.Room;
         room.RemoveMember(member); // Not activity (docs/protocol.md §7.2): only create, join and signal are.

@@ -13,7 +13,7 @@ internal sealed class NumericJoinGuard(SignalingContext ctx)
     private readonly JoinFailureLimiter _failures = ctx.Access.Failures;
 
     /// <summary>The room to join, or null once too-many-attempts or room-not-found has been answered.</summary>
-    public Room? Find(RoomLock rooms, ConnectionState state, string roomId)
+    public Room? Find(RoomLock rooms, ClientState state, string roomId)
     {
         var ip = state.Connection.RemoteIp;
         var now = ctx.Time.GetUtcNow();

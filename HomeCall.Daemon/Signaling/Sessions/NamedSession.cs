@@ -11,7 +11,7 @@ internal readonly record struct NamedSession(string? Id, string? Echo)
     /// The usual case — the lower-case id of the session this connection is in — is recognised
     /// without decoding; membership itself is checked again under the lock.
     /// </summary>
-    public static NamedSession Of(ConnectionState state, in InboundMessage message)
+    public static NamedSession Of(ClientState state, in InboundMessage message)
     {
         var field = message.Fields.Room;
         if (!field.IsString)

@@ -22,7 +22,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     /// <summary>docs/protocol.md §1.1, §8: every connection to /signal.</summary>
     public bool IsSelectedBy(IConnection connection) => connection.Endpoint == EndpointKind.Signal;
 
-    public void Handle(ConnectionState state, in InboundMessage message)
+    public void Handle(ClientState state, in InboundMessage message)
     {
         var (id, echo) = NamedSession.Of(state, message);
         switch (message.Type)
@@ -43,10 +43,10 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     }
 
     /// <summary>docs/protocol.md §8.3: an unparseable or binary message named no session, so `room` is null.</summary>
-    public void Unreadable(ConnectionState state) => ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, null);
+    public void Unreadable(ClientState state) => ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, null);
 
     /// <summary>`room` names the session this connection is attached to (docs/protocol.md §8.3).</summary>
-    public void Refuse(ConnectionState state, string code) => ctx.Replies.SessionError(state, code, CurrentSessionId(state));
+    public void Refuse(ClientState state, string code) => ctx.Replies.SessionError(state, code, CurrentSessionId(state));
 
     /// <summary>docs/protocol.md §8.1, §8.2: unattended sessions and old tombstones are forgotten, and so are creation counts older than a minute.</summary>
     public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
@@ -56,7 +56,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     }
 
     /// <summary>The session this connection is attached to, for errors not about a message (rate-limited, shutting-down).</summary>
-    private string? CurrentSessionId(ConnectionState state)
+    private string? CurrentSessionId(ClientState state)
     {
         using var rooms = ctx.Registry.Lock();
         return state.Membership?.Room.Id;
@@ -65,12 +65,12 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     /// <summary>SESSIONS_PER_IP_PER_MIN is a live setting.</summary>
     public void ApplyLive(RoomLock rooms, DaemonOptions options) => _creations.MaxPerWindow = options.SessionsPerIpPerMinute;
 
-    public void Disconnected(RoomLock rooms, ConnectionState state)
+    public void Disconnected(RoomLock rooms, ClientState state)
     {
         _membership.Detach(state);
     }
 
-    private void Join(ConnectionState state, in InboundMessage message, string? id, string? echo)
+    private void Join(ClientState state, in InboundMessage message, string? id, string? echo)
     {
         if (id is null || !FieldRules.IsValid(message, message.Fields.User, FieldRules.MaxUserLength, out var user))
         {
@@ -82,7 +82,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
         ctx.Access.Admit(state, request, grant => Join(state, request, grant)); // docs/protocol.md §12
     }
 
-    private void Join(ConnectionState state, AccessRequest request, AccessGrant grant)
+    private void Join(ClientState state, AccessRequest request, AccessGrant grant)
     {
         var (id, user) = (request.Room!, request.User!);
         using var rooms = ctx.Registry.Lock();
@@ -121,7 +121,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     }
 
     /// <remarks>`room` is required: leave is destructive, so it must name the session it ends.</remarks>
-    private void Leave(ConnectionState state, in InboundMessage message, string? id, string? echo)
+    private void Leave(ClientState state, in InboundMessage message, string? id, string? echo)
     {
         if (id is null || !message.Fields.User.IsAbsentOrString)
         {
@@ -145,7 +145,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     }
 
     /// <remarks>`room` is required and must be a session id: it is what routes the relay (docs/protocol.md §11.3).</remarks>
-    private void Relay(ConnectionState state, in InboundMessage message, string? id, string? echo)
+    private void Relay(ClientState state, in InboundMessage message, string? id, string? echo)
     {
         var f = message.Fields;
         if (id is null || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
@@ -183,7 +183,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     /// The session a relay or leave names, if it is the one this connection joined:
     /// otherwise session-ended (a tombstone) or session-not-found has been answered.
     /// </summary>
-    private bool TryGetSession(RoomLock rooms, ConnectionState state, string id, [NotNullWhen(true)] out SessionRoom? session, [NotNullWhen(true)] out Member? member)
+    private bool TryGetSession(RoomLock rooms, ClientState state, string id, [NotNullWhen(true)] out SessionRoom? session, [NotNullWhen(true)] out Member? member)
     {
         session = null;
         member = null;

@@ -27,7 +27,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
     /// <paramref name="existing"/>), replacing an older live connection of that user, then
     /// delivers in order what the other participant queued for it before anything newer.
     /// </summary>
-    public void Attach(ConnectionState state, SessionRoom session, Member? existing, string user)
+    public void Attach(ClientState state, SessionRoom session, Member? existing, string user)
     {
         if (existing?.Connection is { } old && !ReferenceEquals(old, state.Connection))
         {
@@ -44,7 +44,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
     }
 
     /// <summary>A successful join (docs/protocol.md §8.2): the joiner gets, in order, what the other participant queued for it.</summary>
-    private void Joined(ConnectionState state, SessionRoom session, string user)
+    private void Joined(ClientState state, SessionRoom session, string user)
     {
         var queued = session.Queue.TakeFor(user);
         state.Log.Information(
@@ -61,7 +61,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
     }
 
     /// <summary>Disconnect or a move to another session: the session waits for a reconnect (docs/protocol.md §8.1, §8.2).</summary>
-    public void Detach(ConnectionState state)
+    public void Detach(ClientState state)
     {
         if (state.Membership is { } member)
         {
@@ -72,7 +72,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
     }
 
     /// <summary>docs/protocol.md §8.1: leave ends the session; the other participant is told, the id is remembered as ended.</summary>
-    public void End(RoomLock rooms, ConnectionState state, SessionRoom session, Member leaver)
+    public void End(RoomLock rooms, ClientState state, SessionRoom session, Member leaver)
     {
         var notice = SessionMessages.Leave(session.Id, leaver.UserId);
         foreach (var other in session.Members.Where(m => m != leaver))

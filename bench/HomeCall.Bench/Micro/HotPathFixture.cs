@@ -17,7 +17,7 @@ internal sealed class HotPathFixture : IDisposable
     private const string SessionId = "5b0c7f4e-8f5a-4c1e-9d36-2f1b8c4a7e10";
 
     private readonly SignalingHub _hub;
-    private readonly IConnectionSession _sender;
+    private readonly IConnectionObserver _sender;
     private readonly byte[] _message;
 
     public HotPathFixture(RelayCase relayCase)
@@ -52,7 +52,7 @@ internal sealed class HotPathFixture : IDisposable
 
     public void Dispose() => _hub.Dispose();
 
-    private void Join(RelayCase relayCase, IConnectionSession sender, IConnectionSession receiver)
+    private void Join(RelayCase relayCase, IConnectionObserver sender, IConnectionObserver receiver)
     {
         switch (relayCase)
         {

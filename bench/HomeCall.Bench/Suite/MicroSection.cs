@@ -12,7 +12,7 @@ internal sealed class MicroSection(Measurement? quick, string? bdn)
     public void Write(Markdown md)
     {
         md.Paragraph("The daemon's signaling core driven without sockets: `SignalingHub.Open(IConnection)` for two members of one room, "
-            + "then `IConnectionSession.OnText(utf8)` → parse → the dialect's handler → `IConnection.Send(bytes)` on a no-op "
+            + "then `IConnectionObserver.OnText(utf8)` → parse → the dialect's handler → `IConnection.Send(bytes)` on a no-op "
             + "connection. Offers and answers carry an 800-byte RTCSessionDescription, candidates an RTCIceCandidate. The one "
             + "allocation a relay needs is the outgoing message (a byte[] of its length: 24 bytes of header, 8-byte aligned); "
             + "\"extra\" is everything allocated beyond it, per message, from the thread's allocation counter over 200,000 relays.");

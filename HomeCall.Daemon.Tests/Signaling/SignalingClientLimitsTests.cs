@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Signaling;
 
 /// <summary>docs/protocol.md §3.5, §3.6: per-connection rate limit with the 1008 close after 10 s of excess, and shutdown.</summary>
-public sealed class SignalingSessionLimitsTests
+public sealed class SignalingClientLimitsTests
 {
     private const string Id = "6f9619ff-8b86-d011-b42d-00c04fc964ff";
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);

@@ -6,7 +6,7 @@ namespace HomeCall.Daemon.Transport;
 /// What to do with a request head: upgrade to a WebSocket, answer an HTTP endpoint,
 /// or refuse with a status (and headers such as Allow or Sec-WebSocket-Version).
 /// </summary>
-internal sealed record HandshakeDecision(
+internal sealed record RouteDecision(
     EndpointKind Endpoint,
     int Status,
     string Reason,
@@ -20,6 +20,6 @@ internal sealed record HandshakeDecision(
 
     public bool IsHttpEndpoint => Status == 200;
 
-    public static HandshakeDecision Refuse(int status, string reason, IPAddress ip, params KeyValuePair<string, string>[] headers) =>
+    public static RouteDecision Refuse(int status, string reason, IPAddress ip, params KeyValuePair<string, string>[] headers) =>
         new(EndpointKind.Room, status, reason, ip, headers);
 }

@@ -5,12 +5,12 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.Transport;
 
 /// <summary>Refusals of a WebSocket upgrade (docs/protocol.md §2.2), one status each.</summary>
-public sealed class UpgradeValidatorTests
+public sealed class RequestRouterTests
 {
     private static readonly IPAddress Peer = IPAddress.Parse("203.0.113.7");
 
-    private static HandshakeDecision Decide(UpgradeRequestBuilder request, DaemonOptions? options = null, IPAddress? peer = null) =>
-        new UpgradeValidator(options ?? new DaemonOptions()).Decide(request.Build(), peer ?? Peer);
+    private static RouteDecision Decide(UpgradeRequestBuilder request, DaemonOptions? options = null, IPAddress? peer = null) =>
+        new RequestRouter(options ?? new DaemonOptions()).Decide(request.Build(), peer ?? Peer);
 
     [TestCase("/", nameof(EndpointKind.Room))]
     [TestCase("/ws", nameof(EndpointKind.Room))]
@@ -55,7 +55,7 @@ public sealed class UpgradeValidatorTests
     [TestCaseSource(nameof(BadRequests))]
     public void Decide_BadUpgradeHeaders_Returns400(string request)
     {
-        var decision = new UpgradeValidator(new DaemonOptions()).Decide(Parse(request), Peer);
+        var decision = new RequestRouter(new DaemonOptions()).Decide(Parse(request), Peer);
 
         Assert.That(decision.Status, Is.EqualTo(400));
         Assert.That(decision.Reason, Is.Not.Empty);

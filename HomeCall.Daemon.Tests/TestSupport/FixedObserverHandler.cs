@@ -3,7 +3,7 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>Gives every connection the same prepared signaling side (transport tests without the hub).</summary>
-internal sealed class FixedSessionHandler(IConnectionSession session) : IConnectionHandler
+internal sealed class FixedObserverHandler(IConnectionObserver session) : IConnectionHandler
 {
-    public IConnectionSession Open(IConnection connection) => session;
+    public IConnectionObserver Open(IConnection connection) => session;
 }

@@ -1,7 +1,7 @@
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>What the signaling core keeps for one open connection; the transport calls it from the connection's receive loop, one call at a time.</summary>
-internal interface IConnectionSession
+internal interface IConnectionObserver
 {
     /// <summary>One complete text message; the memory is valid only during the call.</summary>
     void OnText(ReadOnlyMemory<byte> utf8);
@@ -15,7 +15,7 @@ internal interface IConnectionSession
     void OnClosed();
 
     /// <summary>
-    /// Work the session waits for before it may handle another message (a join the auth
+    /// Work the observer waits for before it may handle another message (a join the auth
     /// webhook decides, docs/protocol.md §12.4), or null. The receive loop reads nothing more
     /// until it completes, then calls <see cref="OnResumed"/>: later messages keep their order.
     /// </summary>

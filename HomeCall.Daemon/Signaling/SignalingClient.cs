@@ -7,9 +7,9 @@ namespace HomeCall.Daemon.Signaling;
 /// connection's dialect handler — fixed at open by the URL, else chosen by the first
 /// join/create (docs/protocol.md §4) and fixed by that handler if the message is valid.
 /// </summary>
-internal sealed class SignalingSession(ConnectionState state, DialectHandlers handlers, SignalingContext ctx) : IConnectionSession
+internal sealed class SignalingClient(ClientState state, DialectHandlers handlers, SignalingContext ctx) : IConnectionObserver
 {
-    public ConnectionState State => state;
+    public ClientState State => state;
 
     public Task? Pending => state.Pending?.Decision;
 

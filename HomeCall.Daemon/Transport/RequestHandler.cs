@@ -13,7 +13,7 @@ namespace HomeCall.Daemon.Transport;
 /// short HTTP response, answers an HTTP endpoint, or upgrades it and runs the
 /// WebSocket until it ends. Connection ids in the log are <c>BOOTID-cN</c> (<see cref="ConnectionLogger"/>).
 /// </summary>
-internal sealed class UpgradeHandler(
+internal sealed class RequestHandler(
     LiveOptions settings,
     IConnectionHandler connections,
     IHttpEndpoints http,
@@ -23,14 +23,14 @@ internal sealed class UpgradeHandler(
     ILogger log,
     string bootId)
 {
-    private readonly UpgradeValidator _validator = new(settings);
+    private readonly RequestRouter _validator = new(settings);
     private readonly Refusals _refusals = new(metrics, time, log);
 
     // Sizes of buffers and queues every connection shares: a reload does not change them (restart).
     private readonly ConnectionServices _services = new(settings.Current.MaxMessageBytes, settings.Current.MaxSendQueueBytes, settings.Current.SendTimeout, time);
     private readonly TimeSpan _pingInterval = settings.Current.PingInterval;
-    private readonly ILogger _log = log.ForContext<UpgradeHandler>();
-    private readonly UntrustedForwardingLog _untrustedForwarding = new(noTrustedProxies: true, log.ForContext<UpgradeHandler>());
+    private readonly ILogger _log = log.ForContext<RequestHandler>();
+    private readonly UntrustedForwardingLog _untrustedForwarding = new(noTrustedProxies: true, log.ForContext<RequestHandler>());
     private Action<WebSocketConnection>? _connectionEnded; // One delegate for every connection.
     private long _nextId;
 
@@ -173,7 +173,7 @@ internal sealed class UpgradeHandler(
         {
             // In the ledger before it runs, so its end always finds it there; opened during
             // shutdown (after its snapshot), it is told and closed at once (docs/protocol.md §3.5).
-            connection.OpenSession(connections);
+            connection.Attach(connections);
             if (!ledger.Opened(connection))
             {
                 connection.CloseForShutdown();
@@ -190,7 +190,7 @@ internal sealed class UpgradeHandler(
 
     private void OnConnectionEnded(WebSocketConnection connection)
     {
-        if (connection.HasSession)
+        if (connection.IsAttached)
         {
             Closed(connection);
         }

@@ -5,12 +5,12 @@ using HomeCall.Daemon.Transport;
 namespace HomeCall.Daemon.Tests.Transport;
 
 /// <summary>Routing of plain requests (docs/protocol.md §1.1), header leniency RFC 6455 requires, and REQUIRE_FORWARDED_TLS.</summary>
-public sealed class UpgradeValidatorRoutingTests
+public sealed class RequestRouterRoutingTests
 {
     private static readonly IPAddress Outsider = IPAddress.Parse("198.51.100.20");
 
-    private static HandshakeDecision Decide(UpgradeRequestBuilder request, DaemonOptions? options = null, IPAddress? peer = null) =>
-        new UpgradeValidator(options ?? new DaemonOptions()).Decide(request.Build(), peer ?? Outsider);
+    private static RouteDecision Decide(UpgradeRequestBuilder request, DaemonOptions? options = null, IPAddress? peer = null) =>
+        new RequestRouter(options ?? new DaemonOptions()).Decide(request.Build(), peer ?? Outsider);
 
     [TestCase("GET")]
     [TestCase("HEAD")]

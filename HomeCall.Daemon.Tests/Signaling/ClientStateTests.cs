@@ -5,9 +5,9 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Signaling;
 
 /// <summary>docs/protocol.md §4: a connection's dialect is fixed once and never changes.</summary>
-public sealed class ConnectionStateTests
+public sealed class ClientStateTests
 {
-    private static ConnectionState NewState() =>
+    private static ClientState NewState() =>
         new(new FakeConnection(1), new RateLimiter(10, 10, new FakeTimeProvider()), Serilog.Core.Logger.None);
 
     [Test]

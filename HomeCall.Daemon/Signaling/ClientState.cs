@@ -10,7 +10,7 @@ namespace HomeCall.Daemon.Signaling;
 /// only while its room lists it (a replaced connection stops being one at once).
 /// Room fields are read and written under the registry lock.
 /// </summary>
-internal sealed class ConnectionState(IConnection connection, RateLimiter rateLimiter, ILogger log)
+internal sealed class ClientState(IConnection connection, RateLimiter rateLimiter, ILogger log)
 {
     private string? _myId;
 

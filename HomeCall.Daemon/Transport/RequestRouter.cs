@@ -9,22 +9,22 @@ namespace HomeCall.Daemon.Transport;
 /// checked afterwards by the listener because they depend on live counts. A reload's origins,
 /// proxies and page switch take effect from the next request.
 /// </summary>
-internal sealed class UpgradeValidator
+internal sealed class RequestRouter
 {
     private UpgradeRules _rules;
 
-    public UpgradeValidator(DaemonOptions options)
+    public RequestRouter(DaemonOptions options)
         : this(new LiveOptions(options))
     {
     }
 
-    public UpgradeValidator(LiveOptions settings)
+    public RequestRouter(LiveOptions settings)
     {
         _rules = new UpgradeRules(settings.Current);
         settings.Changed += o => Volatile.Write(ref _rules, new UpgradeRules(o));
     }
 
-    public HandshakeDecision Decide(HttpRequestHead head, IPAddress peer)
+    public RouteDecision Decide(HttpRequestHead head, IPAddress peer)
     {
         // One snapshot per request: a reload in the middle cannot mix old and new rules.
         var rules = Volatile.Read(ref _rules);
@@ -32,15 +32,15 @@ internal sealed class UpgradeValidator
         var endpoint = Route(head.Path);
         if (endpoint is null)
         {
-            return HandshakeDecision.Refuse(404, "unknown path", ip);
+            return RouteDecision.Refuse(404, "unknown path", ip);
         }
 
         var isGetOrHead = head.Method is "GET" or "HEAD";
         if (endpoint is EndpointKind.Health or EndpointKind.Rooms or EndpointKind.Metrics or EndpointKind.IceServers)
         {
             return isGetOrHead
-                ? new HandshakeDecision(endpoint.Value, 200, "", ip, [])
-                : HandshakeDecision.Refuse(405, "method not allowed", ip, new KeyValuePair<string, string>("Allow", "GET, HEAD"));
+                ? new RouteDecision(endpoint.Value, 200, "", ip, [])
+                : RouteDecision.Refuse(405, "method not allowed", ip, new KeyValuePair<string, string>("Allow", "GET, HEAD"));
         }
 
         if (head.Count("Upgrade") == 0 && isGetOrHead)
@@ -50,43 +50,43 @@ internal sealed class UpgradeValidator
 
         if (head.Method != "GET")
         {
-            return HandshakeDecision.Refuse(405, "method not allowed", ip, new KeyValuePair<string, string>("Allow", "GET"));
+            return RouteDecision.Refuse(405, "method not allowed", ip, new KeyValuePair<string, string>("Allow", "GET"));
         }
 
         return CheckUpgrade(head, endpoint.Value, peer, ip, rules);
     }
 
     /// <summary>docs/protocol.md §1.1: only "/" (Apache's /ws/) serves the page; /ws, /ws/ and /signal answer 426.</summary>
-    private static HandshakeDecision PlainGet(string path, IPAddress ip, UpgradeRules rules) =>
+    private static RouteDecision PlainGet(string path, IPAddress ip, UpgradeRules rules) =>
         path == "/" && rules.SelfTestPage
-            ? new HandshakeDecision(EndpointKind.SelfTest, 200, "", ip, [])
-            : HandshakeDecision.Refuse(426, "WebSocket upgrade required", ip, new KeyValuePair<string, string>("Upgrade", "websocket"));
+            ? new RouteDecision(EndpointKind.SelfTest, 200, "", ip, [])
+            : RouteDecision.Refuse(426, "WebSocket upgrade required", ip, new KeyValuePair<string, string>("Upgrade", "websocket"));
 
-    private static HandshakeDecision CheckUpgrade(HttpRequestHead head, EndpointKind endpoint, IPAddress peer, IPAddress ip, UpgradeRules rules)
+    private static RouteDecision CheckUpgrade(HttpRequestHead head, EndpointKind endpoint, IPAddress peer, IPAddress ip, UpgradeRules rules)
     {
         var problem = FindMalformed(head);
         if (problem is not null)
         {
-            return HandshakeDecision.Refuse(400, problem, ip);
+            return RouteDecision.Refuse(400, problem, ip);
         }
 
         if (head.Single("Sec-WebSocket-Version")!.Trim() != "13")
         {
-            return HandshakeDecision.Refuse(426, "unsupported WebSocket version", ip, new KeyValuePair<string, string>("Sec-WebSocket-Version", "13"));
+            return RouteDecision.Refuse(426, "unsupported WebSocket version", ip, new KeyValuePair<string, string>("Sec-WebSocket-Version", "13"));
         }
 
         var origin = head.Single("Origin");
         if (origin is not null && !rules.AllowsOrigin(origin))
         {
-            return HandshakeDecision.Refuse(403, "origin not allowed", ip) with { RefusedOrigin = origin };
+            return RouteDecision.Refuse(403, "origin not allowed", ip) with { RefusedOrigin = origin };
         }
 
         if (rules.RequireForwardedTls && !CameThroughTls(head, peer, rules))
         {
-            return HandshakeDecision.Refuse(403, "TLS through a trusted proxy required", ip);
+            return RouteDecision.Refuse(403, "TLS through a trusted proxy required", ip);
         }
 
-        return new HandshakeDecision(endpoint, 101, "", ip, []);
+        return new RouteDecision(endpoint, 101, "", ip, []);
     }
 
     private static string? FindMalformed(HttpRequestHead head)

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Signaling;
 
 /// <summary>docs/protocol.md §4: how a room-endpoint connection's dialect is fixed, and what that implies.</summary>
-public sealed class SignalingSessionDialectTests
+public sealed class SignalingClientDialectTests
 {
     [Test]
     public void Open_QueryWithRoomId_IsMeshBeforeAnyMessage()

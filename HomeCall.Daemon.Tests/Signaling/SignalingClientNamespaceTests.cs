@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Signaling;
 
 /// <summary>docs/protocol.md §4: each dialect has its own room namespace, and a fixed dialect refuses the others' messages.</summary>
-public sealed class SignalingSessionNamespaceTests
+public sealed class SignalingClientNamespaceTests
 {
     private const string Session = "0b0e7e64-8a47-4c3e-9d4c-6c3b9e5f2a10";
 

@@ -4,7 +4,7 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Signaling;
 
 /// <summary>docs/protocol.md §3.1: every malformed message is answered with invalid-message and the connection stays open.</summary>
-public sealed class SignalingSessionInvalidTests
+public sealed class SignalingClientInvalidTests
 {
     private const string RoomInvalid = "{\"type\":\"error\",\"code\":\"invalid-message\",\"message\":\"Invalid message\"}";
     private const string SignalInvalid = "{\"type\":\"error\",\"room\":null,\"code\":\"invalid-message\",\"message\":\"Некорректное сообщение\"}";

@@ -1,0 +1,134 @@
+using HomeCall.Daemon.Tests.TestSupport;
+
+namespace HomeCall.Daemon.Tests.Deploy;
+
+/// <summary>
+/// The package installed, removed and purged on this machine, as root. CI machines have no
+/// systemd as PID 1, which is what the maintainer scripts must cope with (they enable the
+/// unit with deb-systemd-helper and call systemctl only under /run/systemd/system). The test
+/// refuses to run where any homecall file is already found, and purges what it installed
+/// even when it fails.
+/// </summary>
+public sealed partial class DebPackageTests
+{
+    private const string Package = "homecall";
+    private const string EnvFile = "/etc/homecall/homecall.env";
+    private const string WantsLink = "/etc/systemd/system/multi-user.target.wants/homecall.service";
+
+    /// <summary>Where systemd keeps what the service made (DynamicUser=yes: private directories behind symlinks).</summary>
+    private static readonly (string Link, string Directory, string File)[] ServiceState =
+    [
+        ("/var/lib/homecall", "/var/lib/private/homecall", "fingerprint.key"),
+        ("/var/log/homecall", "/var/log/private/homecall", "homecall-20261203.log"),
+    ];
+
+    /// <summary>Everything named homecall where the package, dpkg, deb-systemd-helper or the service put files.</summary>
+    private static readonly string[] TraceRoots =
+    [
+        "/etc", "/lib/systemd", "/usr/bin", "/usr/share/doc", "/usr/share/man", "/usr/share/lintian", "/var/lib/dpkg/info",
+        "/var/lib/systemd", "/var/lib/homecall", "/var/lib/private", "/var/log/homecall", "/var/log/private",
+    ];
+
+    [Test]
+    public async Task Dpkg_InstallRemovePurge_EnabledConfigKeptOnRemoveNothingLeftAfterPurge()
+    {
+        Assert.That(Environment.IsPrivilegedProcess, Is.True, "dpkg -i needs root: run the suite as root (.ci/run does)");
+        var before = await TracesAsync();
+        Assert.That(before, Is.Empty, "homecall files are already on this machine; this test installs and purges the package, so it runs only where there are none");
+        var createdParents = ServiceState.Select(s => Path.GetDirectoryName(s.Directory)!).Where(d => !Directory.Exists(d)).ToArray();
+        try
+        {
+            await InstallAndCheckAsync();
+            await RemoveAndCheckAsync();
+            await PurgeAndCheckAsync();
+            Assert.That(await TracesAsync(), Is.EqualTo(before));
+        }
+        finally
+        {
+            await LeaveAsFoundAsync(createdParents);
+        }
+    }
+
+    private async Task InstallAndCheckAsync()
+    {
+        var install = await Dpkg.RunAsync("--install", _deb);
+        Assert.That(install.ExitCode, Is.Zero, install.Output);
+        Assert.That(await Dpkg.StatusAsync(Package), Is.EqualTo("install ok installed"));
+        Assert.That(File.GetUnixFileMode("/usr/bin/homecall"), Is.EqualTo((UnixFileMode)0b111_101_101), "rwxr-xr-x");
+        Assert.That(File.GetUnixFileMode(EnvFile), Is.EqualTo((UnixFileMode)0b110_100_000), "rw-r-----");
+        Assert.That((await ProcessRunner.RunAsync("stat", ["-c", "%U:%G", EnvFile])).Output.Trim(), Is.EqualTo("root:root"));
+
+        var check = await ProcessRunner.RunAsync("/usr/bin/homecall", ["--check-config", "--env-file", EnvFile]);
+        Assert.That(check.ExitCode, Is.Zero, check.Output);
+        Assert.That(check.Output, Does.Contain("WS_PORT=8080"));
+        var man = await ProcessRunner.RunAsync("man", ["-w", "homecall", "homecall.env"]);
+        Assert.That(man.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "/usr/share/man/man1/homecall.1.gz", "/usr/share/man/man5/homecall.env.5.gz" }));
+
+        // Enabled as Debian enables services on install, without a running systemd.
+        Assert.That(new FileInfo(WantsLink).LinkTarget, Is.EqualTo("/lib/systemd/system/homecall.service"));
+        var verify = await ProcessRunner.RunAsync(SystemTools.Require("systemd-analyze", "systemd"), ["verify", "--man=no", "/lib/systemd/system/homecall.service"]);
+        Assert.That(verify.ExitCode, Is.Zero, verify.Output);
+        Assert.That(verify.Output.Trim(), Is.Empty);
+
+        await File.AppendAllTextAsync(EnvFile, "WS_PORT=9000\n");
+    }
+
+    private static async Task RemoveAndCheckAsync()
+    {
+        var remove = await Dpkg.RunAsync("--remove", Package);
+        Assert.That(remove.ExitCode, Is.Zero, remove.Output);
+        Assert.That(await Dpkg.StatusAsync(Package), Is.EqualTo("deinstall ok config-files"));
+        Assert.That(File.Exists("/usr/bin/homecall"), Is.False);
+        Assert.That(File.Exists("/lib/systemd/system/homecall.service"), Is.False);
+        Assert.That(await File.ReadAllTextAsync(EnvFile), Does.EndWith("WS_PORT=9000\n"), "remove keeps the admin's settings");
+
+        // What a service that ran leaves behind, for purge to drop.
+        foreach (var (link, directory, file) in ServiceState)
+        {
+            Directory.CreateDirectory(directory);
+            await File.WriteAllTextAsync(Path.Combine(directory, file), "state\n");
+            File.CreateSymbolicLink(link, "private/homecall");
+        }
+    }
+
+    private static async Task PurgeAndCheckAsync()
+    {
+        var purge = await Dpkg.RunAsync("--purge", Package);
+        Assert.That(purge.ExitCode, Is.Zero, purge.Output);
+        Assert.That(await Dpkg.StatusAsync(Package), Is.Null);
+        Assert.That(Directory.Exists("/etc/homecall"), Is.False, "purge drops the settings");
+        Assert.That(ServiceState.SelectMany(s => new[] { s.Link, s.Directory }).Where(p => Path.Exists(p) || new FileInfo(p).LinkTarget is not null), Is.Empty);
+    }
+
+    /// <summary>Purges the package if a step failed before purge did, and removes the service state this test made.</summary>
+    private static async Task LeaveAsFoundAsync(string[] createdParents)
+    {
+        if (await Dpkg.StatusAsync(Package) is not null)
+        {
+            await Dpkg.RunAsync("--purge", Package);
+        }
+
+        foreach (var (link, directory, _) in ServiceState)
+        {
+            File.Delete(link);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        foreach (var parent in createdParents.Where(Directory.Exists))
+        {
+            Directory.Delete(parent);
+        }
+    }
+
+    /// <summary>Paths named *homecall* under <see cref="TraceRoots"/> (find: symlinks not followed, missing roots skipped).</summary>
+    private static async Task<string[]> TracesAsync()
+    {
+        var roots = TraceRoots.Where(r => Path.Exists(r)).ToArray();
+        var find = await ProcessRunner.RunAsync("find", [.. roots, "-name", "*homecall*"]);
+        Assert.That(find.ExitCode, Is.Zero, find.Output);
+        return find.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
+    }
+}
