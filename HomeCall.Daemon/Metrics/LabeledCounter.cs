@@ -13,8 +13,11 @@ internal sealed class LabeledCounter
 
     public long Get(string label) => _values.TryGetValue(label, out var box) ? Interlocked.Read(ref box.Value) : 0;
 
+    // ConcurrentDictionary.ToArray copies under its locks; sorting the dictionary itself would size a
+    // buffer from Count and then copy, which throws when a label is added in between.
     public IReadOnlyList<KeyValuePair<string, long>> Snapshot() =>
-        _values.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+        _values.ToArray()
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new KeyValuePair<string, long>(kv.Key, Interlocked.Read(ref kv.Value.Value)))
             .ToArray();
 }
