@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Buffers;
 using System.Net;
 using System.Net.WebSockets;
 using Serilog;
@@ -11,7 +9,7 @@ namespace HomeCall.Daemon.Transport;
 /// whole messages to its observer (the signaling core's client), and a <see cref="SendQueue"/> for everything
 /// sent to it (docs/protocol.md §10.1).
 /// </summary>
-internal sealed class WebSocketConnection : IConnection, IDisposable
+internal sealed partial class WebSocketConnection : IConnection, IDisposable
 {
     /// <summary>How long a close frame may wait for the peer's answer before the socket is aborted.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
@@ -190,98 +188,6 @@ internal sealed class WebSocketConnection : IConnection, IDisposable
         {
             timer.Dispose();
         }
-    }
-
-    /// <summary>Reads the rest of one message and dispatches it; false when the connection is closing.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> ReceiveMessageAsync(IConnectionObserver observer, ValueWebSocketReceiveResult first)
-    {
-        var max = _services.MaxMessageBytes;
-        var buffer = ArrayPool<byte>.Shared.Rent(first.EndOfMessage ? 1 : FirstChunkBytes);
-        var length = 0;
-        try
-        {
-            var result = first;
-            while (!result.EndOfMessage)
-            {
-                // Never buffer more than max + 1 bytes: one byte past the limit proves it is too big.
-                var room = Math.Min(buffer.Length, max + 1) - length;
-                if (room == 0)
-                {
-                    buffer = Grow(buffer, Math.Min(buffer.Length * 2, max + 1));
-                    room = Math.Min(buffer.Length, max + 1) - length;
-                }
-
-                result = await _ws.ReceiveAsync(buffer.AsMemory(length, room), CancellationToken.None).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    AnswerPeerClose();
-                    return false;
-                }
-
-                length += result.Count;
-                if (length > max)
-                {
-                    _log.Information("Message over {MaxMessageBytes} bytes, closing with {CloseStatus}", max, CloseStatus.MessageTooBig);
-                    Close(CloseStatus.MessageTooBig, "message too big");
-                    return true;
-                }
-            }
-
-            Dispatch(observer, first.MessageType, buffer.AsMemory(0, length));
-            return true;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private void Dispatch(IConnectionObserver observer, WebSocketMessageType type, ReadOnlyMemory<byte> message) =>
-        Handle((Observer: observer, Type: type, Message: message), static m =>
-        {
-            if (m.Type == WebSocketMessageType.Binary)
-            {
-                m.Observer.OnBinary();
-            }
-            else
-            {
-                m.Observer.OnText(m.Message);
-            }
-        });
-
-    private void Handle<T>(T state, Action<T> handler)
-    {
-        if (_sends.IsClosing)
-        {
-            return; // Nothing is processed after this side started closing.
-        }
-
-        _services.Drains.Begin();
-        try
-        {
-            handler(state);
-        }
-        catch (Exception ex)
-        {
-            // docs/protocol.md §3.1, §10.1: a fault in handling one message ends only this connection,
-            // with 1011 rather than a dropped socket, and is logged for the admin.
-            _log.Error(ex, "Unexpected error while handling a message, closing with {CloseStatus}", CloseStatus.InternalError);
-            Close(CloseStatus.InternalError, "internal error");
-        }
-        finally
-        {
-            // What the message caused goes out now, on this thread, before the next receive.
-            _services.Drains.RunPending();
-        }
-    }
-
-    private static byte[] Grow(byte[] buffer, int size)
-    {
-        var bigger = ArrayPool<byte>.Shared.Rent(size);
-        buffer.AsSpan().CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return bigger;
     }
 
     /// <summary>The stream stopped reading a client that spent its frame budget (docs/protocol.md §3.1): close it.</summary>
