@@ -5,6 +5,7 @@ using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Transport;
 using Serilog;
+using Serilog.Core;
 
 namespace HomeCall.Daemon.Tests.TestSupport;
 
@@ -17,13 +18,15 @@ internal sealed class HubHarness : IDisposable
     private readonly Serilog.ILogger _logger;
     private long _nextId;
 
-    public HubHarness(DaemonOptions? options = null)
+    /// <param name="alsoLogTo">A second sink every event is written to, after <see cref="Logs"/>, on the thread that logs.</param>
+    public HubHarness(DaemonOptions? options = null, ILogEventSink? alsoLogTo = null)
     {
         Options = options ?? new DaemonOptions();
         Time = new FakeTimeProvider();
         Logs = new CapturingSink();
         Metrics = new DaemonMetrics();
-        _logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs).CreateLogger();
+        var config = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs);
+        _logger = (alsoLogTo is null ? config : config.WriteTo.Sink(alsoLogTo)).CreateLogger();
         Hub = new SignalingHub(Options, TestFingerprints.Fingerprinter, Time, Metrics, _logger);
     }
 
