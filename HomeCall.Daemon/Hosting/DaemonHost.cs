@@ -33,13 +33,14 @@ internal sealed class DaemonHost : IDisposable
 
     /// <param name="ice">The ICE servers with TURN_SECRET_FILE read (Program); null takes them from <paramref name="options"/>.</param>
     /// <param name="roomSecret">The room secret with ROOM_SECRET_FILE read (Program); null takes it from <paramref name="options"/>.</param>
-    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, IceServerSettings? ice = null, RoomSecret? roomSecret = null)
+    /// <param name="logEventsDropped">What the logger's buffer dropped (Program), shown on /metrics; null counts nothing.</param>
+    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, IceServerSettings? ice = null, RoomSecret? roomSecret = null, DroppedLogEvents? logEventsDropped = null)
     {
         _time = time;
         _log = log.ForContext<DaemonHost>();
         Settings = new LiveOptions(options);
         _ice = ice ?? IceServerSettings.From(options);
-        Metrics = new DaemonMetrics();
+        Metrics = new DaemonMetrics(logEventsDropped ?? new DroppedLogEvents());
         Hub = new SignalingHub(options, fingerprints, time, Metrics, log, _ice, roomSecret);
         _ledger = new ConnectionLedger(options.MaxConnections, options.MaxConnectionsPerIp, options.MaxPendingHandshakes);
         _admin = new AdminToken(options.AdminToken);
