@@ -58,7 +58,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
 
         if (old is not null)
         {
-            Replace(rooms, state, old, ref lines);
+            Replace(rooms, old, ref lines);
         }
 
         Enter(rooms, state, parameters, ref lines);
@@ -119,7 +119,7 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
         }
     }
 
-    private void Replace(RoomLock rooms, ClientState state, Member old, ref RoomLogLines lines)
+    private void Replace(RoomLock rooms, Member old, ref RoomLogLines lines)
     {
         lines.Add(RoomLogLine.Replaced(old.Room));
         if (old.Connection is { } oldConnection)
