@@ -76,19 +76,37 @@ public sealed class BackgroundLogSinkTests
     [Test]
     public void Dispose_EventsQueuedBehindStalledSink_WritesThemBeforeReturning()
     {
-        using var stalled = new GatedSink();
+        const int queued = 5_000; // Thousands of writes still to do when Dispose is called: it must wait for all of them.
+        using var stalled = new GatedSink(e => e.MessageTemplate.Text == "first");
         var logger = Logger(stalled, new DroppedLogEvents(), BackgroundLogSink.DefaultCapacityEvents);
         logger.Information("first");
         Assert.That(stalled.WaitUntilHolding(Generous), Is.True, "the writer thread took the first event");
-        logger.Information("second");
+        for (var i = 0; i < queued; i++)
+        {
+            logger.Information("Queued {Index}", i);
+        }
+
         logger.Fatal("last before exit");
 
-        var disposing = Task.Run(logger.Dispose);
-        Assert.That(disposing.IsCompleted, Is.False, "disposing waits for the queued events");
         stalled.Open();
+        logger.Dispose();
 
-        Assert.That(disposing.Wait(Generous), Is.True);
-        Assert.That(stalled.Written.Lines, Is.EqualTo(new[] { "first", "second", "last before exit" }));
+        var lines = stalled.Written.Lines.ToArray();
+        Assert.That(lines, Has.Length.EqualTo(queued + 2));
+        Assert.That(lines[^1], Is.EqualTo("last before exit"));
+    }
+
+    [Test]
+    public void Emit_AfterDispose_WrittenOnTheCallingThread()
+    {
+        var written = new CapturingSink();
+        var writer = new LoggerConfiguration().WriteTo.Sink(written).CreateLogger();
+        var sink = new BackgroundLogSink(writer, new DroppedLogEvents(), new FakeTimeProvider());
+        sink.Dispose();
+
+        new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger().Information("a connection ending during the exit");
+
+        Assert.That(written.Lines, Is.EqualTo(new[] { "a connection ending during the exit" }));
     }
 
     private static Logger Logger(ILogEventSink sink, DroppedLogEvents dropped, int capacity)

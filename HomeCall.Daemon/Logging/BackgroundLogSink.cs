@@ -13,7 +13,8 @@ namespace HomeCall.Daemon.Logging;
 /// When a flood fills the buffer, further events are dropped at once rather than waited for (an
 /// event thread stuck on a stalled stdout would stall every connection it serves), counted in
 /// <paramref name="dropped"/> (/metrics) and said in a warning line once the writer catches up.
-/// Disposing writes everything queued, then closes the sinks.
+/// Disposing writes everything queued, then closes the sinks; an event logged after that is written
+/// on the thread that logs it.
 /// </summary>
 internal sealed class BackgroundLogSink : ILogEventSink, IDisposable
 {
@@ -59,7 +60,9 @@ internal sealed class BackgroundLogSink : ILogEventSink, IDisposable
         }
         catch (InvalidOperationException)
         {
-            // Logged after the logger was disposed (a connection ending during exit): nothing writes any more.
+            // Logged while the logger is being disposed (a connection ending during the exit): the
+            // writer thread may be gone, so write it here rather than lose it.
+            Write(logEvent);
         }
     }
 
