@@ -20,6 +20,14 @@ public sealed class DaemonHostIceReloadTests
         TurnSecret = OldSecret,
     };
 
+    private string _dir = "";
+
+    [SetUp]
+    public void CreateDir() => _dir = Directory.CreateTempSubdirectory("homecall-turnreload-").FullName;
+
+    [TearDown]
+    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+
     [Test]
     public async Task Reload_NewTurnSecretAndUrls_JoinAndGetIssueCredentialsOfTheNewSecret()
     {
@@ -57,49 +65,33 @@ public sealed class DaemonHostIceReloadTests
     [Test]
     public async Task Reload_TurnSecretFileRewritten_NewSecretUsedAndLoggedWithoutIt()
     {
-        var dir = Directory.CreateTempSubdirectory("homecall-turnreload-").FullName;
-        try
-        {
-            var file = Path.Combine(dir, "turn.secret");
-            await File.WriteAllTextAsync(file, OldSecret + "\n");
-            await using var server = TestServer.Start(WithTurn with { TurnSecret = "", TurnSecretFile = file });
-            await File.WriteAllTextAsync(file, NewSecret + "\n");
+        var file = Path.Combine(_dir, "turn.secret");
+        await File.WriteAllTextAsync(file, OldSecret + "\n");
+        await using var server = TestServer.Start(WithTurn with { TurnSecret = "", TurnSecretFile = file });
+        await File.WriteAllTextAsync(file, NewSecret + "\n");
 
-            var applied = server.Host.Reload(Read(server.Options));
+        var applied = server.Host.Reload(Read(server.Options));
 
-            Assert.That(applied, Is.True);
-            AssertTurn(JsonDocument.Parse((await GetIceServersAsync(server)).Body).RootElement, "turn:old.example.org:3478", NewSecret);
-            Assert.That(Unquoted(server), Has.Some.EqualTo("Reload: TURN_SECRET_FILE holds a new secret, applied"));
-            Assert.That(string.Join('\n', server.Logs.Lines), Does.Not.Contain(NewSecret).And.Not.Contain(OldSecret));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.That(applied, Is.True);
+        AssertTurn(JsonDocument.Parse((await GetIceServersAsync(server)).Body).RootElement, "turn:old.example.org:3478", NewSecret);
+        Assert.That(Unquoted(server), Has.Some.EqualTo("Reload: TURN_SECRET_FILE holds a new secret, applied"));
+        Assert.That(string.Join('\n', server.Logs.Lines), Does.Not.Contain(NewSecret).And.Not.Contain(OldSecret));
     }
 
     [Test]
     public async Task Reload_TurnSecretFileEmptied_RefusedAndOldSecretStillUsed()
     {
-        var dir = Directory.CreateTempSubdirectory("homecall-turnreload-").FullName;
-        try
-        {
-            var file = Path.Combine(dir, "turn.secret");
-            await File.WriteAllTextAsync(file, OldSecret);
-            await using var server = TestServer.Start(WithTurn with { TurnSecret = "", TurnSecretFile = file });
-            server.FailOnServerErrors = false; // The refusal is logged as an error on purpose.
-            await File.WriteAllTextAsync(file, "");
+        var file = Path.Combine(_dir, "turn.secret");
+        await File.WriteAllTextAsync(file, OldSecret);
+        await using var server = TestServer.Start(WithTurn with { TurnSecret = "", TurnSecretFile = file });
+        server.FailOnServerErrors = false; // The refusal is logged as an error on purpose.
+        await File.WriteAllTextAsync(file, "");
 
-            var applied = server.Host.Reload(Read(server.Options with { TurnUrls = ["turn:new.example.org"] }));
+        var applied = server.Host.Reload(Read(server.Options with { TurnUrls = ["turn:new.example.org"] }));
 
-            Assert.That(applied, Is.False);
-            AssertTurn(JsonDocument.Parse((await GetIceServersAsync(server)).Body).RootElement, "turn:old.example.org:3478", OldSecret);
-            Assert.That(Unquoted(server), Has.One.EqualTo($"Reload refused, the running settings stay: TURN_SECRET_FILE {file} is empty: put coturn's static-auth-secret in it"));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.That(applied, Is.False);
+        AssertTurn(JsonDocument.Parse((await GetIceServersAsync(server)).Body).RootElement, "turn:old.example.org:3478", OldSecret);
+        Assert.That(Unquoted(server), Has.One.EqualTo($"Reload refused, the running settings stay: TURN_SECRET_FILE {file} is empty: put coturn's static-auth-secret in it"));
     }
 
     /// <summary>The TURN server of an ice-servers object: its one URL, and a credential that is the HMAC of its username under <paramref name="secret"/>.</summary>
