@@ -1,5 +1,6 @@
 using System.Net;
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
@@ -17,14 +18,15 @@ internal sealed class HubHarness : IDisposable
     private readonly Serilog.ILogger _logger;
     private long _nextId;
 
-    public HubHarness(DaemonOptions? options = null)
+    /// <param name="ice">The ICE servers' holder, for a test that swaps them as a reload does; null holds them as the options name them.</param>
+    public HubHarness(DaemonOptions? options = null, IceServers? ice = null)
     {
         Options = options ?? new DaemonOptions();
         Time = new FakeTimeProvider();
         Logs = new CapturingSink();
         Metrics = new DaemonMetrics();
         _logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs).CreateLogger();
-        Hub = new SignalingHub(Options, TestFingerprints.Fingerprinter, Time, Metrics, _logger);
+        Hub = new SignalingHub(Options, TestFingerprints.Fingerprinter, Time, Metrics, _logger, ice);
     }
 
     public DaemonOptions Options { get; }
