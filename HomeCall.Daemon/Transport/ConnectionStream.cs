@@ -51,7 +51,6 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
     private int _disposed;
     private int _sentCloseStatus;
 
-    private readonly Lock _batchGate = new();
     private bool _batching;
     private byte[]? _batch;
     private int _batchCount;
@@ -69,6 +68,9 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
         get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
+
+    /// <summary>The connection's one lock: the batch, and the send queue and deadline above it, share it (fewer objects per connection).</summary>
+    public Lock Gate { get; } = new();
 
     /// <summary>Called once, on the reading thread, when the client spent its frame budget: nothing more is read from it.</summary>
     public Action? FrameFlood { get; set; }
@@ -95,7 +97,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
     /// <summary>Gathers the following writes until <see cref="EndBatchAsync"/>.</summary>
     public void BeginBatch()
     {
-        lock (_batchGate)
+        lock (Gate)
         {
             _batching = true;
         }
@@ -106,7 +108,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
     {
         byte[]? gathered;
         int count;
-        lock (_batchGate)
+        lock (Gate)
         {
             _batching = false;
             (gathered, count) = TakeBatch();
@@ -123,7 +125,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
         // the send queue ends a batch: the gate keeps the batch whole, and the socket orders the writes.
         byte[]? gathered = null;
         var count = 0;
-        lock (_batchGate)
+        lock (Gate)
         {
             if (_batching && !buffer.IsEmpty)
             {
@@ -166,7 +168,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
             Interlocked.Exchange(ref _disposed, 1);
             Volatile.Read(ref _halted)?.TrySetResult(0);
             ReleaseRead();
-            lock (_batchGate)
+            lock (Gate)
             {
                 // Aborted mid-batch: nothing gathered can go out any more.
                 if (TakeBatch().Gathered is { } unsent)
