@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using HomeCall.Daemon.Tests.TestSupport;
 using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Tests.Transport;
@@ -82,12 +82,7 @@ public sealed class ConnectionStreamSocketTests
 
     private static async Task<(ConnectionStream Stream, Socket Peer)> PairAsync()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen(1);
-        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await peer.ConnectAsync(listener.LocalEndPoint!);
-        var server = await listener.AcceptAsync();
+        var (server, peer) = await LoopbackSockets.ConnectAsync();
         return (new ConnectionStream(new NetworkStream(server, ownsSocket: true), [], TimeProvider.System), peer);
     }
 }
