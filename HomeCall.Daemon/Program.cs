@@ -1,10 +1,8 @@
 using System.Collections;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
-using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
-using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Manual;
 using HomeCall.Daemon.Transport;
@@ -60,10 +58,11 @@ internal static class Program
                 return InviteCommand.Run(request.Invite!, bound.Options, TimeProvider.System, Console.Out, Console.Error);
         }
 
-        var ice = await LoadIceAsync(bound.Options).ConfigureAwait(false);
-        var secret = ice is null ? null : await LoadRoomSecretAsync(bound.Options).ConfigureAwait(false);
-        if (ice is null || secret is null)
+        // TURN_SECRET_FILE and ROOM_SECRET_FILE: a file that cannot be used stops the start (exit 78) with one line naming it, before anything is bound.
+        var secrets = ResolvedSecrets.Read(bound.Options, File.ReadAllBytes, out var secretProblem);
+        if (secrets is null)
         {
+            await Console.Error.WriteLineAsync("homecall: " + secretProblem).ConfigureAwait(false);
             return ExitCodes.Config;
         }
 
@@ -75,21 +74,7 @@ internal static class Program
 
         var key = await LoadKeyAsync(bound.Options, environment).ConfigureAwait(false);
         var reloads = new ReloadSource(request, environment, bound, File.ReadAllBytes);
-        return key is null ? ExitCodes.Config : await RunAsync(bound, key, new StartupSecrets(ice, secret), environment, reloads).ConfigureAwait(false);
-    }
-
-    /// <summary>ROOM_SECRET, or ROOM_SECRET_FILE read now: a file that cannot be used stops the start (exit 78) before anything is bound.</summary>
-    private static async Task<RoomSecret?> LoadRoomSecretAsync(DaemonOptions options)
-    {
-        try
-        {
-            return RoomSecret.FromOptions(options);
-        }
-        catch (RoomSecretException ex)
-        {
-            await Console.Error.WriteLineAsync("homecall: " + ex.Message).ConfigureAwait(false);
-            return null;
-        }
+        return key is null ? ExitCodes.Config : await RunAsync(bound, key, secrets, environment, reloads).ConfigureAwait(false);
     }
 
     /// <summary>Notices (on --check-config or with errors) and every invalid setting on stderr; false when there are errors.</summary>
@@ -111,24 +96,6 @@ internal static class Program
         return bound.Errors.Count == 0;
     }
 
-    /// <summary>The ICE servers with TURN_SECRET_FILE read; a file that cannot be used stops the start (exit 78) with one line naming it.</summary>
-    private static async Task<IceServerSettings?> LoadIceAsync(DaemonOptions options)
-    {
-        if (options.TurnSecretFile.Length == 0)
-        {
-            return IceServerSettings.From(options);
-        }
-
-        var secret = TurnSecretFile.Read(options.TurnSecretFile, File.ReadAllBytes, out var problem);
-        if (secret is null)
-        {
-            await Console.Error.WriteLineAsync("homecall: " + problem).ConfigureAwait(false);
-            return null;
-        }
-
-        return IceServerSettings.From(options, secret);
-    }
-
     /// <summary>The install's fingerprint key, created on first start; a key that cannot be used stops the start (exit 78) before anything is bound.</summary>
     private static async Task<FingerprintKey?> LoadKeyAsync(DaemonOptions options, IDictionary environment)
     {
@@ -143,7 +110,7 @@ internal static class Program
         }
     }
 
-    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, StartupSecrets secrets, IDictionary environment, ReloadSource reloads)
+    private static async Task<int> RunAsync(BindResult bound, FingerprintKey key, ResolvedSecrets secrets, IDictionary environment, ReloadSource reloads)
     {
         var options = bound.Options;
         var level = new LoggingLevelSwitch(LogSetup.ParseLevel(options.LogLevel));
@@ -193,7 +160,7 @@ internal static class Program
         using var systemd = SystemdNotifier.FromEnvironment(environment, Environment.ProcessId);
         // Whether joins need a token or the webhook's yes (docs/protocol.md §12), never the secret or the URL.
         log.Information("Room access control: tokens required {TokensRequired}, auth webhook asked {WebhookAsked} (both false: anyone who knows a room joins it)", secrets.Room.IsSet, options.AuthWebhookUrl.Length > 0);
-        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, secrets.Ice, secrets.Room, dropped);
+        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, secrets, dropped);
         host.Settings.Changed += o => level.MinimumLevel = LogSetup.ParseLevel(o.LogLevel);
         using var reloadSignal = new ReloadSignal(() => Reload(host, reloads, log));
         try

@@ -10,7 +10,7 @@ namespace HomeCall.Daemon;
 internal sealed record Startup(
     DaemonOptions Options,
     FingerprintKey Key,
-    StartupSecrets Secrets,
+    ResolvedSecrets Secrets,
     IDictionary Environment,
     IReadOnlyList<string> Notices,
     ReloadSource Reloads,

@@ -12,14 +12,22 @@ public sealed class AuthWebhookClientTests
 
     private static readonly AuthWebhookRequest Request = new("homecall", "0a1b2c3d", "garden", "alice", "192.0.2.1", "https://call.example.org", "tok");
 
-    private static AuthWebhookClient Client(string url, FakeTimeProvider time, CapturingSink? logs = null) =>
-        new(new Uri(url), Timeout, CacheFor, time, new LoggerConfiguration().WriteTo.Sink(logs ?? new CapturingSink()).CreateLogger());
+    private HttpClient _http = null!;
+
+    [SetUp]
+    public void CreateHttp() => _http = AuthWebhookClient.NewHttpClient();
+
+    [TearDown]
+    public void DisposeHttp() => _http.Dispose();
+
+    private AuthWebhookClient Client(string url, FakeTimeProvider time, CapturingSink? logs = null) =>
+        new(_http, new Uri(url), Timeout, CacheFor, time, new LoggerConfiguration().WriteTo.Sink(logs ?? new CapturingSink()).CreateLogger());
 
     [Test]
     public async Task AskAsync_Allowed_AllowWithIceServersAndEveryFieldPosted()
     {
         await using var hook = new WebhookServer("""{"allow":true,"iceServers":[{"urls":"turn:t.example.org","username":"u","credential":"c"}]}""");
-        using var client = Client(hook.Url, new FakeTimeProvider());
+        var client = Client(hook.Url, new FakeTimeProvider());
 
         var decision = await client.AskAsync(Request).WaitAsync(Poll.DefaultTimeout);
 
@@ -31,7 +39,7 @@ public sealed class AuthWebhookClientTests
     public async Task AskAsync_Denied_NotAllowedAndIceServersDropped()
     {
         await using var hook = new WebhookServer("""{"allow":false,"iceServers":[]}""");
-        using var client = Client(hook.Url, new FakeTimeProvider());
+        var client = Client(hook.Url, new FakeTimeProvider());
 
         Assert.That(await client.AskAsync(Request).WaitAsync(Poll.DefaultTimeout), Is.EqualTo(new AuthDecision(false, null, false)));
     }
@@ -44,7 +52,7 @@ public sealed class AuthWebhookClientTests
     public async Task AskAsync_NoUsableAnswer_RefusedAndNotCached(int status, string body)
     {
         await using var hook = new WebhookServer(body, status);
-        using var client = Client(hook.Url, new FakeTimeProvider());
+        var client = Client(hook.Url, new FakeTimeProvider());
 
         Assert.That(await client.AskAsync(Request).WaitAsync(Poll.DefaultTimeout), Is.EqualTo(AuthDecision.Refused));
         await client.AskAsync(Request).WaitAsync(Poll.DefaultTimeout);
@@ -57,7 +65,7 @@ public sealed class AuthWebhookClientTests
         await using var hook = new WebhookServer { Hang = true };
         var time = new FakeTimeProvider();
         var logs = new CapturingSink();
-        using var client = Client(hook.Url, time, logs);
+        var client = Client(hook.Url, time, logs);
 
         var asking = client.AskAsync(Request);
         await Poll.UntilAsync(() => !hook.Requests.IsEmpty, "the webhook to receive the request");
@@ -73,7 +81,7 @@ public sealed class AuthWebhookClientTests
     [Test]
     public async Task AskAsync_WebhookDown_Refused()
     {
-        using var client = Client(WebhookServer.DownUrl(), new FakeTimeProvider());
+        var client = Client(WebhookServer.DownUrl(), new FakeTimeProvider());
 
         Assert.That(await client.AskAsync(Request).WaitAsync(Poll.DefaultTimeout), Is.EqualTo(AuthDecision.Refused));
     }
@@ -83,7 +91,7 @@ public sealed class AuthWebhookClientTests
     {
         await using var hook = new WebhookServer("""{"allow":true}""");
         var time = new FakeTimeProvider();
-        using var client = Client(hook.Url, time);
+        var client = Client(hook.Url, time);
 
         await client.AskAsync(Request).WaitAsync(Poll.DefaultTimeout);
         hook.Answer = """{"allow":false}""";

@@ -66,36 +66,37 @@ public sealed class RoomAccessGateTests
     [Test]
     public void Verify_ClockPastExpiry_Expired()
     {
-        var time = new FakeTimeProvider(Now);
-        var gate = new RoomAccessGate(new RoomSecret(Encoding.UTF8.GetBytes(TestTokens.Secret)), null, time);
+        var policy = new AccessPolicy(Secret(TestTokens.Secret), null);
         var token = TestTokens.Sign(Dialect.Homecall, "garden", expires: Now.AddMinutes(1));
 
-        Assert.That(gate.Verify(Join("garden") with { Token = token }, out _), Is.EqualTo(TokenProblem.None));
-        time.Advance(TimeSpan.FromMinutes(1));
-        Assert.That(gate.Verify(Join("garden") with { Token = token }, out var expired), Is.EqualTo(TokenProblem.Expired));
+        Assert.That(policy.Verify(Join("garden") with { Token = token }, Now, out _), Is.EqualTo(TokenProblem.None));
+        Assert.That(policy.Verify(Join("garden") with { Token = token }, Now.AddMinutes(1), out var expired), Is.EqualTo(TokenProblem.Expired));
         Assert.That(expired, Is.Null);
     }
 
     [Test]
-    public void Verify_SecretReplaced_OldTokensBadSignature()
+    public void Replace_RotatedSecret_OldTokensBadSignatureNewOnesAdmitted()
     {
-        var secret = new RoomSecret(Encoding.UTF8.GetBytes(TestTokens.Secret));
-        var gate = new RoomAccessGate(secret, null, new FakeTimeProvider(Now));
-        var request = Join("garden") with { Token = TestTokens.Sign(Dialect.Homecall, "garden") };
+        var gate = new RoomAccessGate(new AccessPolicy(Secret(TestTokens.Secret), null));
+        var old = Join("garden") with { Token = TestTokens.Sign(Dialect.Homecall, "garden") };
+        var rotated = Join("garden") with { Token = TestTokens.Sign(Dialect.Homecall, "garden", secret: TestTokens.OtherSecret) };
 
-        secret.Replace(Encoding.UTF8.GetBytes(TestTokens.OtherSecret));
+        gate.Replace(new AccessPolicy(Secret(TestTokens.OtherSecret), null));
 
-        Assert.That(gate.Verify(request, out _), Is.EqualTo(TokenProblem.BadSignature));
+        Assert.That(gate.Current.Verify(old, Now, out _), Is.EqualTo(TokenProblem.BadSignature));
+        Assert.That(gate.Current.Verify(rotated, Now, out _), Is.EqualTo(TokenProblem.None));
     }
 
     [Test]
     public void Verify_NoTokenOrNoSecret_Missing()
     {
-        var on = new RoomAccessGate(new RoomSecret(Encoding.UTF8.GetBytes(TestTokens.Secret)), null, new FakeTimeProvider(Now));
-        var off = new RoomAccessGate(new RoomSecret(null), null, new FakeTimeProvider(Now));
+        var on = new AccessPolicy(Secret(TestTokens.Secret), null);
+        var off = new AccessPolicy(new RoomSecret(null), null);
 
-        Assert.That(on.Verify(Join("garden"), out _), Is.EqualTo(TokenProblem.Missing));
-        Assert.That(off.Verify(Join("garden") with { Token = TestTokens.Sign(Dialect.Homecall, "garden") }, out _), Is.EqualTo(TokenProblem.Missing));
+        Assert.That(on.Verify(Join("garden"), Now, out _), Is.EqualTo(TokenProblem.Missing));
+        Assert.That(off.Verify(Join("garden") with { Token = TestTokens.Sign(Dialect.Homecall, "garden") }, Now, out _), Is.EqualTo(TokenProblem.Missing));
         Assert.That(off.IsOn, Is.False);
     }
+
+    private static RoomSecret Secret(string text) => new(Encoding.UTF8.GetBytes(text));
 }

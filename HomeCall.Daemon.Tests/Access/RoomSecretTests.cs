@@ -4,7 +4,7 @@ using HomeCall.Daemon.Config;
 
 namespace HomeCall.Daemon.Tests.Access;
 
-/// <summary>ROOM_SECRET and ROOM_SECRET_FILE (README "Private rooms"): one holder, read at start, swappable.</summary>
+/// <summary>ROOM_SECRET and ROOM_SECRET_FILE (README "Private rooms"): read at start and by every reload, compared by content.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class RoomSecretTests
 {
@@ -30,14 +30,14 @@ public sealed class RoomSecretTests
 
     [Test]
     public void FromOptions_Setting_ItsUtf8Bytes() =>
-        Assert.That(RoomSecret.FromOptions(new DaemonOptions { RoomSecret = "ключ-0123456789ab" }).Current, Is.EqualTo(Encoding.UTF8.GetBytes("ключ-0123456789ab")));
+        Assert.That(RoomSecret.FromOptions(new DaemonOptions { RoomSecret = "ключ-0123456789ab" }).Key, Is.EqualTo(Encoding.UTF8.GetBytes("ключ-0123456789ab")));
 
     [Test]
     public void FromOptions_FileWithTrailingNewline_LineWithoutIt()
     {
         var path = SecretFile("0123456789abcdef0123\r\n", UnixFileMode.UserRead | UnixFileMode.GroupRead);
 
-        Assert.That(RoomSecret.FromOptions(new DaemonOptions { RoomSecretFile = path }).Current, Is.EqualTo("0123456789abcdef0123"u8.ToArray()));
+        Assert.That(RoomSecret.FromOptions(new DaemonOptions { RoomSecretFile = path }).Key, Is.EqualTo("0123456789abcdef0123"u8.ToArray()));
     }
 
     [Test]
@@ -53,12 +53,13 @@ public sealed class RoomSecretTests
     }
 
     [Test]
-    public void Replace_NewSecret_CurrentSwapped()
+    public void SameAs_SameOrOtherKeyOrOff_ComparedByContent()
     {
-        var secret = new RoomSecret("a"u8.ToArray());
+        var secret = new RoomSecret("0123456789abcdef"u8.ToArray());
 
-        secret.Replace(null);
-
-        Assert.That((secret.IsSet, secret.Current), Is.EqualTo((false, (byte[]?)null)));
+        Assert.That(secret.SameAs(new RoomSecret("0123456789abcdef"u8.ToArray())), Is.True);
+        Assert.That(secret.SameAs(new RoomSecret("0123456789abcdeF"u8.ToArray())), Is.False);
+        Assert.That(secret.SameAs(new RoomSecret(null)), Is.False);
+        Assert.That(new RoomSecret(null).SameAs(new RoomSecret(null)), Is.True);
     }
 }

@@ -1,8 +1,11 @@
+using System.Text.Json;
+using HomeCall.Daemon.Ice;
+using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.ProcessLevel;
 
-/// <summary>SIGHUP on the built binary: the env file read again, live settings applied, an invalid file refused.</summary>
+/// <summary>SIGHUP on the built binary: the env file and secret files read again, live settings applied, an invalid file refused.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ProcessReloadTests
 {
@@ -61,6 +64,55 @@ public sealed class ProcessReloadTests
         Assert.That(daemon.HasExited, Is.False);
         await daemon.SignalAsync("TERM");
         Assert.That(await daemon.WaitForExitAsync(), Is.Zero, daemon.Output);
+    }
+
+    [Test]
+    public async Task Sighup_SecretFilesRotated_NewSecretsUsedAnUnusableFileRefused()
+    {
+        var file = Path.Combine(_dir, "homecall.env");
+        var room = SecretFile("room.secret", TestTokens.Secret);
+        var turn = SecretFile("turn.secret", "old-turn-secret");
+        await File.WriteAllTextAsync(file, $"ROOM_SECRET_FILE={room}\nTURN_URLS=turn:turn.example.org\nTURN_SECRET_FILE={turn}\n");
+        await using var daemon = DaemonProcess.Start(["--port", "0", "--env-file", file]);
+        await daemon.WaitForListeningAsync();
+
+        SecretFile("room.secret", TestTokens.OtherSecret);
+        SecretFile("turn.secret", "new-turn-secret");
+        await daemon.SignalAsync("HUP");
+        await Poll.UntilAsync(() => daemon.Stdout.Any(l => l.Contains("Settings reloaded", StringComparison.Ordinal)), "the reload's summary line");
+
+        Assert.That(await JoinAsync(daemon, "bob", TestTokens.Sign(Dialect.Homecall, "garden")), Is.EqualTo("error"), "a token of the old secret");
+        Assert.That(await JoinAsync(daemon, "carol", TestTokens.Sign(Dialect.Homecall, "garden", secret: TestTokens.OtherSecret)), Is.EqualTo("online"));
+        using var http = new HttpClient();
+        var turnServer = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{daemon.Port}/ice-servers"))).RootElement.GetProperty("iceServers")[0];
+        Assert.That(turnServer.GetProperty("credential").GetString(), Is.EqualTo(TurnCredentials.Credential("new-turn-secret", turnServer.GetProperty("username").GetString()!)));
+
+        // Open to others: refused as at start, and the rotated secret stays in force.
+        SecretFile("room.secret", "a-third-secret-0123456789", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        await daemon.SignalAsync("HUP");
+        await Poll.UntilAsync(() => daemon.Stdout.Any(l => l.Contains("Reload refused", StringComparison.Ordinal)), "the refusal");
+        Assert.That(daemon.Stdout, Has.One.Contains("[ERR]").And.Contains($"ROOM_SECRET_FILE {room} is open to others"));
+        Assert.That(await JoinAsync(daemon, "dave", TestTokens.Sign(Dialect.Homecall, "garden", secret: TestTokens.OtherSecret)), Is.EqualTo("online"));
+        Assert.That(daemon.Output, Does.Not.Contain("turn-secret").And.Not.Contain(TestTokens.OtherSecret).And.Not.Contain("a-third-secret"));
+        await daemon.SignalAsync("TERM");
+        Assert.That(await daemon.WaitForExitAsync(), Is.Zero, daemon.Output);
+    }
+
+    /// <summary>Writes a secret file (owner-only unless told otherwise) and returns its path.</summary>
+    private string SecretFile(string name, string secret, UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, secret + "\n");
+        File.SetUnixFileMode(path, mode);
+        return path;
+    }
+
+    /// <summary>The type of the first answer to a homecall join of room garden with <paramref name="token"/>.</summary>
+    private static async Task<string> JoinAsync(DaemonProcess daemon, string user, string token)
+    {
+        await using var client = await WsClient.ConnectAsync(daemon.Ws("/ws/"));
+        await client.SendAsync(new { type = "join", room = "garden", user, token });
+        return JsonShape.Type(await client.ReceiveAsync());
     }
 
     private static Task<WsClient> ConnectAsync(DaemonProcess daemon, string origin) =>

@@ -25,8 +25,8 @@ public sealed class DialectHandlersTests
         var replies = new Replies(options.ErrorLanguage, metrics);
         var ctx = new SignalingContext(registry, options, time, metrics, replies, TestFingerprints.Fingerprinter)
         {
-            Ice = new IceServerDelivery(IceServerSettings.From(options), registry, time, metrics),
-            Access = new JoinAccess(new RoomAccessGate(RoomSecret.FromOptions(options), null, time), registry, new JoinFailureLimiter(options.JoinFailuresPerMinute), replies, TestFingerprints.Fingerprinter, time),
+            Ice = new IceServerDelivery(new IceServers(IceServerSettings.From(options)), registry, time, metrics),
+            Access = new JoinAccess(new RoomAccessGate(new AccessPolicy(RoomSecret.FromOptions(options), null)), registry, new JoinFailureLimiter(options.JoinFailuresPerMinute), replies, TestFingerprints.Fingerprinter, time),
         };
 
         var handlers = DialectHandlers.Create(ctx);

@@ -1,5 +1,6 @@
 using System.Net;
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
@@ -18,8 +19,9 @@ internal sealed class HubHarness : IDisposable
     private readonly Serilog.ILogger _logger;
     private long _nextId;
 
+    /// <param name="ice">The ICE servers' holder, for a test that swaps them as a reload does; null holds them as the options name them.</param>
     /// <param name="alsoLogTo">A second sink every event is written to, after <see cref="Logs"/>, on the thread that logs.</param>
-    public HubHarness(DaemonOptions? options = null, ILogEventSink? alsoLogTo = null)
+    public HubHarness(DaemonOptions? options = null, IceServers? ice = null, ILogEventSink? alsoLogTo = null)
     {
         Options = options ?? new DaemonOptions();
         Time = new FakeTimeProvider();
@@ -27,7 +29,7 @@ internal sealed class HubHarness : IDisposable
         Metrics = new DaemonMetrics();
         var config = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs);
         _logger = (alsoLogTo is null ? config : config.WriteTo.Sink(alsoLogTo)).CreateLogger();
-        Hub = new SignalingHub(Options, TestFingerprints.Fingerprinter, Time, Metrics, _logger);
+        Hub = new SignalingHub(Options, TestFingerprints.Fingerprinter, Time, Metrics, _logger, ice);
     }
 
     public DaemonOptions Options { get; }

@@ -38,12 +38,7 @@ public sealed class WebSocketConnectionTests
 
     private static async Task<(WebSocket Server, ConnectionStream ServerStream, WebSocket Client)> ConnectedPairAsync()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen(1);
-        var clientSocket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await clientSocket.ConnectAsync(listener.LocalEndPoint!);
-        var serverSocket = await listener.AcceptAsync();
+        var (serverSocket, clientSocket) = await LoopbackSockets.ConnectAsync();
         var serverStream = new ConnectionStream(new NetworkStream(serverSocket, ownsSocket: true), [], TimeProvider.System);
         var server = WebSocket.CreateFromStream(serverStream, new WebSocketCreationOptions { IsServer = true });
         var client = WebSocket.CreateFromStream(new NetworkStream(clientSocket, ownsSocket: true), new WebSocketCreationOptions { IsServer = false });

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using HomeCall.Daemon.Config;
 using Serilog;
 
 namespace HomeCall.Daemon.Access;
@@ -10,7 +11,7 @@ namespace HomeCall.Daemon.Access;
 /// `"allow":true` within AUTH_WEBHOOK_TIMEOUT_MS refuses the join: a webhook that is down
 /// must not open every room. Never throws; never logs the URL, the room or the token.
 /// </summary>
-internal sealed class AuthWebhookClient : IDisposable
+internal sealed class AuthWebhookClient
 {
     /// <summary>An answer is a few hundred bytes; more is not read.</summary>
     public const int MaxResponseBytes = 64 * 1024;
@@ -18,32 +19,44 @@ internal sealed class AuthWebhookClient : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _url;
     private readonly TimeSpan _timeout;
+    private readonly TimeSpan _cacheFor;
     private readonly TimeProvider _time;
     private readonly AuthDecisionCache _cache;
     private readonly ILogger _log;
 
-    public AuthWebhookClient(Uri url, TimeSpan timeout, TimeSpan cacheFor, TimeProvider time, ILogger log)
+    /// <param name="http">Shared by every client a reload builds (<see cref="NewHttpClient"/>), so a replaced client's pending questions still get their answers.</param>
+    public AuthWebhookClient(HttpClient http, Uri url, TimeSpan timeout, TimeSpan cacheFor, TimeProvider time, ILogger log)
     {
+        _http = http;
         _url = url;
         _timeout = timeout;
+        _cacheFor = cacheFor;
         _time = time;
         _cache = new AuthDecisionCache(cacheFor, time);
         _log = log.ForContext<AuthWebhookClient>();
+    }
 
-        // No redirects (a 3xx is not an answer), no cookies, no proxy from the environment:
-        // the hook is the admin's own service, usually on this host.
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })
+    /// <summary>
+    /// The HTTP client every webhook question goes through. No redirects (a 3xx is not an
+    /// answer), no cookies, no proxy from the environment: the hook is the admin's own service,
+    /// usually on this host.
+    /// </summary>
+    public static HttpClient NewHttpClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })
         {
-            Timeout = Timeout.InfiniteTimeSpan, // The token below bounds the whole exchange, on the injected clock.
+            Timeout = Timeout.InfiniteTimeSpan, // Each question's own token bounds the exchange, on the injected clock.
             MaxResponseContentBufferSize = MaxResponseBytes,
         };
-    }
+
+    /// <summary>Built from these AUTH_WEBHOOK_* values: a reload that changed none of them keeps this client and its cache.</summary>
+    public bool Matches(DaemonOptions options) =>
+        string.Equals(_url.OriginalString, options.AuthWebhookUrl, StringComparison.Ordinal)
+        && _timeout == options.AuthWebhookTimeout
+        && _cacheFor == options.AuthWebhookCache;
 
     /// <summary>The cached answer, else the webhook's (a completed task on a cache hit).</summary>
     public Task<AuthDecision> AskAsync(AuthWebhookRequest request) =>
         _cache.TryGet(request, out var cached) ? Task.FromResult(cached) : AskRemoteAsync(request);
-
-    public void Dispose() => _http.Dispose();
 
     private async Task<AuthDecision> AskRemoteAsync(AuthWebhookRequest request)
     {

@@ -1,41 +1,20 @@
 namespace HomeCall.Daemon.Access;
 
 /// <summary>
-/// Who may join (docs/protocol.md §12): off unless ROOM_SECRET (or its file) or
-/// AUTH_WEBHOOK_URL is set. A valid token admits at once; without one, the webhook (when
-/// set) decides; otherwise the join is refused. Pure: no replies, no lock; the signaling
-/// side (<c>JoinAccess</c>) answers and counts.
+/// Who may join (docs/protocol.md §12): the one holder of the <see cref="AccessPolicy"/> in
+/// force. A valid token admits at once; without one, the webhook (when set) decides; otherwise
+/// the join is refused. A join reads <see cref="Current"/> once (no lock); a reload
+/// (<see cref="Replace"/>) decides the joins after it: tokens signed with a replaced secret stop
+/// admitting, members already in rooms stay. Pure: no replies; the signaling side
+/// (<c>JoinAccess</c>) answers and counts.
 /// </summary>
-internal sealed class RoomAccessGate(RoomSecret secret, AuthWebhookClient? webhook, TimeProvider time)
+internal sealed class RoomAccessGate(AccessPolicy initial)
 {
-    public bool IsOn => secret.IsSet || webhook is not null;
+    private volatile AccessPolicy _current = initial;
 
-    public AuthWebhookClient? Webhook => webhook;
+    public AccessPolicy Current => _current;
 
-    /// <summary>Checks the request's token: signature, expiry, dialect, room, user (the create allowance is checked when a room would be created).</summary>
-    public TokenProblem Verify(AccessRequest request, out RoomToken? token)
-    {
-        token = null;
-        if (secret.Current is not { } key)
-        {
-            return TokenProblem.Missing; // No secret: no token can be valid.
-        }
-
-        if (request.Token is null)
-        {
-            return TokenProblem.Missing;
-        }
-
-        var problem = RoomTokenCodec.Decode(request.Token, key, out var decoded);
-        if (problem != TokenProblem.None)
-        {
-            return problem;
-        }
-
-        problem = Check(decoded!, request, time.GetUtcNow());
-        token = problem == TokenProblem.None ? decoded : null;
-        return problem;
-    }
+    public void Replace(AccessPolicy next) => _current = next;
 
     /// <summary>What a decoded token says about this request (also used by `homecall invite --check`).</summary>
     public static TokenProblem Check(RoomToken token, AccessRequest request, DateTimeOffset now)

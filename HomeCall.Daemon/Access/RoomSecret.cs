@@ -4,24 +4,25 @@ using HomeCall.Daemon.Config;
 namespace HomeCall.Daemon.Access;
 
 /// <summary>
-/// ROOM_SECRET (or the contents of ROOM_SECRET_FILE), read through this one holder so a
-/// reload can swap it (<see cref="Replace"/>): tokens signed with the old secret stop
-/// working at once. Null means access control by token is off.
+/// ROOM_SECRET (or the contents of ROOM_SECRET_FILE) as read at start or by a reload; a
+/// reload swaps the whole <see cref="AccessPolicy"/> holding it. Null means access control by
+/// token is off. A class, not a record: a record's ToString would print the key.
 /// </summary>
 internal sealed class RoomSecret(byte[]? secret)
 {
-    /// <summary>Shorter secrets are refused at start: an HMAC key of a few characters falls to an offline search of one token.</summary>
+    /// <summary>Shorter secrets are refused (at start and by a reload): an HMAC key of a few characters falls to an offline search of one token.</summary>
     public const int MinChars = AccessRules.MinSecretChars;
 
     private const UnixFileMode OthersAccess = UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    private volatile byte[]? _current = secret;
+    /// <summary>The HMAC key of room tokens (docs/protocol.md §12.1), or null when tokens are off.</summary>
+    public byte[]? Key { get; } = secret;
 
-    public byte[]? Current => _current;
+    public bool IsSet => Key is not null;
 
-    public bool IsSet => _current is not null;
-
-    public void Replace(byte[]? secret) => _current = secret;
+    /// <summary>The same key (or both off): a reload that read it again changes nothing.</summary>
+    public bool SameAs(RoomSecret other) =>
+        Key is null ? other.Key is null : other.Key is not null && Key.AsSpan().SequenceEqual(other.Key);
 
     /// <summary>The secret the settings name: ROOM_SECRET, else ROOM_SECRET_FILE's contents (trailing newline dropped); null when neither is set.</summary>
     public static RoomSecret FromOptions(DaemonOptions options)

@@ -97,7 +97,7 @@ internal sealed record DaemonOptions
     /// <summary>TURN_SECRET: coturn's static-auth-secret, the key of the TURN REST credentials (never logged).</summary>
     public string TurnSecret { get; init; } = "";
 
-    /// <summary>TURN_SECRET_FILE: a file holding that secret instead (systemd LoadCredential=); read at start.</summary>
+    /// <summary>TURN_SECRET_FILE: a file holding that secret instead (systemd LoadCredential=); read at start and on every reload.</summary>
     public string TurnSecretFile { get; init; } = "";
 
     /// <summary>TURN_TTL_S: how long issued TURN credentials are valid.</summary>
@@ -109,7 +109,7 @@ internal sealed record DaemonOptions
     /// <summary>ROOM_SECRET: when set, every join needs a token signed with it (docs/protocol.md §12); empty = off.</summary>
     public string RoomSecret { get; init; } = "";
 
-    /// <summary>ROOM_SECRET_FILE: a file holding the room secret instead of ROOM_SECRET (read at start).</summary>
+    /// <summary>ROOM_SECRET_FILE: a file holding the room secret instead of ROOM_SECRET (read at start and on every reload).</summary>
     public string RoomSecretFile { get; init; } = "";
 
     /// <summary>AUTH_WEBHOOK_URL: an http(s) URL asked about joins without a valid token (docs/protocol.md §12.4); empty = off.</summary>

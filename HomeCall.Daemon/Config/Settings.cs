@@ -121,37 +121,37 @@ internal static class Settings
             o => o.SelfTestPage, (o, v) => o with { SelfTestPage = v }) with { Live = true },
         Setting.List(
             K.StunUrls, "comma-separated `stun:`/`stuns:` URLs (RFC 7064) sent to clients in `ice-servers`; empty = none",
-            o => o.StunUrls, (o, v) => o with { StunUrls = v }),
+            o => o.StunUrls, (o, v) => o with { StunUrls = v }) with { Live = true },
         Setting.List(
             K.TurnUrls, "comma-separated `turn:`/`turns:` URLs (RFC 7065, `?transport=udp` or `tcp` allowed) sent with short-lived credentials; needs a secret ([docs/turn.md](docs/turn.md))",
-            o => o.TurnUrls, (o, v) => o with { TurnUrls = v }),
+            o => o.TurnUrls, (o, v) => o with { TurnUrls = v }) with { Live = true },
         Setting.Text(
             K.TurnSecret, "coturn's `static-auth-secret` (`use-auth-secret`); never logged",
-            o => o.TurnSecret, (o, v) => o with { TurnSecret = v }) with { Secret = true },
+            o => o.TurnSecret, (o, v) => o with { TurnSecret = v }) with { Secret = true, Live = true },
         Setting.Text(
-            K.TurnSecretFile, "a file holding that secret instead, read at start (e.g. systemd `LoadCredential=`); setting both is an error",
-            o => o.TurnSecretFile, (o, v) => o with { TurnSecretFile = v }),
+            K.TurnSecretFile, "a file holding that secret instead, read at start and on every reload (e.g. systemd `LoadCredential=`); setting both is an error",
+            o => o.TurnSecretFile, (o, v) => o with { TurnSecretFile = v }) with { Live = true },
         Setting.Int(
             K.TurnTtlSeconds, "seconds TURN credentials stay valid; clients get fresh ones before they expire",
-            MinTurnTtlSeconds, MaxTurnTtlSeconds, o => o.TurnTtlSeconds, (o, v) => o with { TurnTtlSeconds = v }),
+            MinTurnTtlSeconds, MaxTurnTtlSeconds, o => o.TurnTtlSeconds, (o, v) => o with { TurnTtlSeconds = v }) with { Live = true },
         Setting.Text(
             K.AdminToken, "bearer token for `/rooms` and `/health` room details; empty disables them",
             o => o.AdminToken, (o, v) => o with { AdminToken = v }) with { Secret = true, Live = true },
         Setting.Text(
             K.RoomSecret, "when set (16 characters or more), every join needs a room token signed with it (`homecall invite`); empty = rooms open to anyone who knows their name",
-            o => o.RoomSecret, (o, v) => o with { RoomSecret = v }) with { Secret = true },
+            o => o.RoomSecret, (o, v) => o with { RoomSecret = v }) with { Secret = true, Live = true },
         Setting.Text(
-            K.RoomSecretFile, "a file holding the room secret instead of `ROOM_SECRET` (read at start; not both)",
-            o => o.RoomSecretFile, (o, v) => o with { RoomSecretFile = v }),
+            K.RoomSecretFile, "a file holding the room secret instead of `ROOM_SECRET` (read at start and on every reload; not both)",
+            o => o.RoomSecretFile, (o, v) => o with { RoomSecretFile = v }) with { Live = true },
         Setting.Text(
             K.AuthWebhookUrl, "`http(s)` URL asked (POST) whether a join without a valid room token may proceed; empty = not asked",
-            o => o.AuthWebhookUrl, (o, v) => o with { AuthWebhookUrl = v }) with { Secret = true },
+            o => o.AuthWebhookUrl, (o, v) => o with { AuthWebhookUrl = v }) with { Secret = true, Live = true },
         Setting.Millis(
             K.AuthWebhookTimeoutMs, "a webhook answer later than this refuses the join",
-            100, MaxWebhookMillis, o => o.AuthWebhookTimeout, (o, v) => o with { AuthWebhookTimeout = v }),
+            100, MaxWebhookMillis, o => o.AuthWebhookTimeout, (o, v) => o with { AuthWebhookTimeout = v }) with { Live = true },
         Setting.Millis(
             K.AuthWebhookCacheMs, "how long a webhook answer is reused for the same request; `0` = ask every time",
-            0, MaxWebhookCacheMillis, o => o.AuthWebhookCache, (o, v) => o with { AuthWebhookCache = v }),
+            0, MaxWebhookCacheMillis, o => o.AuthWebhookCache, (o, v) => o with { AuthWebhookCache = v }) with { Live = true },
         Setting.Text(
             K.FingerprintKeyFile,
             "secret key of the `room=` fingerprints in logs, created on first start (mode 0600); empty = `$STATE_DIRECTORY/fingerprint.key`, else `$XDG_STATE_HOME/homecall/fingerprint.key`, else `~/.local/state/homecall/fingerprint.key`",

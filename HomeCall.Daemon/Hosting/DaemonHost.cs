@@ -1,5 +1,4 @@
 using System.Net;
-using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Http;
 using HomeCall.Daemon.Ice;
@@ -28,20 +27,20 @@ internal sealed class DaemonHost : IDisposable
     private readonly AdminToken _admin;
     private readonly SystemdLifecycle? _systemd;
     private readonly SettingsReload _reload;
-    private readonly IceServerSettings _ice;
+    private readonly IceServers _ice;
     private readonly IceServersEndpoint _iceEndpoint;
 
-    /// <param name="ice">The ICE servers with TURN_SECRET_FILE read (Program); null takes them from <paramref name="options"/>.</param>
-    /// <param name="roomSecret">The room secret with ROOM_SECRET_FILE read (Program); null takes it from <paramref name="options"/>.</param>
+    /// <param name="secrets">The ICE servers and room secret with their files read (Program, which has checked them); null reads them from <paramref name="options"/> now.</param>
     /// <param name="logEventsDropped">What the logger's buffer dropped (Program), shown on /metrics; null counts nothing.</param>
-    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, IceServerSettings? ice = null, RoomSecret? roomSecret = null, DroppedLogEvents? logEventsDropped = null)
+    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, ResolvedSecrets? secrets = null, DroppedLogEvents? logEventsDropped = null)
     {
         _time = time;
         _log = log.ForContext<DaemonHost>();
         Settings = new LiveOptions(options);
-        _ice = ice ?? IceServerSettings.From(options);
+        secrets ??= ResolvedSecrets.Read(options, File.ReadAllBytes, out var problem) ?? throw new ArgumentException(problem, nameof(options));
+        _ice = new IceServers(secrets.Ice);
         Metrics = new DaemonMetrics(logEventsDropped ?? new DroppedLogEvents());
-        Hub = new SignalingHub(options, fingerprints, time, Metrics, log, _ice, roomSecret);
+        Hub = new SignalingHub(options, fingerprints, time, Metrics, log, _ice, secrets.Room);
         _ledger = new ConnectionLedger(options.MaxConnections, options.MaxConnectionsPerIp, options.MaxPendingHandshakes);
         _admin = new AdminToken(options.AdminToken);
         _iceEndpoint = new IceServersEndpoint(_ice, options.AllowedOrigins, time, Metrics, log);
@@ -50,7 +49,7 @@ internal sealed class DaemonHost : IDisposable
         _listener = new Listener(options, upgrades, _ledger, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
         Settings.Changed += ApplyLive;
-        _reload = new SettingsReload(Settings, _systemd, log);
+        _reload = new SettingsReload(Settings, secrets, ApplySecrets, _systemd, log);
     }
 
     public static string Version { get; } =
@@ -84,10 +83,10 @@ internal sealed class DaemonHost : IDisposable
             _log.Information("TRUSTED_PROXIES is empty: X-Forwarded-For is believed from no peer; behind a proxy on this host set TRUSTED_PROXIES=127.0.0.1,::1");
         }
 
-        if (_ice.IsConfigured)
+        if (_ice.Current is { IsConfigured: true } ice)
         {
             // The URLs are public (every client gets them); the secret is never logged.
-            _log.Information("ICE servers for clients: STUN {StunUrls}, TURN {TurnUrls}, TURN credentials valid {TtlSeconds} s", _ice.StunUrls, _ice.TurnUrls, _ice.CredentialLifetime.TotalSeconds);
+            _log.Information("ICE servers for clients: STUN {StunUrls}, TURN {TurnUrls}, TURN credentials valid {TtlSeconds} s", ice.StunUrls, ice.TurnUrls, ice.CredentialLifetime.TotalSeconds);
         }
 
         // Listening already: connections wait in the backlog until RunAsync accepts them.
@@ -124,6 +123,13 @@ internal sealed class DaemonHost : IDisposable
         _admin.Replace(options.AdminToken);
         _iceEndpoint.AllowOrigins(options.AllowedOrigins);
         Hub.ApplyLive(options);
+    }
+
+    /// <summary>A reload's ICE servers and room access: credentials and joins from now on use them.</summary>
+    private void ApplySecrets(DaemonOptions options, ResolvedSecrets secrets)
+    {
+        _ice.Replace(secrets.Ice);
+        Hub.ApplyAccess(options, secrets.Room);
     }
 
     private (int Connections, int Rooms) Counts()

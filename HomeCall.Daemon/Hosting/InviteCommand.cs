@@ -32,7 +32,7 @@ internal static class InviteCommand
             return ExitCodes.Config;
         }
 
-        if (secret.Current is not { } key)
+        if (secret.Key is not { } key)
         {
             stderr.WriteLine($"homecall: {SettingKeys.RoomSecret} (or {SettingKeys.RoomSecretFile}) is not set: there is nothing to sign invitations with");
             return ExitCodes.Config;

@@ -4,15 +4,19 @@ using Serilog;
 namespace HomeCall.Daemon.Hosting;
 
 /// <summary>
-/// One reload (SIGHUP, <c>systemctl reload</c>): refuses settings with errors (the running ones
-/// stay), applies the changed live settings (<see cref="SettingDefinition.Live"/>), and logs every
-/// change, secrets masked: applied, or "needs restart" for the others. Under systemd it brackets
-/// the work with RELOADING=1 … READY=1 (sd_notify(3)).
+/// One reload (SIGHUP, <c>systemctl reload</c>): refuses settings with errors or a secret file
+/// that cannot be used (the running ones stay), applies the changed live settings
+/// (<see cref="SettingDefinition.Live"/>) and the secrets read again, and logs every change,
+/// secrets masked: applied, or "needs restart" for the others. Under systemd it brackets the
+/// work with RELOADING=1 … READY=1 (sd_notify(3)).
 /// </summary>
-internal sealed class SettingsReload(LiveOptions settings, SystemdLifecycle? systemd, ILogger log)
+/// <param name="secrets">The secrets in force at start (their files read).</param>
+/// <param name="applySecrets">Swaps in the secrets of an accepted reload, with the options they go with.</param>
+internal sealed class SettingsReload(LiveOptions settings, ResolvedSecrets secrets, Action<DaemonOptions, ResolvedSecrets> applySecrets, SystemdLifecycle? systemd, ILogger log)
 {
     private readonly ILogger _log = log.ForContext<SettingsReload>();
     private readonly Lock _gate = new();
+    private ResolvedSecrets _secrets = secrets;
 
     public bool Apply(BindResult read)
     {
@@ -38,26 +42,44 @@ internal sealed class SettingsReload(LiveOptions settings, SystemdLifecycle? sys
             _log.Warning("Settings: {Notice}", notice);
         }
 
-        if (read.Errors.Count > 0)
+        // The files are read with the same checks as at start; their problems name the file, never its content.
+        var problem = "";
+        var secrets = read.Errors.Count == 0 ? ResolvedSecrets.Read(read.Options, File.ReadAllBytes, out problem) : null;
+        IReadOnlyList<string> errors = read.Errors.Count > 0 ? read.Errors : secrets is null ? [problem] : [];
+        foreach (var error in errors)
         {
-            foreach (var error in read.Errors)
-            {
-                _log.Error("Reload refused, the running settings stay: {SettingError}", error);
-            }
+            _log.Error("Reload refused, the running settings stay: {SettingError}", error);
+        }
 
+        if (secrets is null)
+        {
             return false;
         }
 
         var plan = ReloadPlan.Between(settings.Current, read.Options);
+        var rewritten = _secrets.FilesRewritten(settings.Current, read.Options, secrets).ToList();
         if (plan.Live.Count > 0)
         {
             settings.Replace(plan.Applied);
         }
 
-        // Logged after the swap, so a new LOG_LEVEL already decides whether these lines appear.
+        _secrets = secrets;
+        applySecrets(plan.Applied, secrets);
+        Report(plan, rewritten);
+        return true;
+    }
+
+    /// <summary>Logged after the swap, so a new LOG_LEVEL already decides whether these lines appear.</summary>
+    private void Report(ReloadPlan plan, List<string> rewritten)
+    {
         foreach (var change in plan.Live)
         {
             _log.Information("Reload: {Setting} changed from {Was} to {Now}, applied", change.Key, change.Was, change.Now);
+        }
+
+        foreach (var key in rewritten)
+        {
+            _log.Information("Reload: {Setting} holds a new secret, applied", key);
         }
 
         foreach (var change in plan.NeedRestart)
@@ -70,7 +92,6 @@ internal sealed class SettingsReload(LiveOptions settings, SystemdLifecycle? sys
             _log.Warning("ALLOWED_ORIGINS is empty: WebSocket upgrades from any Origin are accepted");
         }
 
-        _log.Information("Settings reloaded: {Applied} applied, {NeedRestart} need a restart", plan.Live.Count, plan.NeedRestart.Count);
-        return true;
+        _log.Information("Settings reloaded: {Applied} applied, {NeedRestart} need a restart", plan.Live.Count + rewritten.Count, plan.NeedRestart.Count);
     }
 }

@@ -9,33 +9,36 @@ namespace HomeCall.Daemon.Ice;
 /// Hands every joined connection its ICE servers (docs/protocol.md §3.8): right after the join
 /// reply, through the connection's own send queue so the order holds, and again before the TURN
 /// credentials expire for as long as the connection stays a member of the room it joined.
-/// Nothing at all when no server is configured.
+/// Nothing at all when no server is configured. Each join and each refresh takes the servers in
+/// force then (<see cref="IceServers.Current"/>), so after a reload the next refresh already
+/// carries the new URLs, secret and lifetime.
 /// </summary>
-internal sealed class IceServerDelivery(IceServerSettings settings, RoomRegistry registry, TimeProvider time, DaemonMetrics metrics) : IDisposable
+internal sealed class IceServerDelivery(IceServers servers, RoomRegistry registry, TimeProvider time, DaemonMetrics metrics) : IDisposable
 {
     public const string MetricLabel = "websocket";
 
-    private readonly ConcurrentDictionary<IConnection, ITimer> _refreshes = new();
+    private readonly ConcurrentDictionary<IConnection, Refreshing> _refreshes = new();
 
-    public IceServerSettings Settings => settings;
+    public IceServers Servers => servers;
 
     /// <summary>Called by a dialect handler right after it queued its join reply (under the registry lock).</summary>
     public void Joined(IConnection connection, Room room)
     {
+        var settings = servers.Current;
         if (!settings.IsConfigured)
         {
             return;
         }
 
-        Send(connection);
+        Send(connection, settings);
         if (settings.HasTurn)
         {
             var interval = settings.RefreshInterval;
-            var timer = time.CreateTimer(_ => Refresh(connection, room), null, interval, interval);
-            _refreshes.AddOrUpdate(connection, timer, (_, old) =>
+            var refreshing = new Refreshing(time.CreateTimer(_ => Refresh(connection, room), null, interval, interval), interval);
+            _refreshes.AddOrUpdate(connection, refreshing, (_, old) =>
             {
-                old.Dispose(); // A join to another room starts a new credential cycle there.
-                return timer;
+                old.Timer.Dispose(); // A join to another room starts a new credential cycle there.
+                return refreshing;
             });
         }
     }
@@ -43,9 +46,9 @@ internal sealed class IceServerDelivery(IceServerSettings settings, RoomRegistry
     /// <summary>The connection ended: no more refreshes.</summary>
     public void Closed(IConnection connection)
     {
-        if (_refreshes.TryRemove(connection, out var timer))
+        if (_refreshes.TryRemove(connection, out var refreshing))
         {
-            timer.Dispose();
+            refreshing.Timer.Dispose();
         }
     }
 
@@ -57,7 +60,7 @@ internal sealed class IceServerDelivery(IceServerSettings settings, RoomRegistry
         }
     }
 
-    private void Send(IConnection connection)
+    private void Send(IConnection connection, IceServerSettings settings)
     {
         if (connection.Send(IceServersMessage.Write(settings, time.GetUtcNow())) && settings.HasTurn)
         {
@@ -79,8 +82,7 @@ internal sealed class IceServerDelivery(IceServerSettings settings, RoomRegistry
             // A connection that left (or was replaced) keeps its timer until it joins again or closes, but gets nothing.
             if (member)
             {
-                Send(connection);
-                connection.Log.Debug("Fresh TURN credentials sent");
+                RefreshMember(connection);
             }
         }
         catch (Exception ex)
@@ -88,4 +90,31 @@ internal sealed class IceServerDelivery(IceServerSettings settings, RoomRegistry
             connection.Log.Error(ex, "Sending fresh TURN credentials failed");
         }
     }
+
+    /// <summary>
+    /// Fresh credentials from the servers in force: a reload that removed TURN ends the refreshes
+    /// (what the client holds expires on its own), one that changed TURN_TTL_S moves the next one.
+    /// </summary>
+    private void RefreshMember(IConnection connection)
+    {
+        var settings = servers.Current;
+        if (!settings.HasTurn)
+        {
+            Closed(connection);
+            connection.Log.Debug("TURN is no longer configured: no more credential refreshes");
+            return;
+        }
+
+        Send(connection, settings);
+        connection.Log.Debug("Fresh TURN credentials sent");
+        var interval = settings.RefreshInterval;
+        if (_refreshes.TryGetValue(connection, out var refreshing) && refreshing.Interval != interval
+            && _refreshes.TryUpdate(connection, refreshing with { Interval = interval }, refreshing))
+        {
+            refreshing.Timer.Change(interval, interval);
+        }
+    }
+
+    /// <summary>A joined connection's refresh timer and the period it was set to.</summary>
+    private sealed record Refreshing(ITimer Timer, TimeSpan Interval);
 }

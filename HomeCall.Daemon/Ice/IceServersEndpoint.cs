@@ -12,8 +12,9 @@ namespace HomeCall.Daemon.Ice;
 /// credentials, so ALLOWED_ORIGINS applies as to upgrades: a listed Origin gets the CORS header
 /// that lets its script read the answer, an unlisted one 403; a request without Origin is not
 /// from a cross-site page. Answers are never cached (Cache-Control: no-store on every response).
+/// Each request takes the servers in force (a reload may have changed or removed them).
 /// </summary>
-internal sealed class IceServersEndpoint(IceServerSettings settings, IReadOnlyList<string> allowedOrigins, TimeProvider time, DaemonMetrics metrics, ILogger log)
+internal sealed class IceServersEndpoint(IceServers servers, IReadOnlyList<string> allowedOrigins, TimeProvider time, DaemonMetrics metrics, ILogger log)
 {
     public const string MetricLabel = "http";
 
@@ -23,6 +24,7 @@ internal sealed class IceServersEndpoint(IceServerSettings settings, IReadOnlyLi
 
     public HttpResponse Handle(HttpRequestHead request, IPAddress clientIp)
     {
+        var settings = servers.Current;
         if (!settings.IsConfigured)
         {
             return HttpResponse.Text(404, "404 Not Found: no ICE servers are configured (STUN_URLS, TURN_URLS)");

@@ -11,7 +11,9 @@ namespace HomeCall.Daemon.Signaling;
 /// <see cref="Admit"/>, which runs the join at once (access off, a valid token, a cached
 /// webhook answer), after the webhook answered (<see cref="Resume"/>), or not at all: then it
 /// has answered `forbidden` or `too-many-attempts` and counted the failure, and nothing is
-/// registered. With access off it adds nothing to a join but the call.
+/// registered. With access off it adds nothing to a join but the call. Each join reads the
+/// policy in force once (<see cref="RoomAccessGate.Current"/>), so a reload decides the next
+/// joins and never half of one.
 /// </summary>
 internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, JoinFailureLimiter failures, Replies replies, RoomFingerprinter fingerprints, TimeProvider time)
 {
@@ -19,7 +21,8 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
 
     public void Admit(ClientState state, AccessRequest request, Action<AccessGrant> join)
     {
-        if (!gate.IsOn)
+        var policy = gate.Current;
+        if (!policy.IsOn)
         {
             join(AccessGrant.Open);
             return;
@@ -31,14 +34,14 @@ internal sealed class JoinAccess(RoomAccessGate gate, RoomRegistry registry, Joi
             return;
         }
 
-        var problem = gate.Verify(request, out var token);
+        var problem = policy.Verify(request, time.GetUtcNow(), out var token);
         if (problem == TokenProblem.None)
         {
             join(new AccessGrant(token, request.Token, null));
             return;
         }
 
-        if (gate.Webhook is not { } webhook)
+        if (policy.Webhook is not { } webhook)
         {
             Forbid(state, request, TokenProblemNames.Of(problem));
             return;

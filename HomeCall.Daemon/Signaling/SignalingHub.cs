@@ -21,26 +21,25 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     private readonly DialectHandlers _handlers;
     private readonly ILogger _log;
     private readonly ITimer _sweepTimer;
-    private readonly AuthWebhookClient? _webhook;
+    private readonly AccessPolicyFactory _policies;
+    private readonly RoomAccessGate _gate;
     private DaemonOptions _live;
 
-    /// <param name="ice">The ICE servers with the TURN secret resolved; null reads them from <paramref name="options"/> (TURN_SECRET).</param>
-    /// <param name="secret">The room secret's holder; null reads it from the options (ROOM_SECRET, ROOM_SECRET_FILE).</param>
-    public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log, IceServerSettings? ice = null, RoomSecret? secret = null)
+    /// <param name="ice">The holder of the ICE servers with the TURN secret resolved; null holds them as <paramref name="options"/> name them (TURN_SECRET).</param>
+    /// <param name="secret">The room secret with its file read; null reads it from the options (ROOM_SECRET, ROOM_SECRET_FILE).</param>
+    public SignalingHub(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, DaemonMetrics metrics, ILogger log, IceServers? ice = null, RoomSecret? secret = null)
     {
         _log = log.ForContext<SignalingHub>();
         _live = options;
         var registry = new RoomRegistry();
         var failures = new JoinFailureLimiter(options.JoinFailuresPerMinute, options.JoinFailuresPerMinuteIpv4Net, options.JoinFailuresPerMinuteIpv6Net);
         var replies = new Replies(options.ErrorLanguage, metrics);
-        _webhook = options.AuthWebhookUrl.Length == 0
-            ? null
-            : new AuthWebhookClient(new Uri(options.AuthWebhookUrl), options.AuthWebhookTimeout, options.AuthWebhookCache, time, log);
-        var gate = new RoomAccessGate(secret ?? RoomSecret.FromOptions(options), _webhook, time);
+        _policies = new AccessPolicyFactory(time, log);
+        _gate = new RoomAccessGate(_policies.Build(options, secret ?? RoomSecret.FromOptions(options)));
         _ctx = new SignalingContext(registry, options, time, metrics, replies, fingerprints)
         {
-            Ice = new IceServerDelivery(ice ?? IceServerSettings.From(options), registry, time, metrics),
-            Access = new JoinAccess(gate, registry, failures, replies, fingerprints, time),
+            Ice = new IceServerDelivery(ice ?? new IceServers(IceServerSettings.From(options)), registry, time, metrics),
+            Access = new JoinAccess(_gate, registry, failures, replies, fingerprints, time),
         };
         _handlers = DialectHandlers.Create(_ctx);
         _sweepTimer = time.CreateTimer(_ => SweepGuarded(), null, SweepInterval, SweepInterval);
@@ -80,6 +79,18 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
         _ctx.Access.ApplyLive(options);
     }
 
+    /// <summary>
+    /// A reload's room secret and AUTH_WEBHOOK_* settings: the joins after it are decided by
+    /// them; members already in rooms stay. Unchanged settings keep the webhook's cached answers.
+    /// </summary>
+    public void ApplyAccess(DaemonOptions options, RoomSecret secret)
+    {
+        if (_policies.Rebuild(_gate.Current, options, secret) is { } next)
+        {
+            _gate.Replace(next);
+        }
+    }
+
     /// <summary>One expiry pass (also called by tests after moving the fake clock).</summary>
     public void Sweep()
     {
@@ -99,7 +110,7 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
     {
         _sweepTimer.Dispose();
         _ctx.Ice.Dispose();
-        _webhook?.Dispose();
+        _policies.Dispose();
     }
 
     /// <summary>An exception escaping a timer callback would end the process: log it and sweep again next time.</summary>

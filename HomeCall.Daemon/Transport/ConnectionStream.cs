@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 
 namespace HomeCall.Daemon.Transport;
@@ -20,6 +21,9 @@ namespace HomeCall.Daemon.Transport;
 /// keeps its socket full gives up the thread now and then, and one that sends too many frames
 /// that complete no message is halted: no more of its bytes are read, and
 /// <see cref="FrameFlood"/> is told (once) so the connection can close it.</item>
+/// <item>Writes to a socket are tried at once without waiting (<see cref="NonBlockingSend"/>); only
+/// what the socket cannot take goes through an awaited write, so a connection whose writes
+/// never wait keeps no send event-args object on its socket.</item>
 /// <item>The status of the first close frame written is kept (<see cref="SentCloseStatus"/>),
 /// whoever wrote it: the framing layer's own 1002 and 1007 included.</item>
 /// </list>
@@ -27,6 +31,7 @@ namespace HomeCall.Daemon.Transport;
 internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, TimeProvider time) : Stream
 {
     private readonly Stream _inner = inner;
+    private readonly Socket? _socket = NonBlockingSend.Prepare(inner);
     private readonly TimeProvider _time = time;
 
     /// <summary>RFC 6455 §5.2: the first byte of an unfragmented close frame (FIN, opcode 8).</summary>
@@ -51,7 +56,6 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
     private int _disposed;
     private int _sentCloseStatus;
 
-    private readonly Lock _batchGate = new();
     private bool _batching;
     private byte[]? _batch;
     private int _batchCount;
@@ -69,6 +73,9 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
         get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
+
+    /// <summary>The connection's one lock: the batch, and the send queue and deadline above it, share it (fewer objects per connection).</summary>
+    public Lock Gate { get; } = new();
 
     /// <summary>Called once, on the reading thread, when the client spent its frame budget: nothing more is read from it.</summary>
     public Action? FrameFlood { get; set; }
@@ -95,7 +102,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
     /// <summary>Gathers the following writes until <see cref="EndBatchAsync"/>.</summary>
     public void BeginBatch()
     {
-        lock (_batchGate)
+        lock (Gate)
         {
             _batching = true;
         }
@@ -106,7 +113,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
     {
         byte[]? gathered;
         int count;
-        lock (_batchGate)
+        lock (Gate)
         {
             _batching = false;
             (gathered, count) = TakeBatch();
@@ -123,7 +130,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
         // the send queue ends a batch: the gate keeps the batch whole, and the socket orders the writes.
         byte[]? gathered = null;
         var count = 0;
-        lock (_batchGate)
+        lock (Gate)
         {
             if (_batching && !buffer.IsEmpty)
             {
@@ -139,7 +146,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
             }
         }
 
-        return gathered is null ? _inner.WriteAsync(buffer, cancellationToken) : WriteGatheredThenAsync(gathered, count, buffer, cancellationToken);
+        return gathered is null ? SendAsync(buffer, cancellationToken) : WriteGatheredThenAsync(gathered, count, buffer, cancellationToken);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -166,7 +173,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
             Interlocked.Exchange(ref _disposed, 1);
             Volatile.Read(ref _halted)?.TrySetResult(0);
             ReleaseRead();
-            lock (_batchGate)
+            lock (Gate)
             {
                 // Aborted mid-batch: nothing gathered can go out any more.
                 if (TakeBatch().Gathered is { } unsent)
@@ -184,40 +191,6 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
         if (frame.Length >= CloseStatusEnd && frame[0] == CloseFrameByte && Volatile.Read(ref _sentCloseStatus) == 0)
         {
             Interlocked.CompareExchange(ref _sentCloseStatus, (frame[2] << 8) | frame[3], 0);
-        }
-    }
-
-    /// <summary>The gathered bytes and their count, the batch left empty (called with the gate held).</summary>
-    private (byte[]? Gathered, int Count) TakeBatch()
-    {
-        var taken = (_batchCount == 0 ? null : _batch, _batchCount);
-        if (taken.Item1 is not null)
-        {
-            (_batch, _batchCount) = (null, 0);
-        }
-
-        return taken;
-    }
-
-    /// <summary>A write that does not fit the batch: what was gathered goes first, then the write itself.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask WriteGatheredThenAsync(byte[] gathered, int count, ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
-    {
-        await WriteGatheredAsync(gathered, count, cancellationToken).ConfigureAwait(false);
-        await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Writes gathered bytes; the buffer goes back to the pool even when the write fails.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask WriteGatheredAsync(byte[] gathered, int count, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _inner.WriteAsync(gathered.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(gathered);
         }
     }
 }

@@ -145,7 +145,7 @@ internal sealed class RequestHandler(
         WebSocketConnection? connection = null;
         try
         {
-            await socket.SendAsync(Handshake.SwitchingProtocols(upgrade.Key), SocketFlags.None).ConfigureAwait(false);
+            await NonBlockingSend.SendAsync(socket, Handshake.SwitchingProtocols(upgrade.Key)).ConfigureAwait(false);
             connection = Accept(socket, upgrade);
         }
         catch (SocketException)

@@ -9,9 +9,10 @@ namespace HomeCall.Daemon.Transport;
 /// the first time one does (a slow reader) and then reused: connections that keep up, the
 /// vast majority, never hold a timer and spend no timer operations per message.
 /// </summary>
-internal sealed class SendDeadline(TimeProvider time, WebSocket ws, TimeSpan limit) : IDisposable
+/// <param name="gate">The connection's lock (shared with its send queue and stream: one per connection).</param>
+internal sealed class SendDeadline(TimeProvider time, WebSocket ws, TimeSpan limit, Lock gate) : IDisposable
 {
-    private readonly Lock _gate = new();
+    private readonly Lock _gate = gate;
     private ITimer? _timer;
     private TimeSpan _limit = limit;
     private bool _waiting;

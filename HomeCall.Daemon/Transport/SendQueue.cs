@@ -25,8 +25,9 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     private readonly SendDeadline _deadline;
     private readonly FrameWriter _writer;
     private readonly ConnectionStream _stream;
-    private readonly Lock _gate = new();
-    private readonly Queue<OutgoingFrame> _queue = new(0);
+    // The stream's gate: one lock per connection for the queue, the deadline and the batch.
+    private readonly Lock _gate;
+    private OutgoingFrames _queue;
     private int _queuedBytes;
     private bool _draining;
     private bool _closing;
@@ -39,7 +40,8 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         _ws = ws;
         _services = services;
         _log = log;
-        _deadline = new SendDeadline(services.Time, ws, services.SendTimeout);
+        _gate = stream.Gate;
+        _deadline = new SendDeadline(services.Time, ws, services.SendTimeout, _gate);
         _stream = stream;
         _writer = new FrameWriter(ws, stream, _deadline, log, closeSent);
     }
@@ -64,6 +66,18 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
             lock (_gate)
             {
                 return _draining;
+            }
+        }
+    }
+
+    /// <summary>True while a backlog of frames holds a queue (tests check an idle connection holds none).</summary>
+    public bool HoldsBacklog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.HoldsBacklog;
             }
         }
     }
@@ -200,6 +214,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
                 hasFrame = _queue.TryDequeue(out frame);
                 if (!hasFrame && !batching)
                 {
+                    _queue.Release();
                     _draining = false;
                     _drained?.TrySetResult();
                     return;

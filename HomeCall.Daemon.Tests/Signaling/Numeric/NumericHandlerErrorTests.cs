@@ -44,6 +44,20 @@ public sealed class NumericHandlerErrorTests
         Assert.That(client.SingleErrorCode(), Is.EqualTo("not-joined"));
     }
 
+    [Test]
+    public void Signal_OtherSenderIdWhileNotJoined_NotJoinedFirst()
+    {
+        using var hub = new HubHarness();
+        var client = hub.Room();
+        client.Send(new { type = "join", roomId = "1234" });
+        client.Clear();
+
+        // Both errors apply; the sender check runs before the registry lock is taken, yet not-joined must win.
+        client.Send(new { type = "signal", senderId = "00000000-0000-0000-0000-000000000000", payload = "p" });
+
+        Assert.That(client.SingleErrorCode(), Is.EqualTo("not-joined"));
+    }
+
     [TestCase("{\"type\":\"signal\"}", TestName = "Signal_MissingPayload_InvalidMessage")]
     [TestCase("{\"type\":\"signal\",\"payload\":1,\"senderId\":5}", TestName = "Signal_NumberSenderId_InvalidMessage")]
     [TestCase("{\"type\":\"join\",\"roomId\":1234}", TestName = "Join_NumberRoomId_InvalidMessage")]

@@ -176,29 +176,44 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
+        // The registry lock serializes every relay and join of the daemon's event threads: what
+        // needs only the message, the connection's own id (fixed at connect) and the clock is done before it.
+        var relay = SenderFields.Match(message, state.MyId) ? NumericMessages.Signal(message, state.MyId) : null;
+        var delivered = Deliver(state, relay, ctx.Time.GetUtcNow());
+        for (var i = 0; i < delivered; i++)
+        {
+            ctx.Metrics.MessagesRelayed.Increment("signal");
+        }
+    }
+
+    /// <summary>Queues the relay to every other member; a null relay is a sender mismatch, reported after not-joined.</summary>
+    private int Deliver(ClientState state, byte[]? relay, DateTimeOffset now)
+    {
         using var rooms = ctx.Registry.Lock();
         if (state.Membership is not { } member)
         {
             ctx.Replies.Error(state, ErrorCode.NotJoined);
-            return;
+            return 0;
         }
 
-        if (!SenderFields.Match(message, state.MyId))
+        if (relay is null)
         {
             ctx.Replies.Error(state, ErrorCode.SenderMismatch);
-            return;
+            return 0;
         }
 
         var room = member.Room;
-        room.LastActivity = ctx.Time.GetUtcNow();
-        var relay = NumericMessages.Signal(message, state.MyId);
+        room.LastActivity = now;
+        var delivered = 0;
         foreach (var other in room.Members)
         {
             if (other.Connection is { } c && !ReferenceEquals(c, state.Connection) && c.Send(relay))
             {
-                ctx.Metrics.MessagesRelayed.Increment("signal");
+                delivered++;
             }
         }
+
+        return delivered;
     }
 
     private void Remove(ClientState state, Member member, ref RoomLogLines lines)
