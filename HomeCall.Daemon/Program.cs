@@ -114,13 +114,14 @@ internal static class Program
     {
         var options = bound.Options;
         var level = new LoggingLevelSwitch(LogSetup.ParseLevel(options.LogLevel));
-        var logger = LogSetup.Create(options, Console.Error, level, out var fileProblem, out var groupProblem);
+        var dropped = new DroppedLogEvents();
+        var logger = LogSetup.Create(options, Console.Error, level, out var fileProblem, out var groupProblem, dropped);
         try
         {
             Log.Logger = logger;
             var log = logger.ForContext(typeof(Program));
             WarnAboutLogFiles(options, fileProblem, groupProblem, log);
-            return await ServeAsync(new Startup(options, key, secrets, environment, bound.Notices, reloads, level), logger).ConfigureAwait(false);
+            return await ServeAsync(new Startup(options, key, secrets, environment, bound.Notices, reloads, level, dropped), logger).ConfigureAwait(false);
         }
         finally
         {
@@ -144,7 +145,7 @@ internal static class Program
 
     private static async Task<int> ServeAsync(Startup startup, Serilog.Core.Logger logger)
     {
-        var (options, key, secrets, environment, notices, reloads, level) = startup;
+        var (options, key, secrets, environment, notices, reloads, level, dropped) = startup;
         var log = logger.ForContext(typeof(Program));
         log.Information("homecall {Version} starting with {Settings}", DaemonHost.Version, Settings(options));
         foreach (var notice in notices)
@@ -159,7 +160,7 @@ internal static class Program
         using var systemd = SystemdNotifier.FromEnvironment(environment, Environment.ProcessId);
         // Whether joins need a token or the webhook's yes (docs/protocol.md §12), never the secret or the URL.
         log.Information("Room access control: tokens required {TokensRequired}, auth webhook asked {WebhookAsked} (both false: anyone who knows a room joins it)", secrets.Room.IsSet, options.AuthWebhookUrl.Length > 0);
-        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, secrets);
+        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, secrets, dropped);
         host.Settings.Changed += o => level.MinimumLevel = LogSetup.ParseLevel(o.LogLevel);
         using var reloadSignal = new ReloadSignal(() => Reload(host, reloads, log));
         try

@@ -76,7 +76,7 @@ public sealed partial class MetricsEndpointTests
         {
             "homecall_connections", "homecall_rooms", "homecall_messages_received_total", "homecall_messages_relayed_total",
             "homecall_errors_total", "homecall_upgrades_refused_total", "homecall_queued_messages", "homecall_room_expiries_total",
-            "homecall_uptime_seconds",
+            "homecall_uptime_seconds", "homecall_log_events_dropped_total",
         })
         {
             Assert.That(text, Does.Contain($"# HELP {family} "), family);

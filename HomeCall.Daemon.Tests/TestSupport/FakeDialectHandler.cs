@@ -20,7 +20,7 @@ internal sealed class FakeDialectHandler(Dialect dialect) : IDialectHandler
     {
     }
 
-    public void Disconnected(RoomLock rooms, ClientState state)
+    public void Disconnected(RoomLock rooms, ClientState state, ref RoomLogLines lines)
     {
     }
 }

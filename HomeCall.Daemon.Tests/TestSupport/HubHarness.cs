@@ -6,6 +6,7 @@ using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Transport;
 using Serilog;
+using Serilog.Core;
 
 namespace HomeCall.Daemon.Tests.TestSupport;
 
@@ -19,13 +20,15 @@ internal sealed class HubHarness : IDisposable
     private long _nextId;
 
     /// <param name="ice">The ICE servers' holder, for a test that swaps them as a reload does; null holds them as the options name them.</param>
-    public HubHarness(DaemonOptions? options = null, IceServers? ice = null)
+    /// <param name="alsoLogTo">A second sink every event is written to, after <see cref="Logs"/>, on the thread that logs.</param>
+    public HubHarness(DaemonOptions? options = null, IceServers? ice = null, ILogEventSink? alsoLogTo = null)
     {
         Options = options ?? new DaemonOptions();
         Time = new FakeTimeProvider();
         Logs = new CapturingSink();
         Metrics = new DaemonMetrics();
-        _logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs).CreateLogger();
+        var config = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Logs);
+        _logger = (alsoLogTo is null ? config : config.WriteTo.Sink(alsoLogTo)).CreateLogger();
         Hub = new SignalingHub(Options, TestFingerprints.Fingerprinter, Time, Metrics, _logger, ice);
     }
 

@@ -31,14 +31,15 @@ internal sealed class DaemonHost : IDisposable
     private readonly IceServersEndpoint _iceEndpoint;
 
     /// <param name="secrets">The ICE servers and room secret with their files read (Program, which has checked them); null reads them from <paramref name="options"/> now.</param>
-    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, ResolvedSecrets? secrets = null)
+    /// <param name="logEventsDropped">What the logger's buffer dropped (Program), shown on /metrics; null counts nothing.</param>
+    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, ResolvedSecrets? secrets = null, DroppedLogEvents? logEventsDropped = null)
     {
         _time = time;
         _log = log.ForContext<DaemonHost>();
         Settings = new LiveOptions(options);
         secrets ??= ResolvedSecrets.Read(options, File.ReadAllBytes, out var problem) ?? throw new ArgumentException(problem, nameof(options));
         _ice = new IceServers(secrets.Ice);
-        Metrics = new DaemonMetrics();
+        Metrics = new DaemonMetrics(logEventsDropped ?? new DroppedLogEvents());
         Hub = new SignalingHub(options, fingerprints, time, Metrics, log, _ice, secrets.Room);
         _ledger = new ConnectionLedger(options.MaxConnections, options.MaxConnectionsPerIp, options.MaxPendingHandshakes);
         _admin = new AdminToken(options.AdminToken);

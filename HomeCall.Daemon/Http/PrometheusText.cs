@@ -35,6 +35,7 @@ internal static class PrometheusText
         Gauge(sb, "homecall_queued_messages", "Messages held for absent /signal participants.", snapshot.QueuedMessages);
         Gauge(sb, "homecall_queued_bytes", "Bytes held for absent /signal participants.", snapshot.QueuedBytes);
         Counter(sb, "homecall_room_expiries_total", "Rooms forgotten for inactivity.", metrics.RoomExpiries);
+        Counter(sb, "homecall_log_events_dropped_total", "Log events dropped because the log buffer was full.", metrics.LogEventsDropped);
         Gauge(sb, "homecall_uptime_seconds", "Seconds since the daemon started.", (long)uptime.TotalSeconds);
         return Encoding.UTF8.GetBytes(sb.ToString());
     }

@@ -10,6 +10,8 @@ namespace HomeCall.Daemon.Logging;
 /// <summary>
 /// Serilog to the console always, and to daily rolling files in LOG_DIR when it is set
 /// and writable. One line per event: timestamp with offset, level, connection id, message.
+/// The console and file sinks sit behind a <see cref="BackgroundLogSink"/>: the threads that
+/// log only enqueue, one background thread renders and writes.
 /// </summary>
 internal static class LogSetup
 {
@@ -26,13 +28,26 @@ internal static class LogSetup
     /// <summary>
     /// Builds the logger at the level <paramref name="level"/> holds (a reload changes it); returns
     /// why LOG_DIR could not be used, or why its files could not be given to the readers' group.
+    /// Events dropped because the buffer was full are counted in <paramref name="dropped"/>.
     /// </summary>
     [SupportedOSPlatform("linux")]
-    public static Logger Create(DaemonOptions options, TextWriter console, LoggingLevelSwitch level, out string? fileProblem, out string? groupProblem)
+    public static Logger Create(DaemonOptions options, TextWriter console, LoggingLevelSwitch level, out string? fileProblem, out string? groupProblem, DroppedLogEvents? dropped = null)
     {
-        var config = new LoggerConfiguration()
+        var writer = Writer(options, out fileProblem, out groupProblem);
+        ReportSinkFailuresOnce(console);
+        return new LoggerConfiguration()
             .MinimumLevel.ControlledBy(level)
             .Enrich.With<ConnectionIdDefault>()
+            .WriteTo.Sink(new BackgroundLogSink(writer, dropped ?? new DroppedLogEvents(), TimeProvider.System))
+            .CreateLogger();
+    }
+
+    /// <summary>The sinks the background thread writes to: every event it is given, whatever its level (the level is checked before queueing).</summary>
+    [SupportedOSPlatform("linux")]
+    private static Logger Writer(DaemonOptions options, out string? fileProblem, out string? groupProblem)
+    {
+        var config = new LoggerConfiguration()
+            .MinimumLevel.Verbose()
             .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: null);
         fileProblem = null;
         groupProblem = null;
@@ -53,7 +68,6 @@ internal static class LogSetup
             }
         }
 
-        ReportSinkFailuresOnce(console);
         return config.CreateLogger();
     }
 
@@ -96,7 +110,7 @@ internal static class LogSetup
     /// <summary>Lines outside any connection show "-" where the connection id stands.</summary>
     private sealed class ConnectionIdDefault : ILogEventEnricher
     {
-        private static readonly LogEventProperty Dash = new("ConnectionId", new ScalarValue("-"));
+        private static readonly LogEventProperty Dash = new(ConnectionLogger.PropertyName, new ScalarValue(ConnectionLogger.NoConnection));
 
         public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory) => logEvent.AddPropertyIfAbsent(Dash);
     }

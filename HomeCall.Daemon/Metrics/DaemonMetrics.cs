@@ -1,8 +1,15 @@
+using HomeCall.Daemon.Logging;
+
 namespace HomeCall.Daemon.Metrics;
 
 /// <summary>The daemon's counters, exposed on /metrics (docs/protocol.md §1.3). Labels never carry room ids, names or IPs.</summary>
-internal sealed class DaemonMetrics
+internal sealed class DaemonMetrics(DroppedLogEvents logEventsDropped)
 {
+    public DaemonMetrics()
+        : this(new DroppedLogEvents())
+    {
+    }
+
     private long _roomExpiries;
     private long _connectionsAccepted;
 
@@ -22,6 +29,9 @@ internal sealed class DaemonMetrics
     public long RoomExpiries => Interlocked.Read(ref _roomExpiries);
 
     public long ConnectionsAccepted => Interlocked.Read(ref _connectionsAccepted);
+
+    /// <summary>Log events the logger's buffer was too full to take (<see cref="BackgroundLogSink"/>).</summary>
+    public long LogEventsDropped => logEventsDropped.Total;
 
     public void RoomExpired() => Interlocked.Increment(ref _roomExpiries);
 

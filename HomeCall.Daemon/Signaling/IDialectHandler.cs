@@ -35,8 +35,8 @@ internal interface IDialectHandler
     /// <summary>An error about the connection, not about one message: rate-limited, shutting-down.</summary>
     void Refuse(ClientState state, string code);
 
-    /// <summary>The connection has ended (closed, aborted or replaced); the caller holds the registry lock.</summary>
-    void Disconnected(RoomLock rooms, ClientState state);
+    /// <summary>The connection has ended (closed, aborted or replaced); the caller holds the registry lock and writes <paramref name="lines"/> after releasing it.</summary>
+    void Disconnected(RoomLock rooms, ClientState state, ref RoomLogLines lines);
 
     /// <summary>A reload's live settings, under the registry lock (its per-IP guards are under it too). By default the dialect has none.</summary>
     void ApplyLive(RoomLock rooms, DaemonOptions options)

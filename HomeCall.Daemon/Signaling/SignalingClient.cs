@@ -58,8 +58,13 @@ internal sealed class SignalingClient(ClientState state, DialectHandlers handler
         ctx.Ice.Closed(state.Connection);
         if (state.Handler is { } handler)
         {
-            using var rooms = ctx.Registry.Lock();
-            handler.Disconnected(rooms, state);
+            var lines = new RoomLogLines();
+            using (var rooms = ctx.Registry.Lock())
+            {
+                handler.Disconnected(rooms, state, ref lines);
+            }
+
+            lines.WriteTo(state.Log);
         }
     }
 

@@ -40,11 +40,11 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
 
     public void Refuse(ClientState state, string code) => ctx.Replies.Error(state, code);
 
-    public void Disconnected(RoomLock rooms, ClientState state)
+    public void Disconnected(RoomLock rooms, ClientState state, ref RoomLogLines lines)
     {
         if (state.Membership is { } member)
         {
-            _membership.Remove(rooms, state, member);
+            _membership.Remove(rooms, member, ref lines);
         }
     }
 
@@ -63,6 +63,13 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
     }
 
     private void Join(ClientState state, AccessRequest request, AccessGrant grant)
+    {
+        var lines = new RoomLogLines();
+        Join(state, request, grant, ref lines);
+        lines.WriteTo(state.Log); // After the registry lock (RoomLogLines).
+    }
+
+    private void Join(ClientState state, AccessRequest request, AccessGrant grant, ref RoomLogLines lines)
     {
         var (roomId, user) = (request.Room!, request.User!);
         using var rooms = ctx.Registry.Lock();
@@ -87,10 +94,10 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
 
         if (current is not null)
         {
-            _membership.Remove(rooms, state, current); // docs/protocol.md §5.1: one room at a time.
+            _membership.Remove(rooms, current, ref lines); // docs/protocol.md §5.1: one room at a time.
         }
 
-        _membership.Enter(rooms, state, roomId, user);
+        _membership.Enter(rooms, state, roomId, user, ref lines);
     }
 
     private void Leave(ClientState state, in InboundMessage message)
@@ -102,6 +109,14 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
+        var lines = new RoomLogLines();
+        Leave(state, message, ref lines);
+        lines.WriteTo(state.Log); // After the registry lock (RoomLogLines).
+    }
+
+    private void Leave(ClientState state, in InboundMessage message, ref RoomLogLines lines)
+    {
+        var f = message.Fields;
         using var rooms = ctx.Registry.Lock();
         var member = state.Membership;
         if (member is null || (f.Room.IsPresent && !message.StringEquals(f.Room, member.Room.Id)))
@@ -116,7 +131,7 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        _membership.Remove(rooms, state, member);
+        _membership.Remove(rooms, member, ref lines);
     }
 
     private void Relay(ClientState state, in InboundMessage message)

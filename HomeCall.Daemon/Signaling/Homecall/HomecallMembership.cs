@@ -22,7 +22,7 @@ internal sealed class HomecallMembership(SignalingContext ctx)
         return others >= ctx.Options.MaxRoomUsers;
     }
 
-    public void Enter(RoomLock rooms, ClientState state, string roomId, string user)
+    public void Enter(RoomLock rooms, ClientState state, string roomId, string user, ref RoomLogLines lines)
     {
         var room = rooms.Find(Dialect.Homecall, roomId); // Leaving the previous room may have removed it.
         if (room is null)
@@ -33,27 +33,27 @@ internal sealed class HomecallMembership(SignalingContext ctx)
 
         if (room.FindUser(user) is { } old)
         {
-            Replace(state, old); // docs/protocol.md §3.5: the older connection of the same user is replaced.
+            Replace(old, ref lines); // docs/protocol.md §3.5: the older connection of the same user is replaced.
         }
 
         room.AddMember(user, null, ctx.Time.GetUtcNow(), state.Connection);
         state.Room = room;
+        lines.Add(RoomLogLine.Joined(room, ctx.Options.MaxRoomUsers));
         Joined(state, room);
     }
 
     /// <summary>A successful join (docs/protocol.md §5.1): every member, the joiner too, gets the new `online` list.</summary>
     private void Joined(ClientState state, Room room)
     {
-        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         BroadcastOnline(room);
         ctx.Ice.Joined(state.Connection, room); // docs/protocol.md §3.8: after the join reply (`online`).
     }
 
-    public void Remove(RoomLock rooms, ClientState state, Member member)
+    public void Remove(RoomLock rooms, Member member, ref RoomLogLines lines)
     {
         var room = member.Room;
         room.RemoveMember(member);
-        state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        lines.Add(RoomLogLine.Left(room, ctx.Options.MaxRoomUsers));
         if (room.Members.Count == 0)
         {
             rooms.Remove(room);
@@ -73,11 +73,11 @@ internal sealed class HomecallMembership(SignalingContext ctx)
         }
     }
 
-    private void Replace(ClientState state, Member old)
+    private void Replace(Member old, ref RoomLogLines lines)
     {
         var room = old.Room;
         room.RemoveMember(old);
-        state.Log.Information("Replaced an older connection of the same user in room={Room}", room.Fingerprint);
+        lines.Add(RoomLogLine.Replaced(room));
         if (old.Connection is { } oldConnection)
         {
             ctx.Replies.ErrorTo(oldConnection, Dialect.Homecall, ErrorCode.Replaced, null);

@@ -34,6 +34,13 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
 
     private void Join(ClientState state, MeshParameters parameters, AccessRequest request, AccessGrant grant)
     {
+        var lines = new RoomLogLines();
+        Join(state, parameters, request, grant, ref lines);
+        lines.WriteTo(state.Log); // After the registry lock (RoomLogLines).
+    }
+
+    private void Join(ClientState state, MeshParameters parameters, AccessRequest request, AccessGrant grant, ref RoomLogLines lines)
+    {
         using var rooms = ctx.Registry.Lock();
         var room = rooms.Find(Dialect.Mesh, parameters.RoomId);
         var old = room?.FindUser(parameters.UserId);
@@ -51,13 +58,13 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
 
         if (old is not null)
         {
-            Replace(rooms, state, old);
+            Replace(rooms, old, ref lines);
         }
 
-        Enter(rooms, state, parameters);
+        Enter(rooms, state, parameters, ref lines);
     }
 
-    private void Enter(RoomLock rooms, ClientState state, MeshParameters parameters)
+    private void Enter(RoomLock rooms, ClientState state, MeshParameters parameters, ref RoomLogLines lines)
     {
         var room = rooms.Find(Dialect.Mesh, parameters.RoomId); // Replacing the last member removed it.
         if (room is null)
@@ -68,13 +75,13 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
 
         var member = room.AddMember(parameters.UserId, parameters.UserName, ctx.Time.GetUtcNow(), state.Connection);
         state.Room = room;
+        lines.Add(RoomLogLine.Joined(room, ctx.Options.MaxRoomUsers));
         Joined(state, room, member);
     }
 
     /// <summary>A successful join (docs/protocol.md §6.1): `participants` to the joiner, `participant-joined` to the others.</summary>
     private void Joined(ClientState state, Room room, Member member)
     {
-        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         state.Connection.Send(MeshMessages.Participants(room));
         ctx.Ice.Joined(state.Connection, room); // docs/protocol.md §3.8: after the join reply (`participants`).
         var joined = MeshMessages.ParticipantJoined(room, member);
@@ -104,31 +111,31 @@ internal sealed class MeshHandler(SignalingContext ctx) : IDialectHandler
 
     public void Refuse(ClientState state, string code) => ctx.Replies.Error(state, code);
 
-    public void Disconnected(RoomLock rooms, ClientState state)
+    public void Disconnected(RoomLock rooms, ClientState state, ref RoomLogLines lines)
     {
         if (state.Membership is { } member)
         {
-            Remove(rooms, state, member);
+            Remove(rooms, member, ref lines);
         }
     }
 
-    private void Replace(RoomLock rooms, ClientState state, Member old)
+    private void Replace(RoomLock rooms, Member old, ref RoomLogLines lines)
     {
-        state.Log.Information("Replaced an older connection of the same user in room={Room}", old.Room.Fingerprint);
+        lines.Add(RoomLogLine.Replaced(old.Room));
         if (old.Connection is { } oldConnection)
         {
             ctx.Replies.ErrorTo(oldConnection, Dialect.Mesh, ErrorCode.Replaced, null);
             oldConnection.Close(CloseStatus.Replaced, "replaced by a newer connection");
         }
 
-        Remove(rooms, state, old);
+        Remove(rooms, old, ref lines);
     }
 
-    private void Remove(RoomLock rooms, ClientState state, Member member)
+    private void Remove(RoomLock rooms, Member member, ref RoomLogLines lines)
     {
         var room = member.Room;
         room.RemoveMember(member);
-        state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        lines.Add(RoomLogLine.Left(room, ctx.Options.MaxRoomUsers));
         if (room.Members.Count == 0)
         {
             rooms.Remove(room);

@@ -51,11 +51,11 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
     /// <summary>docs/protocol.md §7.2: idle rooms expire (join failures are the access guard's, swept by the hub).</summary>
     public void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log) => _expiry.Sweep(rooms, now, log);
 
-    public void Disconnected(RoomLock rooms, ClientState state)
+    public void Disconnected(RoomLock rooms, ClientState state, ref RoomLogLines lines)
     {
         if (state.Membership is { } member)
         {
-            Remove(state, member); // The room stays joinable until it expires.
+            Remove(state, member, ref lines); // The room stays joinable until it expires.
         }
     }
 
@@ -67,6 +67,13 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
     }
 
     private void Create(ClientState state, AccessRequest request, AccessGrant grant)
+    {
+        var lines = new RoomLogLines();
+        Create(state, request, grant, ref lines);
+        lines.WriteTo(state.Log); // After the registry lock (RoomLogLines).
+    }
+
+    private void Create(ClientState state, AccessRequest request, AccessGrant grant, ref RoomLogLines lines)
     {
         using var rooms = ctx.Registry.Lock();
         var id = NumericRoomIds.Pick(rooms);
@@ -83,12 +90,12 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 
         if (state.Membership is { } previous)
         {
-            Remove(state, previous);
+            Remove(state, previous, ref lines);
         }
 
         var room = new Room(Dialect.Numeric, id, ctx.Fingerprints, ctx.Time.GetUtcNow());
         rooms.Add(room);
-        Enter(state, room, "room_created"u8);
+        Enter(state, room, "room_created"u8, ref lines);
     }
 
     private void Join(ClientState state, in InboundMessage message)
@@ -105,6 +112,13 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
     }
 
     private void Join(ClientState state, string roomId)
+    {
+        var lines = new RoomLogLines();
+        Join(state, roomId, ref lines);
+        lines.WriteTo(state.Log); // After the registry lock (RoomLogLines).
+    }
+
+    private void Join(ClientState state, string roomId, ref RoomLogLines lines)
     {
         using var rooms = ctx.Registry.Lock();
         if (_guard.Find(rooms, state, roomId) is not { } room)
@@ -128,24 +142,24 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 
         if (previous is not null)
         {
-            Remove(state, previous);
+            Remove(state, previous, ref lines);
         }
 
-        Enter(state, room, "room_joined"u8);
+        Enter(state, room, "room_joined"u8, ref lines);
     }
 
-    private void Enter(ClientState state, Room room, ReadOnlySpan<byte> replyType)
+    private void Enter(ClientState state, Room room, ReadOnlySpan<byte> replyType, ref RoomLogLines lines)
     {
         room.AddMember(state.MyId, null, ctx.Time.GetUtcNow(), state.Connection);
         room.LastActivity = ctx.Time.GetUtcNow();
         state.Room = room;
+        lines.Add(RoomLogLine.Joined(room, ctx.Options.MaxRoomUsers));
         Joined(state, room, replyType);
     }
 
     /// <summary>A successful create or join (docs/protocol.md §7.1): the joiner gets room_created or room_joined with its myId.</summary>
     private void Joined(ClientState state, Room room, ReadOnlySpan<byte> replyType)
     {
-        state.Log.Information("Joined room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
         Reply(state, room, replyType);
         ctx.Ice.Joined(state.Connection, room); // docs/protocol.md §3.8: after `room_created` / `room_joined`.
     }
@@ -202,10 +216,10 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
         return delivered;
     }
 
-    private void Remove(ClientState state, Member member)
+    private void Remove(ClientState state, Member member, ref RoomLogLines lines)
     {
         var room = member.Room;
         room.RemoveMember(member); // Not activity (docs/protocol.md §7.2): only create, join and signal are.
-        state.Log.Information("Left room={Room} ({Count}/{Capacity})", room.Fingerprint, room.Members.Count, ctx.Options.MaxRoomUsers);
+        lines.Add(RoomLogLine.Left(room, ctx.Options.MaxRoomUsers));
     }
 }

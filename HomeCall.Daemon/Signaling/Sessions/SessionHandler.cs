@@ -65,9 +65,9 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     /// <summary>SESSIONS_PER_IP_PER_MIN is a live setting.</summary>
     public void ApplyLive(RoomLock rooms, DaemonOptions options) => _creations.MaxPerWindow = options.SessionsPerIpPerMinute;
 
-    public void Disconnected(RoomLock rooms, ClientState state)
+    public void Disconnected(RoomLock rooms, ClientState state, ref RoomLogLines lines)
     {
-        _membership.Detach(state);
+        _membership.Detach(state, ref lines);
     }
 
     private void Join(ClientState state, in InboundMessage message, string? id, string? echo)
@@ -83,6 +83,13 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     }
 
     private void Join(ClientState state, AccessRequest request, AccessGrant grant)
+    {
+        var lines = new RoomLogLines();
+        Join(state, request, grant, ref lines);
+        lines.WriteTo(state.Log); // After the registry lock (RoomLogLines).
+    }
+
+    private void Join(ClientState state, AccessRequest request, AccessGrant grant, ref RoomLogLines lines)
     {
         var (id, user) = (request.Room!, request.User!);
         using var rooms = ctx.Registry.Lock();
@@ -114,10 +121,10 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
 
         if (state.Room != session || state.Membership?.UserId != user)
         {
-            _membership.Detach(state); // docs/protocol.md §8.1: joining another session leaves the previous one waiting for a reconnect.
+            _membership.Detach(state, ref lines); // docs/protocol.md §8.1: joining another session leaves the previous one waiting for a reconnect.
         }
 
-        _membership.Attach(state, session ?? _membership.Create(rooms, id), existing, user);
+        _membership.Attach(state, session ?? _membership.Create(rooms, id), existing, user, ref lines);
     }
 
     /// <remarks>`room` is required: leave is destructive, so it must name the session it ends.</remarks>
@@ -129,6 +136,13 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
+        var lines = new RoomLogLines();
+        Leave(state, message, id, ref lines);
+        lines.WriteTo(state.Log); // After the registry lock (RoomLogLines).
+    }
+
+    private void Leave(ClientState state, in InboundMessage message, string id, ref RoomLogLines lines)
+    {
         using var rooms = ctx.Registry.Lock();
         if (!TryGetSession(rooms, state, id, out var session, out var member))
         {
@@ -141,7 +155,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        _membership.End(rooms, state, session, member);
+        _membership.End(rooms, session, member, ref lines);
     }
 
     /// <remarks>`room` is required and must be a session id: it is what routes the relay (docs/protocol.md §11.3).</remarks>

@@ -27,11 +27,11 @@ internal sealed class SessionMembership(SignalingContext ctx)
     /// <paramref name="existing"/>), replacing an older live connection of that user, then
     /// delivers in order what the other participant queued for it before anything newer.
     /// </summary>
-    public void Attach(ClientState state, SessionRoom session, Member? existing, string user)
+    public void Attach(ClientState state, SessionRoom session, Member? existing, string user, ref RoomLogLines lines)
     {
         if (existing?.Connection is { } old && !ReferenceEquals(old, state.Connection))
         {
-            state.Log.Information("Replaced an older connection of the same user in room={Room}", session.Fingerprint);
+            lines.Add(RoomLogLine.Replaced(session));
             ctx.Replies.ErrorTo(old, Dialect.Session, ErrorCode.Replaced, session.Id);
             old.Close(CloseStatus.Replaced, "replaced by a newer connection");
         }
@@ -40,19 +40,14 @@ internal sealed class SessionMembership(SignalingContext ctx)
         existing.Connection = state.Connection;
         state.Room = session;
         session.LastActivity = ctx.Time.GetUtcNow();
-        Joined(state, session, user);
+        Joined(state, session, user, ref lines);
     }
 
     /// <summary>A successful join (docs/protocol.md §8.2): the joiner gets, in order, what the other participant queued for it.</summary>
-    private void Joined(ClientState state, SessionRoom session, string user)
+    private void Joined(ClientState state, SessionRoom session, string user, ref RoomLogLines lines)
     {
         var queued = session.Queue.TakeFor(user);
-        state.Log.Information(
-            "Joined room={Room} ({Count}/{Capacity}), {Queued} queued messages delivered",
-            session.Fingerprint,
-            session.Members.Count,
-            MaxParticipants,
-            queued.Count);
+        lines.Add(RoomLogLine.JoinedSession(session, MaxParticipants, queued.Count));
         ctx.Ice.Joined(state.Connection, session); // docs/protocol.md §3.8: no join reply here; before the queue, which may hold the offer.
         foreach (var item in queued)
         {
@@ -61,18 +56,18 @@ internal sealed class SessionMembership(SignalingContext ctx)
     }
 
     /// <summary>Disconnect or a move to another session: the session waits for a reconnect (docs/protocol.md §8.1, §8.2).</summary>
-    public void Detach(ClientState state)
+    public void Detach(ClientState state, ref RoomLogLines lines)
     {
         if (state.Membership is { } member)
         {
             member.Connection = null;
             member.Room.LastActivity = ctx.Time.GetUtcNow();
-            state.Log.Information("Detached from room={Room}, waiting for a reconnect", member.Room.Fingerprint);
+            lines.Add(RoomLogLine.Detached(member.Room));
         }
     }
 
     /// <summary>docs/protocol.md §8.1: leave ends the session; the other participant is told, the id is remembered as ended.</summary>
-    public void End(RoomLock rooms, ClientState state, SessionRoom session, Member leaver)
+    public void End(RoomLock rooms, SessionRoom session, Member leaver, ref RoomLogLines lines)
     {
         var notice = SessionMessages.Leave(session.Id, leaver.UserId);
         foreach (var other in session.Members.Where(m => m != leaver))
@@ -83,7 +78,7 @@ internal sealed class SessionMembership(SignalingContext ctx)
         session.ClearMembers();
         rooms.Remove(session);
         rooms.MarkEnded(session.Id, ctx.Time.GetUtcNow());
-        state.Log.Information("Ended room={Room} by leave", session.Fingerprint);
+        lines.Add(RoomLogLine.Ended(session));
     }
 
     /// <summary>
