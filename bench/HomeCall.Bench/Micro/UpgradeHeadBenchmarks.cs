@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using HomeCall.Bench.Net;
+using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Transport;
+
+namespace HomeCall.Bench.Micro;
+
+/// <summary>
+/// BenchmarkDotNet: what the daemon does with a browser's upgrade request head once it has
+/// arrived (docs/protocol.md §2), with allocated bytes per connection (MemoryDiagnoser):
+/// `Parse` is the parser alone; `Upgrade` is parse → route and check → the strings an accepted
+/// upgrade keeps → the 101 answer, as RequestHandler does it. (Public and unsealed: BenchmarkDotNet requires it.)
+/// </summary>
+[MemoryDiagnoser]
+public class UpgradeHeadBenchmarks
+{
+    private static readonly IPAddress Peer = IPAddress.Loopback;
+
+    private readonly byte[] _head = Encoding.ASCII.GetBytes(UpgradeRequest.For(new Uri("ws://127.0.0.1:8080/"), "dGhlIHNhbXBsZSBub25jZQ=="));
+    private readonly RequestRouter _router = new(new DaemonOptions());
+
+    [Benchmark]
+    public int Parse() => RequestParser.Parse(_head).HeadLength;
+
+    [Benchmark]
+    public int Upgrade()
+    {
+        var head = RequestParser.Parse(_head).Head!;
+        var decision = _router.Decide(head, Peer);
+        var kept = head.Path.Length + head.Query.Length + (head.Single("Origin")?.Length ?? 0);
+        return decision.Status + kept + Handshake.SwitchingProtocols(head.Single("Sec-WebSocket-Key")!).Length;
+    }
+}
