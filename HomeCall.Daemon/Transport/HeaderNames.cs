@@ -34,17 +34,4 @@ internal static class HeaderNames
 
         return HeaderName.Other;
     }
-
-    public static HeaderName Classify(string name)
-    {
-        for (var i = 1; i < Spellings.Length; i++)
-        {
-            if (name.Length == Spellings[i].Length && Ascii.EqualsIgnoreCase(Spellings[i], name))
-            {
-                return (HeaderName)i;
-            }
-        }
-
-        return HeaderName.Other;
-    }
 }
