@@ -30,6 +30,11 @@ public class UpgradeHeadBenchmarks
     {
         var head = RequestParser.Parse(_head).Head!;
         var decision = _router.Decide(head, Peer);
+        if (!decision.IsUpgrade)
+        {
+            throw new InvalidOperationException($"the benchmark's head was refused: {decision.Status} {decision.Reason}");
+        }
+
         var kept = head.Path.Length + head.Query.Length + (head.Origin?.Length ?? 0);
         head.TryGetValue(HeaderName.SecWebSocketKey, out var key);
         return decision.Status + kept + Handshake.WriteSwitchingProtocols(key, _answer);
