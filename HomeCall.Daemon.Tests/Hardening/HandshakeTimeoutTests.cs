@@ -8,7 +8,7 @@ namespace HomeCall.Daemon.Tests.Hardening;
 /// Slowloris guards (docs/protocol.md §2.2): the whole head must arrive within HANDSHAKE_TIMEOUT_MS
 /// (dribbling bytes does not extend it), and at most MAX_PENDING_HANDSHAKES sockets may be
 /// in the handshake at once. The server runs on a fake clock moved by hand, after the
-/// test has seen the server arm the handshake timer.
+/// test has seen the server start the handshake's deadline.
 /// </summary>
 public sealed class HandshakeTimeoutTests
 {
@@ -20,9 +20,9 @@ public sealed class HandshakeTimeoutTests
     [Test]
     public async Task Handshake_HeadCompletedJustBeforeTimeout_Upgraded()
     {
-        var time = new CountingTimeProvider();
+        var time = new FakeTimeProvider();
         await using var server = TestServer.Start(new DaemonOptions { HandshakeTimeout = HandshakeTimeout }, time);
-        await using var raw = await StartHeadAsync(server, time, time.TimersCreated + 1);
+        await using var raw = await StartHeadAsync(server, 1);
 
         time.Advance(HandshakeTimeout - TimeSpan.FromMilliseconds(1));
         await raw.SendAsync(SecondHalf);
@@ -33,9 +33,9 @@ public sealed class HandshakeTimeoutTests
     [Test]
     public async Task Handshake_HeadDribbledPastTimeout_ClosedWithoutAnswer()
     {
-        var time = new CountingTimeProvider();
+        var time = new FakeTimeProvider();
         await using var server = TestServer.Start(new DaemonOptions { HandshakeTimeout = HandshakeTimeout }, time);
-        await using var raw = await StartHeadAsync(server, time, time.TimersCreated + 1);
+        await using var raw = await StartHeadAsync(server, 1);
 
         time.Advance(TimeSpan.FromSeconds(6));
         await raw.SendAsync(SecondHalf[..10]); // Still no blank line: the clock is not reset by progress.
@@ -48,16 +48,15 @@ public sealed class HandshakeTimeoutTests
     [Test]
     public async Task Handshake_MorePendingThanLimit_ExtraDroppedOthersStillServed()
     {
-        var time = new CountingTimeProvider();
+        var time = new FakeTimeProvider();
         await using var server = TestServer.Start(new DaemonOptions { MaxPendingHandshakes = 3 }, time);
-        var before = time.TimersCreated;
         var pending = new List<RawWsConnection>();
         for (var i = 0; i < 3; i++)
         {
-            pending.Add(await StartHeadAsync(server, time, before + i + 1));
+            pending.Add(await StartHeadAsync(server, i + 1));
         }
 
-        await using var extra = await StartHeadAsync(server, time, expectedTimers: null);
+        await using var extra = await StartHeadAsync(server, expectedHeads: null);
         Assert.That(await ReadStatusLineAsync(extra.Socket), Is.Empty, "the fourth pending handshake is dropped at once");
 
         await pending[0].SendAsync(SecondHalf);
@@ -70,14 +69,36 @@ public sealed class HandshakeTimeoutTests
         }
     }
 
-    /// <summary>Connects, sends the first half of a head, and waits until the server armed its timer.</summary>
-    private static async Task<RawWsConnection> StartHeadAsync(TestServer server, CountingTimeProvider time, int? expectedTimers)
+    [Test]
+    public async Task Handshake_ManyHeadsPending_OneTimerForEveryDeadline()
+    {
+        // A timer (and cancellation sources) per connection was a measurable part of a connection's set-up cost.
+        var time = new CountingTimeProvider();
+        await using var server = TestServer.Start(new DaemonOptions { HandshakeTimeout = HandshakeTimeout }, time);
+        var before = time.TimersCreated;
+        var pending = new List<RawWsConnection>();
+        for (var i = 0; i < 5; i++)
+        {
+            pending.Add(await StartHeadAsync(server, i + 1));
+        }
+
+        Assert.That(time.TimersCreated - before, Is.EqualTo(1));
+        time.Advance(HandshakeTimeout);
+        foreach (var p in pending)
+        {
+            Assert.That(await ReadStatusLineAsync(p.Socket), Is.Empty, "closed without an HTTP answer");
+            await p.DisposeAsync();
+        }
+    }
+
+    /// <summary>Connects, sends the first half of a head, and waits until the server started its deadline.</summary>
+    private static async Task<RawWsConnection> StartHeadAsync(TestServer server, int? expectedHeads)
     {
         var socket = await RawWsConnection.ConnectSocketAsync(server.Endpoint);
         await socket.SendAsync(FirstHalf);
-        if (expectedTimers is { } n)
+        if (expectedHeads is { } n)
         {
-            await Poll.UntilAsync(() => time.TimersCreated >= n, "the server to arm its handshake timer");
+            await Poll.UntilAsync(() => server.Host.HeadsBeingRead >= n, "the server to start the handshake's deadline");
         }
 
         return RawWsConnection.Wrap(socket);

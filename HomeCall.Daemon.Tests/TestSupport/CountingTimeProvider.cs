@@ -2,8 +2,7 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that also counts the timers the server creates, so a
-/// test can wait until the server has armed a timeout (say, the handshake's) before it
-/// moves the clock past it.
+/// test can tell how many timers a mechanism needs (one for every handshake deadline).
 /// </summary>
 internal sealed class CountingTimeProvider : TimeProvider
 {

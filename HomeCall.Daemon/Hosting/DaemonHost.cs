@@ -29,6 +29,7 @@ internal sealed class DaemonHost : IDisposable
     private readonly SettingsReload _reload;
     private readonly IceServers _ice;
     private readonly IceServersEndpoint _iceEndpoint;
+    private readonly RequestHandler _upgrades;
 
     /// <param name="secrets">The ICE servers and room secret with their files read (Program, which has checked them); null reads them from <paramref name="options"/> now.</param>
     /// <param name="logEventsDropped">What the logger's buffer dropped (Program), shown on /metrics; null counts nothing.</param>
@@ -45,8 +46,8 @@ internal sealed class DaemonHost : IDisposable
         _admin = new AdminToken(options.AdminToken);
         _iceEndpoint = new IceServersEndpoint(_ice, options.AllowedOrigins, time, Metrics, log);
         var http = new OpsEndpoints(Hub.Registry, () => _ledger.Connections, Metrics, _admin, fingerprints, _iceEndpoint, time, Version);
-        var upgrades = new RequestHandler(Settings, Hub, http, _ledger, Metrics, time, log, BootId);
-        _listener = new Listener(options, upgrades, _ledger, Metrics, log, time);
+        _upgrades = new RequestHandler(Settings, Hub, http, _ledger, Metrics, time, log, BootId);
+        _listener = new Listener(options, _upgrades, _ledger, Metrics, log, time);
         _systemd = systemd is null ? null : new SystemdLifecycle(systemd, Counts, time, log);
         Settings.Changed += ApplyLive;
         _reload = new SettingsReload(Settings, secrets, ApplySecrets, _systemd, log);
@@ -66,6 +67,9 @@ internal sealed class DaemonHost : IDisposable
     public DaemonMetrics Metrics { get; }
 
     public int Connections => _ledger.Connections;
+
+    /// <summary>Sockets whose request head is being read (each within HANDSHAKE_TIMEOUT_MS).</summary>
+    public int HeadsBeingRead => _upgrades.HeadsBeingRead;
 
     /// <summary>Binds the listener; throws SocketException when the address is taken.</summary>
     public IPEndPoint Start()

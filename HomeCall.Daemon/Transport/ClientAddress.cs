@@ -20,14 +20,13 @@ internal static class ClientAddress
             return normalized;
         }
 
-        var last = head.Tokens("X-Forwarded-For").LastOrDefault();
-        if (last is null)
+        var last = head.LastToken(HeaderName.XForwardedFor);
+        if (last.IsEmpty)
         {
             return normalized;
         }
 
-        var trimmed = last.Trim('[', ']');
-        return IPAddress.TryParse(trimmed, out var forwarded) ? Normalize(forwarded) : normalized;
+        return IPAddress.TryParse(last.Trim("[]"u8), out var forwarded) ? Normalize(forwarded) : normalized;
     }
 
     /// <summary>IPv4-mapped IPv6 addresses (dual-mode sockets) compare as IPv4.</summary>

@@ -6,11 +6,11 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>
 /// Reads a request head from a fresh socket, at most 8 KiB, and keeps whatever arrived
 /// after it (docs/protocol.md §2.1: the client's first frame must not be lost). The caller bounds it
-/// in time with the handshake-timeout token.
+/// in time (<see cref="HandshakeDeadlines"/> ends the read as if the peer had stopped sending).
 /// </summary>
 internal static class HeadReader
 {
-    public static async Task<HeadReadResult> ReadAsync(Socket socket, CancellationToken timeout)
+    public static async Task<HeadReadResult> ReadAsync(Socket socket)
     {
         // One byte more than the limit, so a head that fills the limit without ending is seen as too large.
         var buffer = ArrayPool<byte>.Shared.Rent(RequestParser.MaxHeadBytes + 1);
@@ -19,7 +19,7 @@ internal static class HeadReader
             var filled = 0;
             while (true)
             {
-                var n = await socket.ReceiveAsync(buffer.AsMemory(filled, RequestParser.MaxHeadBytes + 1 - filled), SocketFlags.None, timeout).ConfigureAwait(false);
+                var n = await socket.ReceiveAsync(buffer.AsMemory(filled, RequestParser.MaxHeadBytes + 1 - filled), SocketFlags.None).ConfigureAwait(false);
                 if (n == 0)
                 {
                     return new HeadReadResult(ParseResult.Invalid("connection closed before the head ended"), [], Closed: true);

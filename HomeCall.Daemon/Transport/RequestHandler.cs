@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
@@ -30,9 +31,13 @@ internal sealed class RequestHandler(
     private readonly ConnectionServices _services = new(settings.Current.MaxMessageBytes, settings.Current.MaxSendQueueBytes, settings.Current.SendTimeout, time);
     private readonly TimeSpan _pingInterval = settings.Current.PingInterval;
     private readonly ILogger _log = log.ForContext<RequestHandler>();
+    private readonly HandshakeDeadlines _deadlines = new(time);
     private readonly UntrustedForwardingLog _untrustedForwarding = new(noTrustedProxies: true, log.ForContext<RequestHandler>());
     private Action<WebSocketConnection>? _connectionEnded; // One delegate for every connection.
     private long _nextId;
+
+    /// <summary>Sockets whose request head is being read now (within HANDSHAKE_TIMEOUT_MS).</summary>
+    public int HeadsBeingRead => _deadlines.Count;
 
     /// <summary>
     /// Serves one socket admitted by the <see cref="ConnectionLedger"/> and tells the ledger of
@@ -85,7 +90,10 @@ internal sealed class RequestHandler(
         if (decision.IsUpgrade && refusal is null)
         {
             upgraded = true;
-            var upgrade = new AcceptedUpgrade(decision.Endpoint, decision.ClientIp, request.Path, request.Query, request.Single("Sec-WebSocket-Key")!, leftover, request.Single("Origin"));
+            var answer = ArrayPool<byte>.Shared.Rent(Handshake.SwitchingProtocolsLength);
+            request.TryGetValue(HeaderName.SecWebSocketKey, out var key);
+            Handshake.WriteSwitchingProtocols(key, answer);
+            var upgrade = new AcceptedUpgrade(decision.Endpoint, decision.ClientIp, request.Path, request.Query, answer, leftover, request.Origin);
             return UpgradeAsync(socket, upgrade);
         }
 
@@ -94,44 +102,48 @@ internal sealed class RequestHandler(
         var response = refusal is not null ? _refusals.OverLimit(refusal, decision.ClientIp)
             : decision.IsHttpEndpoint ? http.Handle(decision.Endpoint, request, decision.ClientIp)
             : _refusals.Refuse(decision.Status, decision.Reason, decision.ClientIp, decision.ExtraHeaders, decision.RefusedOrigin);
-        return _refusals.RespondAsync(socket, response, includeBody: request.Method != "HEAD");
+        return _refusals.RespondAsync(socket, response, includeBody: !request.MethodIs("HEAD"u8));
     }
 
     /// <summary>Null when the head timed out or the peer left; a request of null when it was refused here.</summary>
     private async Task<(HttpRequestHead? Request, byte[] Leftover)?> ReadHeadAsync(Socket socket, CancellationToken stopping)
     {
         var handshakeTimeout = settings.Current.HandshakeTimeout;
-        using var timeout = new CancellationTokenSource(handshakeTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
-        HeadReadResult read;
+        var pending = _deadlines.Begin(socket, handshakeTimeout, stopping);
+        HeadReadResult? read = null;
         try
         {
-            read = await HeadReader.ReadAsync(socket, linked.Token).ConfigureAwait(false);
+            read = await HeadReader.ReadAsync(socket).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            metrics.UpgradesRefused.Increment("handshake-timeout");
-            _log.Information("Handshake not completed within {TimeoutMs} ms, closing", handshakeTimeout.TotalMilliseconds);
+            // The peer left (the deadline and the stop end the read as end-of-stream: told apart below).
+        }
+
+        if (!_deadlines.End(pending))
+        {
+            if (pending.State == HandshakeState.TimedOut)
+            {
+                metrics.UpgradesRefused.Increment("handshake-timeout");
+                _log.Information("Handshake not completed within {TimeoutMs} ms, closing", handshakeTimeout.TotalMilliseconds);
+            }
+
             return null;
         }
-        catch (SocketException)
+
+        if (read is not { } done || done.Closed)
         {
             return null;
         }
 
-        if (read.Closed)
+        if (done.Parse.Status == ParseStatus.Complete)
         {
-            return null;
+            return (done.Parse.Head, done.Leftover);
         }
 
-        if (read.Parse.Status == ParseStatus.Complete)
-        {
-            return (read.Parse.Head, read.Leftover);
-        }
-
-        var status = read.Parse.Status == ParseStatus.TooLarge ? 431 : 400;
+        var status = done.Parse.Status == ParseStatus.TooLarge ? 431 : 400;
         var ip = ClientAddress.Normalize(((IPEndPoint)socket.RemoteEndPoint!).Address);
-        await _refusals.RespondAsync(socket, _refusals.Refuse(status, read.Parse.Reason, ip, []), includeBody: true).ConfigureAwait(false);
+        await _refusals.RespondAsync(socket, _refusals.Refuse(status, done.Parse.Reason, ip, []), includeBody: true).ConfigureAwait(false);
         return (null, []);
     }
 
@@ -145,7 +157,7 @@ internal sealed class RequestHandler(
         WebSocketConnection? connection = null;
         try
         {
-            await NonBlockingSend.SendAsync(socket, Handshake.SwitchingProtocols(upgrade.Key)).ConfigureAwait(false);
+            await NonBlockingSend.SendAsync(socket, upgrade.Answer.AsMemory(0, Handshake.SwitchingProtocolsLength)).ConfigureAwait(false);
             connection = Accept(socket, upgrade);
         }
         catch (SocketException)
@@ -155,6 +167,10 @@ internal sealed class RequestHandler(
         catch (Exception ex)
         {
             _log.Error(ex, "Unexpected error on a connection");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(upgrade.Answer);
         }
 
         if (connection is null)

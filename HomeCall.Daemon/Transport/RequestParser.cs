@@ -1,12 +1,13 @@
-using System.Text;
+using System.Buffers;
 
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>
-/// Parses an HTTP/1.1 request head (RFC 9112 §2-5) as a pure function. Returns
+/// Parses an HTTP/1.1 request head (RFC 9112 §2-5) as a pure function over its bytes. Returns
 /// <see cref="ParseStatus.Incomplete"/> on a partial head, never throws. Strict on
 /// purpose: bare LF, obsolete line folding, control or non-ASCII bytes and
-/// non-origin-form targets are refused (docs/protocol.md §2.2).
+/// non-origin-form targets are refused (docs/protocol.md §2.2). Header lines become ranges over
+/// one copy of the head (<see cref="HttpRequestHead"/>), not strings.
 /// </summary>
 internal static class RequestParser
 {
@@ -14,6 +15,12 @@ internal static class RequestParser
     public const int MaxHeadBytes = 8 * 1024;
 
     private const int MaxHeaders = 100;
+
+    /// <summary>RFC 9110 §5.6.2 tchar.</summary>
+    private static readonly SearchValues<byte> TokenChars =
+        SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
+
+    private static ReadOnlySpan<byte> LineEnd => "\r\n"u8;
 
     public static ParseResult Parse(ReadOnlySpan<byte> data)
     {
@@ -40,40 +47,42 @@ internal static class RequestParser
             return ParseResult.Invalid("control or non-ASCII byte in head");
         }
 
-        var lines = Encoding.ASCII.GetString(head).Split("\r\n");
-        var request = ParseRequestLine(lines[0], out var reason);
-        if (request is null)
+        var requestLineLength = head.IndexOf(LineEnd);
+        var requestLine = RequestLine.Parse(head[..requestLineLength], out var reason);
+        if (reason is not null)
         {
             return ParseResult.Invalid(reason);
         }
 
-        // The split leaves one empty entry after the last header's line end.
-        var headers = ParseHeaders(lines.AsSpan(1, lines.Length - 2));
+        Span<HeaderField> fields = stackalloc HeaderField[MaxHeaders];
+        var headers = ParseHeaders(head, requestLineLength + LineEnd.Length, fields, out var count);
         return headers.Status == ParseStatus.Complete
-            ? new ParseResult(ParseStatus.Complete, request with { Headers = headers.Head!.Headers }, end + 4, "")
+            ? new ParseResult(ParseStatus.Complete, new HttpRequestHead(head.ToArray(), requestLine.MethodLength, requestLine.TargetStart, requestLine.TargetLength, fields[..count].ToArray()), end + 4, "")
             : headers;
     }
 
-    /// <summary>Header lines into a head with only headers; Invalid or TooLarge as <see cref="Parse"/> reports them.</summary>
-    private static ParseResult ParseHeaders(ReadOnlySpan<string> lines)
+    /// <summary>The header lines from <paramref name="offset"/> into <paramref name="fields"/>; Invalid or TooLarge as <see cref="Parse"/> reports them.</summary>
+    private static ParseResult ParseHeaders(ReadOnlySpan<byte> head, int offset, Span<HeaderField> fields, out int count)
     {
-        var headers = new List<KeyValuePair<string, string>>();
-        foreach (var line in lines)
+        count = 0;
+        while (offset < head.Length)
         {
-            if (!TryParseHeader(line, out var header, out var reason))
+            var length = head[offset..].IndexOf(LineEnd);
+            if (!TryParseHeader(head.Slice(offset, length), offset, out var field, out var reason))
             {
                 return ParseResult.Invalid(reason);
             }
 
-            if (headers.Count == MaxHeaders)
+            if (count == MaxHeaders)
             {
                 return ParseResult.TooLarge;
             }
 
-            headers.Add(header);
+            fields[count++] = field;
+            offset += length + LineEnd.Length;
         }
 
-        return new ParseResult(ParseStatus.Complete, new HttpRequestHead("", "", headers), 0, "");
+        return new ParseResult(ParseStatus.Complete, null, 0, "");
     }
 
     private static bool HasBareLf(ReadOnlySpan<byte> span)
@@ -103,9 +112,16 @@ internal static class RequestParser
     {
         for (var i = 0; i < head.Length; i++)
         {
+            var next = head[i..].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            i += next;
             var b = head[i];
-            var isLineEnd = b == (byte)'\n' || (b == (byte)'\r' && i + 1 < head.Length && head[i + 1] == (byte)'\n');
-            if (b >= 0x7F || (b < 0x20 && b != (byte)'\t' && !isLineEnd))
+            var allowed = b == (byte)'\t' || b == (byte)'\n' || (b == (byte)'\r' && i + 1 < head.Length && head[i + 1] == (byte)'\n');
+            if (!allowed)
             {
                 return true;
             }
@@ -114,53 +130,30 @@ internal static class RequestParser
         return false;
     }
 
-    private static HttpRequestHead? ParseRequestLine(string line, out string reason)
+    private static bool TryParseHeader(ReadOnlySpan<byte> line, int offset, out HeaderField field, out string reason)
     {
-        var parts = line.Split(' ');
-        if (parts.Length != 3 || parts[0].Length == 0 || !parts[0].All(IsTokenChar))
-        {
-            reason = "malformed request line";
-            return null;
-        }
-
-        if (parts[2] != "HTTP/1.1")
-        {
-            reason = "only HTTP/1.1 is served";
-            return null;
-        }
-
-        if (!parts[1].StartsWith('/') || parts[1].StartsWith("//", StringComparison.Ordinal))
-        {
-            reason = "request target must be origin-form (/path)";
-            return null;
-        }
-
-        reason = "";
-        return new HttpRequestHead(parts[0], parts[1], []);
-    }
-
-    private static bool TryParseHeader(string line, out KeyValuePair<string, string> header, out string reason)
-    {
-        header = default;
-        if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t'))
+        field = default;
+        if (line.Length > 0 && (line[0] == (byte)' ' || line[0] == (byte)'\t'))
         {
             reason = "obsolete header line folding";
             return false;
         }
 
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !line.AsSpan(0, colon).ToString().All(IsTokenChar))
+        var colon = line.IndexOf((byte)':');
+        if (colon <= 0 || !IsToken(line[..colon]))
         {
             reason = "malformed header line";
             return false;
         }
 
-        header = new(line[..colon], line[(colon + 1)..].Trim(' ', '\t'));
+        var raw = line[(colon + 1)..];
+        var value = raw.TrimStart(" \t"u8);
+        var valueStart = offset + colon + 1 + (raw.Length - value.Length);
+        value = value.TrimEnd(" \t"u8);
+        field = new HeaderField(HeaderNames.Classify(line[..colon]), (ushort)offset, (ushort)colon, (ushort)valueStart, (ushort)value.Length);
         reason = "";
         return true;
     }
 
-    /// <summary>RFC 9110 §5.6.2 tchar.</summary>
-    private static bool IsTokenChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
+    public static bool IsToken(ReadOnlySpan<byte> span) => !span.IsEmpty && span.IndexOfAnyExcept(TokenChars) < 0;
 }

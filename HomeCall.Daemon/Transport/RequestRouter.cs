@@ -35,7 +35,7 @@ internal sealed class RequestRouter
             return RouteDecision.Refuse(404, "unknown path", ip);
         }
 
-        var isGetOrHead = head.Method is "GET" or "HEAD";
+        var isGetOrHead = head.MethodIs("GET"u8) || head.MethodIs("HEAD"u8);
         if (endpoint is EndpointKind.Health or EndpointKind.Rooms or EndpointKind.Metrics or EndpointKind.IceServers)
         {
             return isGetOrHead
@@ -43,12 +43,12 @@ internal sealed class RequestRouter
                 : RouteDecision.Refuse(405, "method not allowed", ip, new KeyValuePair<string, string>("Allow", "GET, HEAD"));
         }
 
-        if (head.Count("Upgrade") == 0 && isGetOrHead)
+        if (head.Count(HeaderName.Upgrade) == 0 && isGetOrHead)
         {
             return PlainGet(head.Path, ip, rules);
         }
 
-        if (head.Method != "GET")
+        if (!head.MethodIs("GET"u8))
         {
             return RouteDecision.Refuse(405, "method not allowed", ip, new KeyValuePair<string, string>("Allow", "GET"));
         }
@@ -70,12 +70,12 @@ internal sealed class RequestRouter
             return RouteDecision.Refuse(400, problem, ip);
         }
 
-        if (head.Single("Sec-WebSocket-Version")!.Trim() != "13")
+        if (!head.TryGetValue(HeaderName.SecWebSocketVersion, out var version) || !version.SequenceEqual("13"u8))
         {
             return RouteDecision.Refuse(426, "unsupported WebSocket version", ip, new KeyValuePair<string, string>("Sec-WebSocket-Version", "13"));
         }
 
-        var origin = head.Single("Origin");
+        var origin = head.Origin;
         if (origin is not null && !rules.AllowsOrigin(origin))
         {
             return RouteDecision.Refuse(403, "origin not allowed", ip) with { RefusedOrigin = origin };
@@ -89,34 +89,35 @@ internal sealed class RequestRouter
         return new RouteDecision(endpoint, 101, "", ip, []);
     }
 
+    /// <summary>docs/protocol.md §2.2 rows 15-20; header values are already trimmed of spaces and tabs.</summary>
     private static string? FindMalformed(HttpRequestHead head)
     {
-        if (head.Count("Host") != 1 || string.IsNullOrWhiteSpace(head.Single("Host")))
+        if (head.Count(HeaderName.Host) != 1 || !head.TryGetValue(HeaderName.Host, out var host) || host.IsEmpty)
         {
             return "exactly one Host header required";
         }
 
-        if (head.Count("Upgrade") != 1 || !head.Tokens("Upgrade").Any(t => t.Equals("websocket", StringComparison.OrdinalIgnoreCase)))
+        if (head.Count(HeaderName.Upgrade) != 1 || !head.HasToken(HeaderName.Upgrade, "websocket"u8))
         {
             return "Upgrade: websocket required";
         }
 
-        if (!head.Tokens("Connection").Any(t => t.Equals("upgrade", StringComparison.OrdinalIgnoreCase)))
+        if (!head.HasToken(HeaderName.Connection, "upgrade"u8))
         {
             return "Connection: Upgrade required";
         }
 
-        if (head.Count("Sec-WebSocket-Key") != 1 || !Handshake.IsValidKey(head.Single("Sec-WebSocket-Key")))
+        if (head.Count(HeaderName.SecWebSocketKey) != 1 || !head.TryGetValue(HeaderName.SecWebSocketKey, out var key) || !Handshake.IsValidKey(key))
         {
             return "Sec-WebSocket-Key must be base64 of 16 bytes, once";
         }
 
-        if (head.Count("Sec-WebSocket-Version") != 1)
+        if (head.Count(HeaderName.SecWebSocketVersion) != 1)
         {
             return "Sec-WebSocket-Version required once";
         }
 
-        if (head.Count("Transfer-Encoding") > 0 || head.Headers.Any(IsNonEmptyBody))
+        if (head.Count(HeaderName.TransferEncoding) > 0 || HasNonEmptyBody(head))
         {
             return "an upgrade request has no body";
         }
@@ -124,12 +125,13 @@ internal sealed class RequestRouter
         return null;
     }
 
-    private static bool IsNonEmptyBody(KeyValuePair<string, string> header) =>
-        string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase) && header.Value.Trim() != "0";
+    /// <summary>Any Content-Length line other than "0" (the first is not enough: every line is checked).</summary>
+    private static bool HasNonEmptyBody(HttpRequestHead head) =>
+        head.Count(HeaderName.ContentLength) > head.CountValue(HeaderName.ContentLength, "0"u8);
 
     private static bool CameThroughTls(HttpRequestHead head, IPAddress peer, UpgradeRules rules) =>
         ClientAddress.IsTrusted(peer, rules.TrustedProxies)
-        && string.Equals(head.Tokens("X-Forwarded-Proto").LastOrDefault(), "https", StringComparison.OrdinalIgnoreCase);
+        && System.Text.Ascii.EqualsIgnoreCase(head.LastToken(HeaderName.XForwardedProto), "https"u8);
 
     private static EndpointKind? Route(string path) => path switch
     {

@@ -16,7 +16,7 @@ internal sealed class UntrustedForwardingLog(bool noTrustedProxies, ILogger log)
 
     public void Seen(HttpRequestHead head, IPAddress peer)
     {
-        if (noTrustedProxies && Volatile.Read(ref _warned) == 0 && head.Count("X-Forwarded-For") > 0 && Interlocked.Exchange(ref _warned, 1) == 0)
+        if (noTrustedProxies && Volatile.Read(ref _warned) == 0 && head.Count(HeaderName.XForwardedFor) > 0 && Interlocked.Exchange(ref _warned, 1) == 0)
         {
             log.Warning(
                 "X-Forwarded-For from {Peer} ignored: TRUSTED_PROXIES is empty, so per-IP limits count the proxy's address for every client; set TRUSTED_PROXIES to the proxy's address (127.0.0.1,::1 for a proxy on this host)",

@@ -32,7 +32,7 @@ internal static class MicroRun
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddExporter(MarkdownExporter.GitHub)
             .WithOptions(ConfigOptions.DisableLogFile);
-        BenchmarkSwitcher.FromTypes([typeof(RelayHotPathBenchmarks)]).Run(bdnArgs.Length > 0 ? bdnArgs : ["--filter", "*"], config);
+        BenchmarkSwitcher.FromTypes([typeof(RelayHotPathBenchmarks), typeof(UpgradeHeadBenchmarks)]).Run(bdnArgs.Length > 0 ? bdnArgs : ["--filter", "*"], config);
         return null;
     }
 }
