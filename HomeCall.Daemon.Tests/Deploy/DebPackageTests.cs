@@ -51,6 +51,8 @@ public sealed partial class DebPackageTests
         {
             ["usr/bin/homecall"] = Executable,
             ["lib/systemd/system/homecall.service"] = Readable,
+            ["usr/lib/sysusers.d/homecall.conf"] = Readable,
+            ["usr/lib/tmpfiles.d/homecall.conf"] = Readable,
             ["etc/homecall/homecall.env"] = RootOnly,
             ["usr/share/man/man1/homecall.1.gz"] = Readable,
             ["usr/share/man/man5/homecall.env.5.gz"] = Readable,
