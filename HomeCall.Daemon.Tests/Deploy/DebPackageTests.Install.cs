@@ -11,38 +11,27 @@ namespace HomeCall.Daemon.Tests.Deploy;
 /// </summary>
 public sealed partial class DebPackageTests
 {
-    private const string Package = "homecall";
-    private const string EnvFile = "/etc/homecall/homecall.env";
+    private const string Package = DebPackage.Name;
+    private const string EnvFile = DebPackage.EnvFile;
+    private const string LogDir = DebPackage.LogDir;
+    private const string StateDir = DebPackage.StateDir;
     private const string WantsLink = "/etc/systemd/system/multi-user.target.wants/homecall.service";
-
-    /// <summary>What the service makes and keeps across a remove (its logs, its fingerprint key); purge drops both.</summary>
-    private const string LogDir = "/var/log/homecall";
-    private const string StateDir = "/var/lib/homecall";
-
-    /// <summary>Everything named homecall where the package, dpkg, deb-systemd-helper or the service put files.</summary>
-    private static readonly string[] TraceRoots =
-    [
-        "/etc", "/lib/systemd", "/usr/bin", "/usr/lib/sysusers.d", "/usr/lib/tmpfiles.d", "/usr/share/doc", "/usr/share/man", "/usr/share/lintian",
-        "/var/lib/dpkg/info", "/var/lib/systemd", "/var/lib/homecall", "/var/lib/private", "/var/log/homecall", "/var/log/private", "/run/homecall",
-    ];
 
     [Test]
     public async Task Dpkg_InstallRemovePurge_EnabledConfigKeptOnRemoveNothingLeftAfterPurge()
     {
-        Assert.That(Environment.IsPrivilegedProcess, Is.True, "dpkg -i needs root: run the suite as root (.ci/run does)");
-        var before = await TracesAsync();
-        Assert.That(before, Is.Empty, "homecall files are already on this machine; this test installs and purges the package, so it runs only where there are none");
+        await DebPackage.RequireCleanMachineAsync();
         try
         {
             await InstallAndCheckAsync();
             await RunAsTheUnitSaysAndCheckLogsAsync();
             await RemoveAndCheckAsync();
             await PurgeAndCheckAsync();
-            Assert.That(await TracesAsync(), Is.EqualTo(before));
+            Assert.That(await DebPackage.TracesAsync(), Is.Empty);
         }
         finally
         {
-            await LeaveAsFoundAsync();
+            await DebPackage.LeaveAsFoundAsync();
         }
     }
 
@@ -90,28 +79,5 @@ public sealed partial class DebPackageTests
         Assert.That(Directory.Exists(LogDir), Is.False, "purge drops the logs");
         Assert.That(Directory.Exists(StateDir), Is.False, "purge drops the fingerprint key");
         Assert.That((await ProcessRunner.RunAsync("getent", ["passwd", SystemUser])).ExitCode, Is.Zero, "Debian keeps a system user on purge");
-    }
-
-    /// <summary>Purges the package if a step failed before purge did, and removes what the service made. The system user stays, as after a real purge.</summary>
-    private static async Task LeaveAsFoundAsync()
-    {
-        if (await Dpkg.StatusAsync(Package) is not null)
-        {
-            await Dpkg.RunAsync("--purge", Package);
-        }
-
-        foreach (var dir in new[] { LogDir, StateDir }.Where(Directory.Exists))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
-    /// <summary>Paths named *homecall* under <see cref="TraceRoots"/> (find: symlinks not followed, missing roots skipped).</summary>
-    private static async Task<string[]> TracesAsync()
-    {
-        var roots = TraceRoots.Where(r => Path.Exists(r)).ToArray();
-        var find = await ProcessRunner.RunAsync("find", [.. roots, "-name", "*homecall*"]);
-        Assert.That(find.ExitCode, Is.Zero, find.Output);
-        return find.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
     }
 }

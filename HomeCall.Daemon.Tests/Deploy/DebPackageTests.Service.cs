@@ -12,7 +12,7 @@ namespace HomeCall.Daemon.Tests.Deploy;
 public sealed partial class DebPackageTests
 {
     private const string SystemUser = "homecall";
-    private const string UnitFile = "/lib/systemd/system/homecall.service";
+    private const string UnitFile = DebPackage.UnitFile;
 
     /// <summary>Debian's system uids (SYS_UID_MAX in /etc/login.defs, and systemd-sysusers' range).</summary>
     private const int LastSystemUid = 999;

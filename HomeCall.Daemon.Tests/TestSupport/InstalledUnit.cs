@@ -102,6 +102,19 @@ internal sealed class InstalledUnit : IAsyncDisposable
         await _daemon.WaitForListeningAsync();
     }
 
+    /// <summary>systemctl reload: every ExecReload=+ as root, with $MAINPID the daemon's pid, as systemd sets it.</summary>
+    public async Task ReloadAsync()
+    {
+        var environment = Environment().ToDictionary();
+        environment["MAINPID"] = Daemon.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var reload in _service["ExecReload"].Select(UnitCommandLine.Parse))
+        {
+            Assert.That(reload.AsRoot, Is.True, "only ExecReload=+ (unsandboxed) can run without systemd");
+            var result = await ProcessRunner.RunAsync(reload.Words[0], reload.Words.Skip(1), environment: environment);
+            Assert.That(result.ExitCode, Is.Zero, "ExecReload=" + string.Join(' ', reload.Words) + ": " + result.Output);
+        }
+    }
+
     /// <summary>systemctl stop: SIGTERM, the exit, and the runtime directory gone.</summary>
     public async Task<int> StopAsync()
     {
