@@ -21,9 +21,12 @@ public sealed partial class DebPackageTests
     public async Task Dpkg_InstallRemovePurge_EnabledConfigKeptOnRemoveNothingLeftAfterPurge()
     {
         await DebPackage.RequireCleanMachineAsync();
+        var createdPrivate = !Directory.Exists(PrivateLogs);
         try
         {
+            LeaveLogsAsAnOlderPackageDid();
             await InstallAndCheckAsync();
+            OlderLogsKeptAside();
             await RunAsTheUnitSaysAndCheckLogsAsync();
             await RemoveAndCheckAsync();
             await PurgeAndCheckAsync();
@@ -32,6 +35,10 @@ public sealed partial class DebPackageTests
         finally
         {
             await DebPackage.LeaveAsFoundAsync();
+            if (createdPrivate && Directory.Exists(PrivateLogs))
+            {
+                Directory.Delete(PrivateLogs, recursive: true);
+            }
         }
     }
 
@@ -78,6 +85,7 @@ public sealed partial class DebPackageTests
         Assert.That(Directory.Exists("/etc/homecall"), Is.False, "purge drops the settings");
         Assert.That(Directory.Exists(LogDir), Is.False, "purge drops the logs");
         Assert.That(Directory.Exists(StateDir), Is.False, "purge drops the fingerprint key");
+        Assert.That(Directory.Exists(Path.Combine(PrivateLogs, "homecall")), Is.False, "and the logs of an older package");
         Assert.That((await ProcessRunner.RunAsync("getent", ["passwd", SystemUser])).ExitCode, Is.Zero, "Debian keeps a system user on purge");
     }
 }

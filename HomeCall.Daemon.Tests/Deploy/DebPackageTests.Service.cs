@@ -20,6 +20,26 @@ public sealed partial class DebPackageTests
     /// <summary>systemd-analyze's 0-100 scale: 15 is the "1.5 OK" the unit must keep.</summary>
     private const int MaxExposureTenths = 15;
 
+    /// <summary>Where packages that ran the service with DynamicUser=yes kept its logs, behind a /var/log/homecall symlink.</summary>
+    private const string PrivateLogs = "/var/log/private";
+    private const string OlderLog = "homecall-20000101.log";
+
+    /// <summary>What an older package's service left: the logs in /var/log/private/homecall (0700, as systemd makes it) behind the symlink.</summary>
+    private static void LeaveLogsAsAnOlderPackageDid()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(PrivateLogs, "homecall")).FullName;
+        File.SetUnixFileMode(PrivateLogs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.WriteAllText(Path.Combine(dir, OlderLog), "an older line\n");
+        File.CreateSymbolicLink(LogDir, "private/homecall");
+    }
+
+    /// <summary>The upgrade made /var/log/homecall a directory again; the older logs stay, root's only, until purge.</summary>
+    private static void OlderLogsKeptAside()
+    {
+        Assert.That(new FileInfo(LogDir).LinkTarget, Is.Null, LogDir + " is a directory again");
+        Assert.That(File.Exists(Path.Combine(PrivateLogs, "homecall", OlderLog)), Is.True);
+    }
+
     private static async Task SystemUserAndLogDirectoryAsync()
     {
         var passwd = await ProcessRunner.RunAsync("getent", ["passwd", SystemUser]);
