@@ -33,7 +33,8 @@ internal sealed record UnitCommandLine(bool AsRoot, IReadOnlyList<string> Words)
             }
             else if (c is '\'' or '"')
             {
-                (quote, inWord) = (c, true);
+                quote = c;
+                inWord = true;
             }
             else if (char.IsWhiteSpace(c))
             {
@@ -41,7 +42,8 @@ internal sealed record UnitCommandLine(bool AsRoot, IReadOnlyList<string> Words)
             }
             else
             {
-                (inWord, _) = (true, word.Append(c));
+                inWord = true;
+                word.Append(c);
             }
         }
 
