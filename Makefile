@@ -66,17 +66,25 @@ clean:
 # deploy/apache/homecall.conf -> apache-homecall.conf.
 # The directories install had to create are listed in $(CREATED_DIRS), so that
 # uninstall removes those (when empty) and never one that was there before.
+# The unit runs as the system user homecall and logs into /var/log/homecall (homecall:adm 2750):
+# systemd/sysusers.d/homecall.conf and systemd/tmpfiles.d/homecall.conf describe both and go to
+# $(SYSUSERSDIR) and $(TMPFILESDIR); installed for real (no DESTDIR) as root, install applies
+# them with systemd-sysusers and systemd-tmpfiles when those exist, and says what to do if not
+# (also with CREATE_USER=no, for an install that must not touch the system's users).
 BIN          ?= $(DIST)/homecall
 BINDIR       ?= $(PREFIX)/bin
 UNITDIR      ?= $(PREFIX)/lib/systemd/system
 DOCDIR       ?= $(PREFIX)/share/doc/homecall
 MANDIR       ?= $(PREFIX)/share/man
+SYSUSERSDIR  ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR  ?= $(PREFIX)/lib/tmpfiles.d
+CREATE_USER  ?= $(if $(DESTDIR),no,yes)
 SYSCONFDIR   ?= /etc
 CONFDIR      := $(SYSCONFDIR)/homecall
 INSTALL      ?= install
 CREATED_DIRS  = $(DOCDIR)/.installed-directories
 PROXY_SAMPLES = $(wildcard deploy/*/*)
-INSTALL_DIRS  = $(BINDIR) $(UNITDIR) $(DOCDIR) $(CONFDIR) $(MANDIR)/man1 $(MANDIR)/man5
+INSTALL_DIRS  = $(BINDIR) $(UNITDIR) $(DOCDIR) $(CONFDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(SYSUSERSDIR) $(TMPFILESDIR)
 sample_name   = $(subst /,-,$(patsubst deploy/%,%,$(1)))
 
 .PHONY: install uninstall
@@ -94,6 +102,8 @@ install:
 	    -e 's|/etc/homecall/|$(CONFDIR)/|' \
 	    systemd/homecall.service > "$(DESTDIR)$(UNITDIR)/homecall.service"
 	chmod 0644 "$(DESTDIR)$(UNITDIR)/homecall.service"
+	$(INSTALL) -m 0644 systemd/sysusers.d/homecall.conf "$(DESTDIR)$(SYSUSERSDIR)/homecall.conf"
+	$(INSTALL) -m 0644 systemd/tmpfiles.d/homecall.conf "$(DESTDIR)$(TMPFILESDIR)/homecall.conf"
 	"$(BIN)" man homecall > "$(DESTDIR)$(MANDIR)/man1/homecall.1"
 	"$(BIN)" man homecall.env > "$(DESTDIR)$(MANDIR)/man5/homecall.env.5"
 	chmod 0644 "$(DESTDIR)$(MANDIR)/man1/homecall.1" "$(DESTDIR)$(MANDIR)/man5/homecall.env.5"
@@ -106,13 +116,21 @@ install:
 	    $(INSTALL) -m 0640 homecall.env "$(DESTDIR)$(CONFDIR)/homecall.env" && \
 	    echo "installed $(DESTDIR)$(CONFDIR)/homecall.env: edit it, then systemctl daemon-reload && systemctl enable --now homecall"; \
 	fi
+	@if [ -n "$(DESTDIR)" ]; then :; \
+	elif [ "$(CREATE_USER)" != yes ] || [ "$$(id -u)" != 0 ] || ! command -v systemd-sysusers >/dev/null || ! command -v systemd-tmpfiles >/dev/null; then \
+	    echo "as root, create the user homecall and /var/log/homecall (homecall:adm 2750): systemd-sysusers $(SYSUSERSDIR)/homecall.conf && systemd-tmpfiles --create $(TMPFILESDIR)/homecall.conf"; \
+	else \
+	    systemd-sysusers "$(SYSUSERSDIR)/homecall.conf" && systemd-tmpfiles --create "$(TMPFILESDIR)/homecall.conf"; \
+	fi
 
-# Leaves $(CONFDIR)/homecall.env (the admin's settings) and /var/log/homecall.
+# Leaves $(CONFDIR)/homecall.env (the admin's settings), /var/log/homecall and the system user
+# homecall: removing a system user could hand its uid, and so its files, to a later user.
 # On a live system stop the service first: systemctl disable --now homecall.
 # Directories go deepest first, each only when empty.
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/homecall" "$(DESTDIR)$(UNITDIR)/homecall.service"
 	rm -f "$(DESTDIR)$(MANDIR)/man1/homecall.1" "$(DESTDIR)$(MANDIR)/man5/homecall.env.5"
+	rm -f "$(DESTDIR)$(SYSUSERSDIR)/homecall.conf" "$(DESTDIR)$(TMPFILESDIR)/homecall.conf"
 	rm -f $(foreach f,$(PROXY_SAMPLES),"$(DESTDIR)$(DOCDIR)/$(call sample_name,$(f))") \
 	    "$(DESTDIR)$(DOCDIR)/deploy.md" "$(DESTDIR)$(DOCDIR)/homecall.env.example"
 	@created=$$(cat "$(DESTDIR)$(CREATED_DIRS)" 2>/dev/null); rm -f "$(DESTDIR)$(CREATED_DIRS)"; \

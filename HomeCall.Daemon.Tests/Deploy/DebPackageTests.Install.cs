@@ -11,41 +11,34 @@ namespace HomeCall.Daemon.Tests.Deploy;
 /// </summary>
 public sealed partial class DebPackageTests
 {
-    private const string Package = "homecall";
-    private const string EnvFile = "/etc/homecall/homecall.env";
+    private const string Package = DebPackage.Name;
+    private const string EnvFile = DebPackage.EnvFile;
+    private const string LogDir = DebPackage.LogDir;
+    private const string StateDir = DebPackage.StateDir;
     private const string WantsLink = "/etc/systemd/system/multi-user.target.wants/homecall.service";
-
-    /// <summary>Where systemd keeps what the service made (DynamicUser=yes: private directories behind symlinks).</summary>
-    private static readonly (string Link, string Directory, string File)[] ServiceState =
-    [
-        ("/var/lib/homecall", "/var/lib/private/homecall", "fingerprint.key"),
-        ("/var/log/homecall", "/var/log/private/homecall", "homecall-20261203.log"),
-    ];
-
-    /// <summary>Everything named homecall where the package, dpkg, deb-systemd-helper or the service put files.</summary>
-    private static readonly string[] TraceRoots =
-    [
-        "/etc", "/lib/systemd", "/usr/bin", "/usr/share/doc", "/usr/share/man", "/usr/share/lintian", "/var/lib/dpkg/info",
-        "/var/lib/systemd", "/var/lib/homecall", "/var/lib/private", "/var/log/homecall", "/var/log/private",
-    ];
 
     [Test]
     public async Task Dpkg_InstallRemovePurge_EnabledConfigKeptOnRemoveNothingLeftAfterPurge()
     {
-        Assert.That(Environment.IsPrivilegedProcess, Is.True, "dpkg -i needs root: run the suite as root (.ci/run does)");
-        var before = await TracesAsync();
-        Assert.That(before, Is.Empty, "homecall files are already on this machine; this test installs and purges the package, so it runs only where there are none");
-        var createdParents = ServiceState.Select(s => Path.GetDirectoryName(s.Directory)!).Where(d => !Directory.Exists(d)).ToArray();
+        await DebPackage.RequireCleanMachineAsync();
+        var createdPrivate = !Directory.Exists(PrivateLogs);
         try
         {
+            LeaveLogsAsAnOlderPackageDid();
             await InstallAndCheckAsync();
+            OlderLogsKeptAside();
+            await RunAsTheUnitSaysAndCheckLogsAsync();
             await RemoveAndCheckAsync();
             await PurgeAndCheckAsync();
-            Assert.That(await TracesAsync(), Is.EqualTo(before));
+            Assert.That(await DebPackage.TracesAsync(), Is.Empty);
         }
         finally
         {
-            await LeaveAsFoundAsync(createdParents);
+            await DebPackage.LeaveAsFoundAsync();
+            if (createdPrivate && Directory.Exists(PrivateLogs))
+            {
+                Directory.Delete(PrivateLogs, recursive: true);
+            }
         }
     }
 
@@ -69,8 +62,7 @@ public sealed partial class DebPackageTests
         var verify = await ProcessRunner.RunAsync(SystemTools.Require("systemd-analyze", "systemd"), ["verify", "--man=no", "/lib/systemd/system/homecall.service"]);
         Assert.That(verify.ExitCode, Is.Zero, verify.Output);
         Assert.That(verify.Output.Trim(), Is.Empty);
-
-        await File.AppendAllTextAsync(EnvFile, "WS_PORT=9000\n");
+        await SystemUserAndLogDirectoryAsync();
     }
 
     private static async Task RemoveAndCheckAsync()
@@ -81,14 +73,8 @@ public sealed partial class DebPackageTests
         Assert.That(File.Exists("/usr/bin/homecall"), Is.False);
         Assert.That(File.Exists("/lib/systemd/system/homecall.service"), Is.False);
         Assert.That(await File.ReadAllTextAsync(EnvFile), Does.EndWith("WS_PORT=9000\n"), "remove keeps the admin's settings");
-
-        // What a service that ran leaves behind, for purge to drop.
-        foreach (var (link, directory, file) in ServiceState)
-        {
-            Directory.CreateDirectory(directory);
-            await File.WriteAllTextAsync(Path.Combine(directory, file), "state\n");
-            File.CreateSymbolicLink(link, "private/homecall");
-        }
+        Assert.That(Directory.GetFiles(LogDir, "homecall-*.log"), Is.Not.Empty, "remove keeps the logs");
+        Assert.That(File.Exists(Path.Combine(StateDir, "fingerprint.key")), Is.True, "remove keeps the fingerprint key");
     }
 
     private static async Task PurgeAndCheckAsync()
@@ -97,38 +83,9 @@ public sealed partial class DebPackageTests
         Assert.That(purge.ExitCode, Is.Zero, purge.Output);
         Assert.That(await Dpkg.StatusAsync(Package), Is.Null);
         Assert.That(Directory.Exists("/etc/homecall"), Is.False, "purge drops the settings");
-        Assert.That(ServiceState.SelectMany(s => new[] { s.Link, s.Directory }).Where(p => Path.Exists(p) || new FileInfo(p).LinkTarget is not null), Is.Empty);
-    }
-
-    /// <summary>Purges the package if a step failed before purge did, and removes the service state this test made.</summary>
-    private static async Task LeaveAsFoundAsync(string[] createdParents)
-    {
-        if (await Dpkg.StatusAsync(Package) is not null)
-        {
-            await Dpkg.RunAsync("--purge", Package);
-        }
-
-        foreach (var (link, directory, _) in ServiceState)
-        {
-            File.Delete(link);
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-
-        foreach (var parent in createdParents.Where(Directory.Exists))
-        {
-            Directory.Delete(parent);
-        }
-    }
-
-    /// <summary>Paths named *homecall* under <see cref="TraceRoots"/> (find: symlinks not followed, missing roots skipped).</summary>
-    private static async Task<string[]> TracesAsync()
-    {
-        var roots = TraceRoots.Where(r => Path.Exists(r)).ToArray();
-        var find = await ProcessRunner.RunAsync("find", [.. roots, "-name", "*homecall*"]);
-        Assert.That(find.ExitCode, Is.Zero, find.Output);
-        return find.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
+        Assert.That(Directory.Exists(LogDir), Is.False, "purge drops the logs");
+        Assert.That(Directory.Exists(StateDir), Is.False, "purge drops the fingerprint key");
+        Assert.That(Directory.Exists(Path.Combine(PrivateLogs, "homecall")), Is.False, "and the logs of an older package");
+        Assert.That((await ProcessRunner.RunAsync("getent", ["passwd", SystemUser])).ExitCode, Is.Zero, "Debian keeps a system user on purge");
     }
 }

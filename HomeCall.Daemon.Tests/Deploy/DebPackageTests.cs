@@ -5,9 +5,8 @@ using HomeCall.Daemon.Tests.TestSupport;
 namespace HomeCall.Daemon.Tests.Deploy;
 
 /// <summary>
-/// `make deb` and the package it builds, from a framework-dependent single-file binary
-/// published once for the fixture (BIN=; the self-contained `make publish` output is the
-/// same program but takes a minute). Installing it is in DebPackageTests.Install.cs.
+/// `make deb` and the package it builds (<see cref="DebPackage.BuildAsync"/>, once for the
+/// fixture). Installing it is in DebPackageTests.Install.cs.
 /// </summary>
 [NonParallelizable]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -31,14 +30,8 @@ public sealed partial class DebPackageTests
     [OneTimeSetUp]
     public async Task BuildAsync()
     {
-        SystemTools.Require("make", "make");
-        SystemTools.Require("dpkg-deb", "dpkg");
         _work = Directory.CreateTempSubdirectory("homecall-deb-");
-        _binary = await SingleFileBuild.PublishAsync(_work.FullName);
-        var dist = Path.Combine(_work.FullName, "dist");
-        var make = await ProcessRunner.RunAsync("make", ["--no-print-directory", "-C", RepoPaths.Root, "deb", "DIST=" + dist, "BIN=" + _binary]);
-        Assert.That(make.ExitCode, Is.Zero, make.Output);
-        _deb = Directory.GetFiles(dist, "*.deb").Single();
+        (_binary, _deb) = await DebPackage.BuildAsync(_work.FullName);
     }
 
     [OneTimeTearDown]
@@ -51,6 +44,8 @@ public sealed partial class DebPackageTests
         {
             ["usr/bin/homecall"] = Executable,
             ["lib/systemd/system/homecall.service"] = Readable,
+            ["usr/lib/sysusers.d/homecall.conf"] = Readable,
+            ["usr/lib/tmpfiles.d/homecall.conf"] = Readable,
             ["etc/homecall/homecall.env"] = RootOnly,
             ["usr/share/man/man1/homecall.1.gz"] = Readable,
             ["usr/share/man/man5/homecall.env.5.gz"] = Readable,

@@ -6,7 +6,7 @@ namespace HomeCall.Daemon.Tests.Deploy;
 public sealed partial class MakeInstallTests
 {
     [Test]
-    public async Task Install_IntoDestdir_ManPagesPrintedByTheBinaryAndEveryProxySample()
+    public async Task Install_IntoDestdir_ManPagesPrintedByTheBinarySysusersTmpfilesAndEveryProxySample()
     {
         var root = NewRoot();
 
@@ -16,6 +16,8 @@ public sealed partial class MakeInstallTests
         var page = await ProcessRunner.RunAsync(_binary, ["man", "homecall"]);
         Assert.That(Read(root, "usr/local/share/man/man1/homecall.1"), Is.EqualTo(page.Output));
         Assert.That(Read(root, "usr/local/share/man/man5/homecall.env.5"), Does.StartWith(".TH \"HOMECALL.ENV\" \"5\""));
+        Assert.That(Read(root, "usr/local/lib/sysusers.d/homecall.conf"), Is.EqualTo(File.ReadAllText(RepoPaths.File("systemd", "sysusers.d", "homecall.conf"))));
+        Assert.That(Read(root, "usr/local/lib/tmpfiles.d/homecall.conf"), Is.EqualTo(File.ReadAllText(RepoPaths.File("systemd", "tmpfiles.d", "homecall.conf"))));
         var samples = ProxySamples.ByInstalledName();
         Assert.That(samples, Does.ContainKey("apache-homecall.conf"));
         foreach (var (name, sample) in samples)

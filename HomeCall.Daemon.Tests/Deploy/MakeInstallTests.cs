@@ -91,9 +91,11 @@ public sealed partial class MakeInstallTests
         var prefix = Path.Combine(root, "opt");
         var sysconf = Path.Combine(root, "etc");
 
-        var result = await MakeAsync("install", "PREFIX=" + prefix, "SYSCONFDIR=" + sysconf, "BIN=" + _binary);
+        // CREATE_USER=no: this install has no DESTDIR, but must not add a user to the machine.
+        var result = await MakeAsync("install", "PREFIX=" + prefix, "SYSCONFDIR=" + sysconf, "BIN=" + _binary, "CREATE_USER=no");
 
         Assert.That(result.ExitCode, Is.Zero, result.Output);
+        Assert.That(result.Output, Does.Contain($"systemd-sysusers {prefix}/lib/sysusers.d/homecall.conf && systemd-tmpfiles --create {prefix}/lib/tmpfiles.d/homecall.conf"), "says what it left to the admin");
         var unitPath = Path.Combine(prefix, "lib/systemd/system/homecall.service");
         var unit = await File.ReadAllLinesAsync(unitPath);
         Assert.That(unit, Does.Contain($"ExecStart={prefix}/bin/homecall --env-file /run/homecall/homecall.env"));

@@ -55,15 +55,20 @@ public sealed partial class SystemdUnitTests
     }
 
     [Test]
-    public void Unit_Contents_NotifyDynamicUserLogsStateWatchdogNoMemoryDenyWriteExecute()
+    public void Unit_Contents_NotifyStaticUserLogsStateWatchdogNoMemoryDenyWriteExecute()
     {
         var lines = File.ReadAllLines(UnitPath).Where(l => !l.StartsWith('#')).ToArray();
 
         Assert.That(lines, Does.Contain("Type=notify"));
         Assert.That(lines, Does.Contain("ExecStart=/usr/local/bin/homecall --env-file /run/homecall/homecall.env"));
         Assert.That(lines, Does.Contain("EnvironmentFile=/etc/homecall/homecall.env"));
-        Assert.That(lines, Does.Contain("DynamicUser=yes"));
-        Assert.That(lines, Does.Contain("LogsDirectory=homecall"));
+        // A static user, so that the log directory (tmpfiles.d/homecall.conf) stays homecall:adm:
+        // LogsDirectory= and DynamicUser= would give it to the service's own group at every start.
+        Assert.That(lines, Does.Contain("User=homecall"));
+        Assert.That(lines, Does.Contain("Group=homecall"));
+        Assert.That(lines, Has.None.StartsWith("DynamicUser="));
+        Assert.That(lines, Has.None.StartsWith("LogsDirectory"));
+        Assert.That(lines, Does.Contain("ReadWritePaths=-/var/log/homecall"));
         Assert.That(lines, Does.Contain("Environment=LOG_DIR=/var/log/homecall"));
         // The fingerprint key lives in $STATE_DIRECTORY, kept across restarts and owner-only.
         Assert.That(lines, Does.Contain("StateDirectory=homecall"));
@@ -79,11 +84,22 @@ public sealed partial class SystemdUnitTests
     public void Unit_Reload_CopiesTheSettingsThenSighupsTheMainProcess()
     {
         var lines = File.ReadAllLines(UnitPath).Where(l => !l.StartsWith('#')).ToArray();
-        const string Copy = "install -m 0400 -o \"$$(stat -c %%u /run/homecall)\" /etc/homecall/homecall.env /run/homecall/homecall.env";
+        const string Copy = "install -m 0400 -o homecall /etc/homecall/homecall.env /run/homecall/homecall.env";
 
         Assert.That(lines, Does.Contain("RuntimeDirectory=homecall"));
         Assert.That(lines, Does.Contain($"ExecStartPre=+/bin/sh -c '{Copy}'"));
         Assert.That(lines, Does.Contain($"ExecReload=+/bin/sh -c '{Copy} && kill -HUP \"$$MAINPID\"'"));
+    }
+
+    /// <summary>The files that make the unit's user and log directory (applied for real by DebPackageTests): the names the unit uses.</summary>
+    [Test]
+    public void SysusersAndTmpfiles_UserHomecallAndLogDirectoryHomecallAdm2750()
+    {
+        var users = File.ReadAllLines(RepoPaths.File("systemd", "sysusers.d", "homecall.conf")).Where(l => !l.StartsWith('#')).ToArray();
+        var tmpfiles = File.ReadAllLines(RepoPaths.File("systemd", "tmpfiles.d", "homecall.conf")).Where(l => !l.StartsWith('#')).ToArray();
+
+        Assert.That(users, Is.EqualTo(new[] { "u homecall - \"HomeCall signaling daemon\" /nonexistent" }));
+        Assert.That(tmpfiles.Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))), Is.EqualTo(new[] { "d /var/log/homecall 2750 homecall adm -" }));
     }
 
     [GeneratedRegex(@"Overall exposure level for \S+: (\d+\.\d+)")]

@@ -50,6 +50,31 @@ public sealed class LogFileAccessTests
         Assert.That(File.GetUnixFileMode(Directory.GetFiles(_dir, "homecall-*.log").Single()), Is.EqualTo(LogFileAccess.FileMode));
     }
 
+    /// <summary>
+    /// The package's /var/log/homecall is homecall:adm 2750: the setgid bit gives new files the
+    /// directory's group, which is its owner's choice. Another group here (staff) shows that the
+    /// daemon, root in this test and so able to chgrp, leaves it alone and reports no problem.
+    /// </summary>
+    [Test]
+    public async Task Create_SetgidLogDir_FilesKeepTheDirectorysGroupNoProblem()
+    {
+        var chgrp = await ProcessRunner.RunAsync("chgrp", ["staff", _dir]);
+        Assert.That(chgrp.ExitCode, Is.Zero, chgrp.Output);
+        File.SetUnixFileMode(_dir, LogFileAccess.DirectoryMode | UnixFileMode.SetGroup);
+
+        string? groupProblem;
+        using (var logger = LogSetup.Create(new DaemonOptions { LogDir = _dir }, TextWriter.Null, new(), out _, out groupProblem))
+        {
+            logger.Information("written");
+        }
+
+        var file = Directory.GetFiles(_dir, "homecall-*.log").Single();
+        Assert.That(groupProblem, Is.Null);
+        Assert.That(await GroupOfAsync(file), Is.EqualTo("staff"));
+        Assert.That(File.GetUnixFileMode(file), Is.EqualTo(LogFileAccess.FileMode));
+        Assert.That(File.GetUnixFileMode(_dir), Is.EqualTo(LogFileAccess.DirectoryMode | UnixFileMode.SetGroup));
+    }
+
     [Test]
     public void PrepareFile_SymbolicLink_TargetLeftAlone()
     {

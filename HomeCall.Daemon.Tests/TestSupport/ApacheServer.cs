@@ -65,7 +65,7 @@ internal sealed class ApacheServer : IProxyServer
         Line(c, $"Define HOMECALL_HTTPS_PORT {site.Port}");
         Line(c, $"Define HOMECALL_CERT \"{site.Certificate.CertificatePath}\"");
         Line(c, $"Define HOMECALL_KEY \"{site.Certificate.KeyPath}\"");
-        Line(c, $"Include \"{RepoPaths.File("deploy", "apache", "homecall.conf")}\"");
+        Line(c, $"Include \"{site.Sample("apache", "homecall.conf")}\"");
         return c.ToString();
     }
 

@@ -20,7 +20,9 @@ internal sealed class CaddyServer : IProxyServer
     public string[] Arguments(ProxySite site) => ["run", "--config", site.File("Caddyfile"), "--adapter", "caddyfile"];
 
     private static string Site(ProxySite site) => DeploySample.Render(
-        ["deploy", "caddy", "Caddyfile"],
+        site,
+        "caddy",
+        "Caddyfile",
         ("call.example.org {", $"https://127.0.0.1:{site.Port} {{"),
         (SampleTlsLine, $"tls {site.Certificate.CertificatePath} {site.Certificate.KeyPath}"),
         ("reverse_proxy 127.0.0.1:8080", $"reverse_proxy 127.0.0.1:{site.BackendPort}"));

@@ -69,10 +69,12 @@ internal sealed partial class DaemonProcess : IDisposable, IAsyncDisposable
     /// </summary>
     /// <param name="wrapper">A command to run it under, such as ["prlimit", "--nofile=100"] (one that execs, so <see cref="Pid"/> is the daemon's).</param>
     /// <param name="launcher">A command that execs the rest, run before the reset (a test's stand-in for a runner ignoring SIGINT).</param>
-    public static DaemonProcess Start(string[] args, IReadOnlyDictionary<string, string>? environment = null, string[]? wrapper = null, string[]? launcher = null)
+    /// <param name="executable">Another daemon binary to run instead of the built homecall.dll (an installed /usr/bin/homecall).</param>
+    public static DaemonProcess Start(string[] args, IReadOnlyDictionary<string, string>? environment = null, string[]? wrapper = null, string[]? launcher = null, string? executable = null)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        string[] command = [.. launcher ?? [], "env", "--default-signal", .. wrapper ?? [], dotnet, RepoPaths.DaemonDll, .. args];
+        string[] program = executable is null ? [dotnet, RepoPaths.DaemonDll] : [executable];
+        string[] command = [.. launcher ?? [], "env", "--default-signal", .. wrapper ?? [], .. program, .. args];
         var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,

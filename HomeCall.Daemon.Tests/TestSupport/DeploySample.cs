@@ -6,10 +6,10 @@ namespace HomeCall.Daemon.Tests.TestSupport;
 /// </summary>
 internal static class DeploySample
 {
-    public static string Render(string[] path, params (string Sample, string Test)[] swaps)
+    public static string Render(ProxySite site, string proxy, string file, params (string Sample, string Test)[] swaps)
     {
-        var name = string.Join('/', path);
-        var text = File.ReadAllText(RepoPaths.File(path));
+        var name = site.Sample(proxy, file);
+        var text = File.ReadAllText(name);
         foreach (var (sample, test) in swaps)
         {
             Assert.That(text, Does.Contain(sample), $"{name} no longer has `{sample}`: update the test's swap, or the test runs another file than the admin's");

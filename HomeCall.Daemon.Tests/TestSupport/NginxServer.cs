@@ -19,7 +19,9 @@ internal sealed class NginxServer : IProxyServer
         ["-p", site.Directory + "/", "-c", site.File("nginx.conf"), "-e", site.File(LogFile), "-g", $"daemon off; pid {site.File("nginx.pid")};"];
 
     private static string Site(ProxySite site) => DeploySample.Render(
-        ["deploy", "nginx", "homecall.conf"],
+        site,
+        "nginx",
+        "homecall.conf",
         ("listen 443 ssl;", $"listen 127.0.0.1:{site.Port} ssl;"),
         ("listen [::]:443 ssl;", $"listen [::1]:{site.Port} ssl;"),
         ("/etc/letsencrypt/live/call.example.org/fullchain.pem", site.Certificate.CertificatePath),

@@ -74,15 +74,15 @@ internal sealed class ReverseProxy : IAsyncDisposable
         return handler;
     }
 
-    /// <summary>Starts <paramref name="server"/> in front of 127.0.0.1:<paramref name="backendPort"/>; <paramref name="serverTimeout"/> see <see cref="ProxySite"/>.</summary>
-    public static async Task<ReverseProxy> StartAsync(IProxyServer server, int backendPort, TimeSpan? serverTimeout = null)
+    /// <summary>Starts <paramref name="server"/> in front of 127.0.0.1:<paramref name="backendPort"/>; <paramref name="serverTimeout"/> and <paramref name="installedSamples"/> see <see cref="ProxySite"/>.</summary>
+    public static async Task<ReverseProxy> StartAsync(IProxyServer server, int backendPort, TimeSpan? serverTimeout = null, string? installedSamples = null)
     {
         var executable = SystemTools.Require(server.Tool, server.Tool);
         var directory = Directory.CreateTempSubdirectory($"homecall-{server.Tool}-");
         var certificate = await SelfSignedCertificate.CreateAsync(directory.FullName);
         for (var attempt = 1; ; attempt++)
         {
-            var site = new ProxySite(directory.FullName, FreePort.Next(), backendPort, certificate, serverTimeout);
+            var site = new ProxySite(directory.FullName, FreePort.Next(), backendPort, certificate, serverTimeout, installedSamples);
             // A lost port race logs "address already in use": only this attempt's log decides.
             File.Delete(site.File(server.LogFile));
             var proxy = new ReverseProxy(server, Process.Start(await CommandAsync(executable, server, site))!, directory, site.Port, certificate);

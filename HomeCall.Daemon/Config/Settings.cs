@@ -108,7 +108,7 @@ internal static class Settings
             o => o.AllowedOrigins, (o, v) => o with { AllowedOrigins = v }) with { Live = true },
         Setting.Addresses(
             K.TrustedProxies,
-            "peers whose `X-Forwarded-For`/`X-Forwarded-Proto` are believed; empty = none (the systemd unit sets `127.0.0.1,::1` for Apache on the same host; an `X-Forwarded-For` seen while it is empty is warned about once)",
+            "peers whose `X-Forwarded-For`/`X-Forwarded-Proto` are believed; empty = none (the systemd unit sets `127.0.0.1,::1` for Apache, nginx or Caddy on the same host; an `X-Forwarded-For` seen while it is empty is warned about once)",
             o => o.TrustedProxies, (o, v) => o with { TrustedProxies = v }) with { Live = true },
         Setting.Flag(
             K.RequireForwardedTls, "`true`: refuse (403) upgrades not from a trusted proxy with `X-Forwarded-Proto: https`",

@@ -10,7 +10,10 @@ namespace HomeCall.Daemon.Logging;
 /// nobody else can. The daemon can give its own files to <c>adm</c> only as root or as a member
 /// of the group; otherwise the files keep their group and <see cref="Prepare"/> says why. Only a
 /// directory the daemon created itself gets its mode and group set: LOG_DIR may name a directory
-/// others share (/var/log), whose owner decides.
+/// others share (/var/log), whose owner decides. A setgid directory (the package's /var/log/homecall,
+/// homecall:adm 2750) already gives every new file its group in the kernel, so the daemon leaves
+/// the group alone there: its owner chose it, and under the unit's PrivateUsers=yes adm is not
+/// even mapped, so a chgrp to adm would fail (EINVAL) although the file already has that group.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal static class LogFileAccess
@@ -41,6 +44,11 @@ internal static class LogFileAccess
                 return GiveToReaders(dir);
             }
 
+            if (GivesItsGroup(dir))
+            {
+                return null;
+            }
+
             var probe = Path.Combine(dir, ProbeName);
             File.WriteAllText(probe, "");
             try
@@ -66,7 +74,10 @@ internal static class LogFileAccess
             if (new FileInfo(path).LinkTarget is null)
             {
                 File.SetUnixFileMode(path, FileMode);
-                GiveToReaders(path);
+                if (!GivesItsGroup(Path.GetDirectoryName(Path.GetFullPath(path))!))
+                {
+                    GiveToReaders(path);
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -94,6 +105,9 @@ internal static class LogFileAccess
 
         return null;
     }
+
+    /// <summary>Whether new files in <paramref name="dir"/> take the directory's group (its setgid bit, chmod(2)).</summary>
+    private static bool GivesItsGroup(string dir) => File.GetUnixFileMode(dir).HasFlag(UnixFileMode.SetGroup);
 
     private static string? GiveToReaders(string path)
     {

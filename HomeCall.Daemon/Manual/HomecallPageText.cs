@@ -56,8 +56,8 @@ internal static class HomecallPageText
     {
         page.Append(".SH FILES\n");
         Tagged(page, ServiceEnvFile.Path, "The service's settings (homecall.env(5)).");
-        Tagged(page, ServicePaths.KeyFile, "The secret key of the room fingerprints, created by the service's first start (mode 0600; `/var/lib/private/homecall` on disk, the unit has `DynamicUser=yes`).");
-        Tagged(page, ServicePaths.LogDir + "/homecall-YYYYMMDD.log", "Daily log files (the unit sets `LOG_DIR`); `journalctl -u homecall` has the same lines.");
+        Tagged(page, ServicePaths.KeyFile, "The secret key of the room fingerprints, created by the service's first start (mode 0600, owned by the service's system user `homecall`).");
+        Tagged(page, ServicePaths.LogDir + "/homecall-YYYYMMDD.log", "Daily log files (the unit sets `LOG_DIR`), mode 0640 in a directory `homecall:adm` 2750, so group `adm` reads them; `journalctl -u homecall` has the same lines.");
         Tagged(page, ServicePaths.Unit, "The systemd unit: `/lib/systemd/system` from the package, `/usr/local/lib/systemd/system` after `make install`.");
     }
 
