@@ -93,11 +93,13 @@ public sealed class KeepAliveSweepTests
     {
         using var sweep = Started();
         var peer = Open();
+        _time.Advance(Interval - Visit);
         peer.Connection.Close(CloseStatus.Normal, "");
         await Poll.UntilAsync(() => peer.Socket.Written.Length > 0, "the close frame to go out");
         var closeFrame = peer.Socket.Written;
 
-        _time.Advance(Interval + Visit);
+        // The ping would be due at the next visit, before the close handshake's own timeout (5 s).
+        _time.Advance(Visit);
 
         Assert.That(closeFrame[0], Is.EqualTo(0x88));
         Assert.That(peer.Socket.Written, Is.EqualTo(closeFrame), "nothing may follow a close frame (RFC 6455 §5.5.1)");
