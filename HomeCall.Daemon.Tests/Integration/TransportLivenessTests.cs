@@ -47,6 +47,21 @@ public sealed class TransportLivenessTests
     }
 
     [Test]
+    public async Task Ping_PeerStopsAnswering_IsDroppedAfterItsLastPong()
+    {
+        await using var server = Start();
+        await using var raw = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
+        await raw.AnswerPingsAsync(2, FourPingsWait);
+
+        // From here the peer reads (and counts) pings but never answers them.
+        var ended = await raw.WaitForEndAsync(FourPingsWait);
+
+        Assert.That(ended, Is.True, "the server should drop a peer that stopped answering pings");
+        Assert.That(raw.PingsSeen, Is.EqualTo(3), "one more ping after the last pong, then the drop");
+        await Poll.UntilAsync(() => server.Host.Connections == 0, "the dropped connection to be released", WsClient.DefaultWait);
+    }
+
+    [Test]
     public async Task Ping_PeerNeverAnswers_IsDroppedAndReleased()
     {
         await using var server = Start();

@@ -172,6 +172,16 @@ internal sealed class ConnectionLedger(int maxConnections, int maxConnectionsPer
         }
     }
 
+    /// <summary>Replaces <paramref name="into"/>'s contents with the connections open now (the keep-alive sweep reuses one list).</summary>
+    public void CopyOpen(List<WebSocketConnection> into)
+    {
+        into.Clear();
+        lock (_gate)
+        {
+            into.AddRange(_open);
+        }
+    }
+
     private void ReleaseSlotLocked(IPAddress ip)
     {
         _slots--;

@@ -29,12 +29,17 @@ internal sealed partial class ConnectionStream
         return ValueTask.FromResult(Pass(buffer.Span[..read.Result]));
     }
 
-    /// <summary>Counts bytes handed to the framing layer; halts the stream once the frame budget is spent.</summary>
+    /// <summary>Counts bytes handed to the framing layer, and notes them for the keep-alive; halts the stream once the frame budget is spent.</summary>
     private int Pass(ReadOnlySpan<byte> bytes)
     {
         if (!_guard.Pass(bytes, _time) && Volatile.Read(ref _halted) is null)
         {
             Halt();
+        }
+
+        if (!bytes.IsEmpty)
+        {
+            _liveness.Heard(_guard.TakePong());
         }
 
         return bytes.Length;

@@ -24,6 +24,8 @@ namespace HomeCall.Daemon.Transport;
 /// <item>Writes to a socket are tried at once without waiting (<see cref="NonBlockingSend"/>); only
 /// what the socket cannot take goes through an awaited write, so a connection whose writes
 /// never wait keeps no send event-args object on its socket.</item>
+/// <item>What is read also feeds the connection's <see cref="Liveness"/> (a pong, or any bytes),
+/// and the keep-alive ping goes out through the same ordered writes (<see cref="CheckLiveness"/>).</item>
 /// <item>The status of the first close frame written is kept (<see cref="SentCloseStatus"/>),
 /// whoever wrote it: the framing layer's own 1002 and 1007 included.</item>
 /// </list>
@@ -52,6 +54,7 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
     private int _count = prefix.Length;
 
     private ReadGuard _guard;
+    private Liveness _liveness = new(time.GetTimestamp());
     private TaskCompletionSource<int>? _halted;
     private int _disposed;
     private int _sentCloseStatus;
@@ -126,8 +129,8 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
     {
         NoteCloseFrame(buffer.Span);
 
-        // The framing layer writes one frame at a time, but its keep-alive ping may write while
-        // the send queue ends a batch: the gate keeps the batch whole, and the socket orders the writes.
+        // The framing layer writes each frame whole in one call, but the keep-alive ping may write
+        // while the send queue ends a batch: the gate keeps the batch whole, and the socket orders the writes.
         byte[]? gathered = null;
         var count = 0;
         lock (Gate)

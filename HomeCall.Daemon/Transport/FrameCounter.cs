@@ -7,13 +7,17 @@ namespace HomeCall.Daemon.Transport;
 /// handles such frames inside one receive without returning, so they are invisible to the
 /// message-level rate limit; this count lets <see cref="FrameBudget"/> bound them
 /// (docs/protocol.md §3.1). It only observes: a stream that is not valid framing is refused by
-/// the framing layer (1002), whatever this counted.
+/// the framing layer (1002), whatever this counted. It also notes a pong's header for the
+/// keep-alive (<see cref="Liveness"/>).
 /// </summary>
 internal struct FrameCounter
 {
     private const int FinBit = 0x80;
     private const int OpcodeMask = 0x0F;
     private const int FirstControlOpcode = 0x8;
+
+    /// <summary>RFC 6455 §5.5.3.</summary>
+    private const int PongOpcode = 0xA;
     private const int MaskBit = 0x80;
     private const int Length7Mask = 0x7F;
     private const int Length16Marker = 126;
@@ -23,6 +27,7 @@ internal struct FrameCounter
     private Phase _phase;
     private bool _completesNoMessage;
     private bool _masked;
+    private bool _pongSeen;
     private int _pending;
     private ulong _length;
 
@@ -65,6 +70,14 @@ internal struct FrameCounter
         return counted;
     }
 
+    /// <summary>True when a pong frame began since the last call.</summary>
+    public bool TakePong()
+    {
+        var seen = _pongSeen;
+        _pongSeen = false;
+        return seen;
+    }
+
     /// <summary>Takes one header byte; true when it completed a frame's header.</summary>
     private bool Header(byte b)
     {
@@ -72,6 +85,7 @@ internal struct FrameCounter
         {
             case Phase.First:
                 _completesNoMessage = (b & FinBit) == 0 || (b & OpcodeMask) >= FirstControlOpcode;
+                _pongSeen |= (b & OpcodeMask) == PongOpcode;
                 _phase = Phase.Second;
                 return false;
             case Phase.Second:

@@ -9,6 +9,7 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>
 /// Accepts sockets on WS_HOST:WS_PORT within the descriptor budget and MAX_PENDING_HANDSHAKES
 /// (counted by the <see cref="ConnectionLedger"/>), hands each to <see cref="RequestHandler"/>,
+/// keeps the open connections alive (<see cref="KeepAliveSweep"/>, docs/protocol.md §3.7),
 /// and at shutdown closes every open connection (docs/protocol.md §3.5).
 /// </summary>
 internal sealed class Listener : IDisposable
@@ -26,6 +27,7 @@ internal sealed class Listener : IDisposable
     private readonly ILogger _log;
     private readonly long _maxSockets;
     private readonly AcceptPauseLog _pauseLog;
+    private readonly KeepAliveSweep _keepAlive;
     private Socket? _socket;
     private int _acceptFailures;
     private bool _atLimit;
@@ -43,6 +45,7 @@ internal sealed class Listener : IDisposable
         _metrics = metrics;
         _log = log.ForContext<Listener>();
         _pauseLog = new AcceptPauseLog(_log, _time);
+        _keepAlive = new KeepAliveSweep(ledger, options.PingInterval, _time, log);
     }
 
     /// <summary>Binds and listens; throws <see cref="SocketException"/> (AddressInUse, …) when it cannot.</summary>
@@ -67,6 +70,7 @@ internal sealed class Listener : IDisposable
         }
 
         _socket = socket;
+        _keepAlive.Start();
         return (IPEndPoint)socket.LocalEndPoint!;
     }
 
@@ -182,5 +186,9 @@ internal sealed class Listener : IDisposable
         }
     }
 
-    public void Dispose() => _socket?.Dispose();
+    public void Dispose()
+    {
+        _keepAlive.Dispose();
+        _socket?.Dispose();
+    }
 }

@@ -33,6 +33,9 @@ internal struct ReadGuard
     /// <summary>The thread was given up (a read waited for the socket, or a yield): the count starts again.</summary>
     public void Released() => (_reads, _bytes) = (0, 0);
 
+    /// <summary>True when a pong frame began since the last call (<see cref="FrameCounter.TakePong"/>).</summary>
+    public bool TakePong() => _frames.TakePong();
+
     /// <summary>Counts a read that did not wait and the bytes it passed; false once the frame budget is spent.</summary>
     public bool Pass(ReadOnlySpan<byte> bytes, TimeProvider time)
     {

@@ -29,7 +29,6 @@ internal sealed class RequestHandler(
 
     // Sizes of buffers and queues every connection shares: a reload does not change them (restart).
     private readonly ConnectionServices _services = new(settings.Current.MaxMessageBytes, settings.Current.MaxSendQueueBytes, settings.Current.SendTimeout, time);
-    private readonly TimeSpan _pingInterval = settings.Current.PingInterval;
     private readonly ILogger _log = log.ForContext<RequestHandler>();
     private readonly HandshakeDeadlines _deadlines = new(time);
     private readonly UntrustedForwardingLog _untrustedForwarding = new(noTrustedProxies: true, log.ForContext<RequestHandler>());
@@ -223,8 +222,9 @@ internal sealed class RequestHandler(
         var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
         {
             IsServer = true,
-            KeepAliveInterval = _pingInterval,
-            KeepAliveTimeout = _pingInterval,
+            // No keep-alive timer per connection: the listener's one KeepAliveSweep pings and
+            // times out every connection (docs/protocol.md §3.7; idle memory per connection).
+            KeepAliveInterval = TimeSpan.Zero,
         });
         var connection = new WebSocketConnection(id, ws, stream, upgrade.ClientIp, upgrade.Endpoint, upgrade.Query, _services, connLog, time.GetTimestamp()) { Origin = upgrade.Origin };
         metrics.ConnectionAccepted();

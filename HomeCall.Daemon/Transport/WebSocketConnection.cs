@@ -92,7 +92,19 @@ internal sealed partial class WebSocketConnection : IConnection, IDisposable
         }
     }
 
-    /// <summary>Aborts the socket at once (shutdown grace over, or a fatal error).</summary>
+    /// <summary>
+    /// The <see cref="KeepAliveSweep"/>'s visit (docs/protocol.md §3.7): pings a quiet client, or
+    /// reports its pong overdue. A closing connection is left to its own close timers.
+    /// </summary>
+    public Liveness.Step CheckLiveness(long now, long intervalTicks, long timeoutTicks)
+    {
+        lock (_stream.Gate)
+        {
+            return _sends.IsClosing ? Liveness.Step.None : _stream.CheckLiveness(now, intervalTicks, timeoutTicks);
+        }
+    }
+
+    /// <summary>Aborts the socket at once (shutdown grace over, a pong overdue, or a fatal error).</summary>
     public void Abort() => _ws.Abort();
 
     /// <summary>
