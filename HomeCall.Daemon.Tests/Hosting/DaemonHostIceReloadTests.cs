@@ -67,6 +67,7 @@ public sealed class DaemonHostIceReloadTests
     {
         var file = Path.Combine(_dir, "turn.secret");
         await File.WriteAllTextAsync(file, OldSecret + "\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await using var server = TestServer.Start(WithTurn with { TurnSecret = "", TurnSecretFile = file });
         await File.WriteAllTextAsync(file, NewSecret + "\n");
 
@@ -83,6 +84,7 @@ public sealed class DaemonHostIceReloadTests
     {
         var file = Path.Combine(_dir, "turn.secret");
         await File.WriteAllTextAsync(file, OldSecret);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await using var server = TestServer.Start(WithTurn with { TurnSecret = "", TurnSecretFile = file });
         server.FailOnServerErrors = false; // The refusal is logged as an error on purpose.
         await File.WriteAllTextAsync(file, "");

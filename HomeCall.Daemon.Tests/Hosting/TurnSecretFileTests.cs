@@ -3,9 +3,18 @@ using HomeCall.Daemon.Hosting;
 
 namespace HomeCall.Daemon.Tests.Hosting;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class TurnSecretFileTests
 {
     private const string Path = "/etc/homecall/turn-secret";
+
+    private string _dir = "";
+
+    [SetUp]
+    public void MakeDirectory() => _dir = Directory.CreateTempSubdirectory("homecall-turn-file-").FullName;
+
+    [TearDown]
+    public void RemoveDirectory() => Directory.Delete(_dir, recursive: true);
 
     private static string? Read(string content, out string problem) =>
         TurnSecretFile.Read(Path, _ => Encoding.UTF8.GetBytes(content), out problem);
@@ -44,5 +53,32 @@ public sealed class TurnSecretFileTests
 
         Assert.That(TurnSecretFile.Read(missing, File.ReadAllBytes, out var problem), Is.Null);
         Assert.That(problem, Does.StartWith($"TURN_SECRET_FILE {missing} cannot be read: "));
+    }
+
+    [TestCase(UnixFileMode.OtherRead)]
+    [TestCase(UnixFileMode.OtherWrite)]
+    public void Read_FileOpenToOthers_NullSayingHowToCloseIt(UnixFileMode others)
+    {
+        var file = WriteSecret(UnixFileMode.UserRead | UnixFileMode.UserWrite | others);
+
+        Assert.That(TurnSecretFile.Read(file, File.ReadAllBytes, out var problem), Is.Null);
+        Assert.That(problem, Is.EqualTo($"TURN_SECRET_FILE {file} is open to others: chmod o= {file}"));
+    }
+
+    [Test]
+    public void Read_FileReadableByGroup_Accepted()
+    {
+        var file = WriteSecret(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+
+        Assert.That(TurnSecretFile.Read(file, File.ReadAllBytes, out var problem), Is.EqualTo("north-wind"));
+        Assert.That(problem, Is.Empty);
+    }
+
+    private string WriteSecret(UnixFileMode mode)
+    {
+        var file = System.IO.Path.Combine(_dir, "turn-secret");
+        File.WriteAllText(file, "north-wind\n");
+        File.SetUnixFileMode(file, mode);
+        return file;
     }
 }

@@ -20,6 +20,7 @@ public sealed class ProcessIceConfigTests
     {
         _directory = Directory.CreateTempSubdirectory("homecall-turn-secret-").FullName;
         await File.WriteAllTextAsync(SecretFile, Secret + "\n");
+        File.SetUnixFileMode(SecretFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     [TearDown]

@@ -13,8 +13,6 @@ internal sealed class RoomSecret(byte[]? secret)
     /// <summary>Shorter secrets are refused (at start and by a reload): an HMAC key of a few characters falls to an offline search of one token.</summary>
     public const int MinChars = AccessRules.MinSecretChars;
 
-    private const UnixFileMode OthersAccess = UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-
     /// <summary>The HMAC key of room tokens (docs/protocol.md §12.1), or null when tokens are off.</summary>
     public byte[]? Key { get; } = secret;
 
@@ -40,10 +38,9 @@ internal sealed class RoomSecret(byte[]? secret)
         string text;
         try
         {
-            // Group access is allowed (root:homecall 0640 is the usual shape of a service's secret); others' is not.
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & OthersAccess) != 0)
+            if (SecretFileAccess.OpenToOthers(path))
             {
-                throw new RoomSecretException($"{SettingKeys.RoomSecretFile} {path} is open to others: chmod o= {path}");
+                throw new RoomSecretException(SecretFileAccess.OpenToOthersProblem(SettingKeys.RoomSecretFile, path));
             }
 
             text = File.ReadAllText(path, Encoding.UTF8).TrimEnd('\r', '\n');

@@ -129,7 +129,7 @@ internal static class Settings
             K.TurnSecret, "coturn's `static-auth-secret` (`use-auth-secret`); never logged",
             o => o.TurnSecret, (o, v) => o with { TurnSecret = v }) with { Secret = true, Live = true },
         Setting.Text(
-            K.TurnSecretFile, "a file holding that secret instead, read at start and on every reload (e.g. systemd `LoadCredential=`); setting both is an error",
+            K.TurnSecretFile, "a file holding that secret instead (refused when open to others), read at start and on every reload (e.g. systemd `LoadCredential=`); setting both is an error",
             o => o.TurnSecretFile, (o, v) => o with { TurnSecretFile = v }) with { Live = true },
         Setting.Int(
             K.TurnTtlSeconds, "seconds TURN credentials stay valid; clients get fresh ones before they expire",

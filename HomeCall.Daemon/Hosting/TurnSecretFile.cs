@@ -1,4 +1,5 @@
 using System.Text;
+using HomeCall.Daemon.Config;
 
 namespace HomeCall.Daemon.Hosting;
 
@@ -16,6 +17,13 @@ internal static class TurnSecretFile
     /// <summary>The secret, or null with a one-line problem naming the file (never its content).</summary>
     public static string? Read(string path, Func<string, byte[]> readFile, out string problem)
     {
+        // The same rule as ROOM_SECRET_FILE: coturn's secret mints credentials for its relay.
+        if (SecretFileAccess.OpenToOthers(path))
+        {
+            problem = SecretFileAccess.OpenToOthersProblem(SettingKeys.TurnSecretFile, path);
+            return null;
+        }
+
         byte[] bytes;
         try
         {
