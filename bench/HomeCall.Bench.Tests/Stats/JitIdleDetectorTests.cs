@@ -65,15 +65,16 @@ public sealed class JitIdleDetectorTests
     {
         using var detector = new JitIdleDetector(Minimum, Cap);
 
-        // Thread 7 compiles until it exits at 1 s; thread 8 is born then and compiles until 2.6 s.
-        var states = Run(detector, TimeSpan.FromSeconds(5), at => at < TimeSpan.FromSeconds(1)
+        // Thread 7 compiles until it exits at 3 s, after the fixed warm-up; thread 8, born then, compiles until 4.4 s.
+        // The sum of the threads' ticks drops when 7 exits: that must not read as idle.
+        var states = Run(detector, TimeSpan.FromSeconds(7), at => at < TimeSpan.FromSeconds(3)
             ? new Dictionary<int, long> { [7] = 10 * Steps(at) }
-            : new Dictionary<int, long> { [8] = 10 * Math.Min(Steps(at) - 5, 8) });
+            : new Dictionary<int, long> { [8] = 10 * Math.Min(Steps(at) - 14, 8) });
 
         Assert.Multiple(() =>
         {
-            Assert.That(FirstNotBusy(states), Is.EqualTo((TimeSpan.FromSeconds(3.6), JitIdleState.Idle)));
-            Assert.That(detector.JitCpu, Is.EqualTo(TimeSpan.FromSeconds(1.2)), "40 ticks of thread 7 and 80 of thread 8");
+            Assert.That(FirstNotBusy(states), Is.EqualTo((TimeSpan.FromSeconds(5.4), JitIdleState.Idle)));
+            Assert.That(detector.JitCpu, Is.EqualTo(TimeSpan.FromSeconds(2.2)), "140 ticks of thread 7 and 80 of thread 8");
         });
     }
 
