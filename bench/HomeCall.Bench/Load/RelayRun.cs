@@ -38,7 +38,7 @@ internal sealed class RelayRun(WsConnector connector, RelaySettings settings)
         }
 
         var warmup = await Warmup.For(settings.ServerPid)
-            .RunAsync(settings.WarmupSeconds, settings.JitWaitSeconds, (t, total) => Status("warmup", t, total, peers), ct).ConfigureAwait(false);
+            .RunAsync(settings.WarmupSeconds, settings.JitWaitSeconds, (phase, t, total) => Status(phase, t, total, peers), ct).ConfigureAwait(false);
         var before = ProcessSample.Read(settings.ServerPid);
         using var jit = JitMeter.Start(settings.ServerPid);
         var started = Stopwatch.GetTimestamp();

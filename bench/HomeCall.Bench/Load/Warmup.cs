@@ -9,6 +9,9 @@ namespace HomeCall.Bench.Load;
 /// </summary>
 internal sealed class Warmup(TimeProvider time, Func<IReadOnlyDictionary<int, long>>? readJitTicks)
 {
+    private const string FixedPhase = "warmup";
+    private const string JitPhase = "warmup until JIT idle";
+
     /// <summary>How often the JIT threads are read (their time comes in USER_HZ ticks of 10 ms).</summary>
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(200);
 
@@ -16,12 +19,12 @@ internal sealed class Warmup(TimeProvider time, Func<IReadOnlyDictionary<int, lo
     public static Warmup For(int? serverPid) =>
         new(TimeProvider.System, serverPid is { } pid ? () => ProcessSample.JitThreadTicks(pid) : null);
 
-    /// <param name="status">the progress line for the seconds elapsed in the warm-up and the fixed warm-up's length</param>
-    public async Task<WarmupResult> RunAsync(double fixedSeconds, double capSeconds, Func<double, double, string> status, CancellationToken ct)
+    /// <param name="status">the progress line for a phase name, the seconds elapsed in the warm-up and the phase's longest end</param>
+    public async Task<WarmupResult> RunAsync(double fixedSeconds, double capSeconds, Func<string, double, double, string> status, CancellationToken ct)
     {
         if (readJitTicks is not { } read)
         {
-            await Ticker.RunAsync(fixedSeconds, t => status(t, fixedSeconds), ct).ConfigureAwait(false);
+            await Ticker.RunAsync(fixedSeconds, t => status(FixedPhase, t, fixedSeconds), ct).ConfigureAwait(false);
             return new WarmupResult(fixedSeconds, TimeSpan.Zero, "fixed");
         }
 
@@ -37,7 +40,8 @@ internal sealed class Warmup(TimeProvider time, Func<IReadOnlyDictionary<int, lo
             }
 
             await Task.Delay(Period, time, ct).ConfigureAwait(false);
-            Progress.Update(status(time.GetElapsedTime(started).TotalSeconds, fixedSeconds));
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
+            Progress.Update(seconds < fixedSeconds ? status(FixedPhase, seconds, fixedSeconds) : status(JitPhase, seconds, fixedSeconds + capSeconds));
         }
     }
 
