@@ -77,7 +77,7 @@ internal sealed class ReportWriter(MachineInfo machine, SuiteSettings settings, 
             .Paragraph("P pairs, each in its own numeric room, keep W offer-sized messages (800-byte RTCSessionDescription payload, "
                 + "828-byte message) in flight between them: each delivered message is answered at once by the receiver (a closed loop). "
                 + "Latency is one-way, from the sender's send call to the receiver's read. Lost = sent − delivered after draining; "
-                + "gaps = sequence numbers skipped. Warm-up: 5 s, then on until the server's JIT threads are idle (at most "
+                + "gaps = sequence numbers skipped. Warm-up: " + StandardSet.WarmupSeconds + " s, then on until the server's JIT threads are idle (at most "
                 + StandardSet.JitWait + " s more); then the measured window (10 s by default).");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var key in new[] { "relay-200x1", "relay-50x8", "relay-dialects" })

@@ -17,12 +17,12 @@ internal sealed class WarmupTable(IReadOnlyList<Measurement> results)
     public void Write(Markdown md)
     {
         md.Heading(2, "Warm-up: until the JIT is idle")
-            .Paragraph("Each relay, set-up and churn run loads the server for a fixed 5 s, then keeps the load on until the server's JIT "
+            .Paragraph("Each relay, set-up and churn run loads the server for a fixed " + StandardSet.WarmupSeconds + " s, then keeps the load on until the server's JIT "
                 + "compiler threads (by thread name from `/proc/PID/task`: .NET's tiered-compilation worker, JavaScriptCore's JIT workers) "
                 + "used less than 2 % of one core over the last second, or " + StandardSet.JitWait + " s more passed (the cap); only "
                 + "then does the measured window begin, so it sees the code a long-running server runs. Node has no thread that only "
                 + "compiles (V8 compiles on its main thread and on worker threads it shares with the GC), so its warm-ups end after the "
-                + "fixed 5 s and show no JIT CPU. Per cell: median warm-up, median CPU of the JIT threads in it (a cost paid once per "
+                + "fixed " + StandardSet.WarmupSeconds + " s and show no JIT CPU. Per cell: median warm-up, median CPU of the JIT threads in it (a cost paid once per "
                 + "start, not per unit of work), and how many runs reached the cap with the JIT still busy.");
         md.Table(["scenario", .. Servers.Select(s => s.Display())],
             Keys.Where(k => Servers.Any(s => _compare.Runs(k, s).Count > 0))
