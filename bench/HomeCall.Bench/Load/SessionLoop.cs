@@ -41,7 +41,7 @@ internal sealed class SessionLoop(Func<int, long, CancellationToken, Task> unit)
     {
         var histograms = Enumerable.Range(0, workers).Select(_ => new LatencyHistogram()).ToArray();
         var loops = histograms.Select((h, w) => WorkerAsync(w, h, ct)).ToArray();
-        var warmup = await Warmup.For(serverPid).RunAsync(warmupSeconds, jitWaitSeconds, (phase, t, total) => status(phase, t, total), ct).ConfigureAwait(false);
+        var warmup = await Warmup.For(serverPid).RunAsync(warmupSeconds, jitWaitSeconds, status, ct).ConfigureAwait(false);
         var before = ProcessSample.Read(serverPid);
         using var jit = JitMeter.Start(serverPid);
         var clientBefore = ProcessSample.Read(Environment.ProcessId);

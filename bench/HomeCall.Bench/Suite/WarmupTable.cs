@@ -1,4 +1,5 @@
 using System.Globalization;
+using HomeCall.Bench.Stats;
 using static HomeCall.Bench.Suite.Markdown;
 
 namespace HomeCall.Bench.Suite;
@@ -19,7 +20,7 @@ internal sealed class WarmupTable(IReadOnlyList<Measurement> results)
         md.Heading(2, "Warm-up: until the JIT is idle")
             .Paragraph("Each relay, set-up and churn run loads the server for a fixed " + StandardSet.WarmupSeconds + " s, then keeps the load on until the server's JIT "
                 + "compiler threads (by thread name from `/proc/PID/task`: .NET's tiered-compilation worker, JavaScriptCore's JIT workers) "
-                + "used less than 2 % of one core over the last second, or " + StandardSet.JitWait + " s more passed (the cap); only "
+                + $"used less than {N(JitIdleDetector.IdleCoreFraction * 100)} % of one core over the last {N(JitIdleDetector.IdleWindow.TotalSeconds)} s, or " + StandardSet.JitWait + " s more passed (the cap); only "
                 + "then does the measured window begin, so it sees the code a long-running server runs. Node has no thread that only "
                 + "compiles (V8 compiles on its main thread and on worker threads it shares with the GC), so its warm-ups end after the "
                 + "fixed " + StandardSet.WarmupSeconds + " s and show no JIT CPU. Per cell: median warm-up, median CPU of the JIT threads in it (a cost paid once per "
