@@ -191,8 +191,10 @@ deb:
 # round (judged by the medians of per-round ratios, because raw rates on a shared 2-core host drift
 # by a third between runs), the daemon at its default log level with only the abuse limits lifted,
 # plus idle memory, start and the hot path; bench/profile.md (hand-written) is included as it is.
-# About 45 minutes on 2 cores with the defaults (5 rounds of 10 s). BENCH_ARGS passes options to
-# `suite`, e.g. "--rounds 1 --duration 5".
+# Each relay, set-up and churn run warms up 5 s, then on until the server's JIT threads are idle
+# (at most 25 s more). About 45-55 minutes on 2 cores with the defaults (5 rounds of 10 s), at most
+# ~70 if every daemon and Bun warm-up runs to its cap. BENCH_ARGS passes options to `suite`, e.g.
+# "--rounds 1 --duration 5".
 BENCH_TOOL   = bench/HomeCall.Bench/bin/$(CONFIG)/net10.0/HomeCall.Bench.dll
 BENCH_OUT   ?= docs/benchmarks.md
 BENCH_ARGS  ?=

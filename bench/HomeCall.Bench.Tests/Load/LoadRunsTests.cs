@@ -8,13 +8,19 @@ namespace HomeCall.Bench.Tests.Load;
 /// <summary>The tool's load modes against the real daemon, briefly: they must count what really happened.</summary>
 public sealed class LoadRunsTests
 {
+    /// <summary>A short cap on the wait for the daemon's JIT to go idle: the runs stay brief.</summary>
+    private const double JitWaitSeconds = 1;
+
+    /// <summary>How late the warm-up's last 200 ms poll may come back on a loaded 2-core machine (a generous margin).</summary>
+    private const double LoadedMachineSlackSeconds = 5;
+
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
 
     [Test]
     public async Task Relay_EveryDialect_DeliversWithoutLoss()
     {
         using var daemon = await DaemonProcess.StartAsync();
-        var settings = new RelaySettings(8, 2, 800, "numeric,homecall,mesh,session", 0.2, 1, 0, daemon.Pid, "test");
+        var settings = new RelaySettings(8, 2, 800, "numeric,homecall,mesh,session", 0.2, JitWaitSeconds, 1, 0, daemon.Pid, "test");
 
         var result = await RunAsync(daemon, c => new RelayRun(c, settings).RunAsync(CancellationToken.None));
 
@@ -27,6 +33,7 @@ public sealed class LoadRunsTests
             Assert.That(result.GetProperty("gaps").GetInt64(), Is.Zero);
             Assert.That(result.GetProperty("errors").GetInt64(), Is.Zero, result.GetProperty("firstError").ToString());
             Assert.That(result.GetProperty("server").GetProperty("pid").GetInt32(), Is.EqualTo(daemon.Pid));
+            AssertWarmup(result);
         });
     }
 
@@ -68,7 +75,7 @@ public sealed class LoadRunsTests
     public async Task Setup_Numeric_EveryConnectionJoinsAndClosesWithoutFailure()
     {
         using var daemon = await DaemonProcess.StartAsync();
-        var settings = new SetupSettings(4, 0.2, 1, 0, daemon.Pid, "test");
+        var settings = new SetupSettings(4, 0.2, JitWaitSeconds, 1, 0, daemon.Pid, "test");
 
         var result = await RunAsync(daemon, c => new SetupRun(c, settings).RunAsync(CancellationToken.None));
 
@@ -80,6 +87,7 @@ public sealed class LoadRunsTests
             var server = result.GetProperty("server");
             Assert.That(server.GetProperty("steadyCpuMicrosecondsPerConnection").GetDouble(), Is.LessThanOrEqualTo(server.GetProperty("cpuMicrosecondsPerConnection").GetDouble()));
             Assert.That(server.GetProperty("jitCpuSeconds").GetDouble(), Is.LessThanOrEqualTo(server.GetProperty("cpuSeconds").GetDouble()));
+            AssertWarmup(result);
         });
     }
 
@@ -107,7 +115,7 @@ public sealed class LoadRunsTests
         {
             ["RATE_LIMIT_PER_SEC"] = "50", ["RATE_LIMIT_BURST"] = "200", ["MAX_CONNECTIONS_PER_IP"] = "200", ["ROOM_TIMEOUT_MS"] = "1000",
         });
-        var settings = new ChurnSettings(4, "numeric", 800, 0.2, 1, 0, daemon.Pid, "test");
+        var settings = new ChurnSettings(4, "numeric", 800, 0.2, 0, 1, 0, daemon.Pid, "test");
 
         var result = await RunAsync(daemon, c => new ChurnRun(c, settings).RunAsync(CancellationToken.None));
 
@@ -122,7 +130,7 @@ public sealed class LoadRunsTests
     public async Task Churn_Homecall_SessionsCompleteWithoutFailure()
     {
         using var daemon = await DaemonProcess.StartAsync();
-        var settings = new ChurnSettings(4, "homecall", 800, 0.2, 1, 0, daemon.Pid, "test");
+        var settings = new ChurnSettings(4, "homecall", 800, 0.2, 0, 1, 0, daemon.Pid, "test");
 
         var result = await RunAsync(daemon, c => new ChurnRun(c, settings).RunAsync(CancellationToken.None));
 
@@ -131,6 +139,15 @@ public sealed class LoadRunsTests
             Assert.That(result.GetProperty("sessions").GetInt64(), Is.GreaterThan(0));
             Assert.That(result.GetProperty("failed").GetInt64(), Is.Zero, result.GetProperty("firstFailure").ToString());
         });
+    }
+
+    /// <summary>The warm-up ran its fixed 0.2 s, then stopped at JIT idle or the 1 s cap (plus a late poll's slack).</summary>
+    private static void AssertWarmup(JsonElement result)
+    {
+        var warmup = result.GetProperty("warmup");
+        Assert.That(warmup.GetProperty("until").GetString(), Is.AnyOf("jit-idle", "cap"));
+        Assert.That(warmup.GetProperty("seconds").GetDouble(), Is.InRange(0.2, 0.2 + JitWaitSeconds + LoadedMachineSlackSeconds));
+        Assert.That(warmup.GetProperty("jitCpuSeconds").GetDouble(), Is.GreaterThanOrEqualTo(0));
     }
 
     private static async Task<JsonElement> RunAsync(DaemonProcess daemon, Func<WsConnector, Task<string>> run)

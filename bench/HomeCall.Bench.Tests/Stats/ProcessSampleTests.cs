@@ -1,4 +1,5 @@
 using HomeCall.Bench.Stats;
+using HomeCall.Bench.Tests.TestSupport;
 
 namespace HomeCall.Bench.Tests.Stats;
 
@@ -17,6 +18,15 @@ public sealed class ProcessSampleTests
                 .Select(t => File.ReadAllText(Path.Combine(t, "comm")).TrimEnd('\n')), Has.Some.Matches<string>(ProcessSample.JitThreadNames.Contains));
             Assert.That(sample!.JitCpu, Is.GreaterThanOrEqualTo(TimeSpan.Zero).And.LessThanOrEqualTo(sample.Cpu));
         });
+    }
+
+    [Test]
+    public void JitThreadTicks_TaskDirectory_OnlyJitThreadsByName()
+    {
+        using var task = new FakeTaskDirectory();
+        task.Set(10, ".NET Tiered Com", 120).Set(11, ".NET TP Worker", 900).Set(12, "JITWorker", 30).Set(13, "V8 DefaultWorke", 400);
+
+        Assert.That(ProcessSample.JitThreadTicks(task.Path), Is.EqualTo(new Dictionary<int, long> { [10] = 120, [12] = 30 }));
     }
 
     [Test]

@@ -42,6 +42,29 @@ public sealed class ReportWriterTests
         });
     }
 
+    [Test]
+    public void Render_Warmups_LengthAndJitCpuPerRunAndAsMedians()
+    {
+        var results = Results.OneRound(daemonToBun: 1);
+        results.RemoveAll(r => r.Scenario.Key == "relay-200x1" && r.Scenario.Server is ServerKind.Daemon or ServerKind.Bun);
+        results.Add(Results.Of("relay-200x1", ServerKind.Daemon, 1, Results.Relay(1, """{"seconds":18.44,"jitCpuSeconds":1.234,"until":"jit-idle"}""")));
+        results.Add(Results.Of("relay-200x1", ServerKind.Bun, 1, Results.Relay(1, """{"seconds":30.01,"jitCpuSeconds":0.5,"until":"cap"}""")));
+
+        var text = Render(results, notes: null);
+        var lines = text.Split('\n');
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.One.EqualTo("| relay-200x1 | – | 30.0 s, JIT 0.50 s, 1/1 at the cap | 18.4 s, JIT 1.23 s, 0/1 at the cap |"));
+            Assert.That(lines.Where(l => l.StartsWith("| 200 pairs × 1 in flight, numeric | 1 | Daemon |", StringComparison.Ordinal)),
+                Has.One.Contains("| 18.4 s | 1.23 s |"));
+            Assert.That(lines.Where(l => l.StartsWith("| 200 pairs × 1 in flight, numeric | 1 | Bun |", StringComparison.Ordinal)),
+                Has.One.Contains("| 30.0 s (cap) | 0.50 s |"));
+            Assert.That(lines.Where(l => l.StartsWith("| round | server | connections/s |", StringComparison.Ordinal)),
+                Has.One.Contains("| warm-up until JIT idle | JIT CPU in warm-up |"));
+        });
+    }
+
     private static string Render(IReadOnlyList<Measurement> results, string? notes) =>
         new ReportWriter(Machine, Settings, DateTimeOffset.UnixEpoch, results, bdn: null, notes).Render();
 }

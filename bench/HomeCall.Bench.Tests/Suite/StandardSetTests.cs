@@ -30,6 +30,19 @@ public sealed class StandardSetTests
     }
 
     [Test]
+    public void Plan_RelaySetupAndChurn_WarmUpUntilTheJitIsIdleWithinThirtySeconds()
+    {
+        var timed = StandardSet.Plan(Settings).Where(s => s.Args[0] is "relay" or "setup" or "churn").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(timed, Is.Not.Empty);
+            Assert.That(timed.Select(s => After(s.Args, "--warmup")), Has.All.EqualTo("5"));
+            Assert.That(timed.Select(s => After(s.Args, "--jit-wait")), Has.All.EqualTo("25"));
+        });
+    }
+
+    [Test]
     public void Plan_EveryRound_ThreeServersForRelayAndTheDaemonVariantsForSetupAndChurn()
     {
         var plan = StandardSet.Plan(Settings);
@@ -66,4 +79,10 @@ public sealed class StandardSetTests
 
     private static ServerKind[] Servers(IReadOnlyList<Scenario> plan, string key, int round) =>
         plan.Where(s => s.Key == key && s.Round == round).Select(s => s.Server).ToArray();
+
+    private static string? After(IReadOnlyList<string> args, string option)
+    {
+        var i = args.ToList().IndexOf(option);
+        return i < 0 || i + 1 >= args.Count ? null : args[i + 1];
+    }
 }

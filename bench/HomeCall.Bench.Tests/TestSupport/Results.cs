@@ -41,10 +41,14 @@ internal static class Results
         return list;
     }
 
-    private static string Relay(double f) =>
-        """{"pairs":200,"window":1,"dialects":"numeric","lost":0,"gaps":0,"errors":0,"messagesPerSecond":""" + J(60000 / f)
-        + ""","server":{"steadyCpuMicrosecondsPerMessage":""" + J(15 * f) + """},"latencyMs":{"p50":1,"p99":""" + J(5 * f)
-        + ""","p999":""" + J(10 * f) + ""","max":""" + J(12 * f) + "}}";
+    /// <summary>A relay result line whose figures are Bun's times <paramref name="f"/>, with <paramref name="warmup"/> (a JSON object) when given.</summary>
+    public static string Relay(double f, string? warmup = null)
+    {
+        var line = """{"pairs":200,"window":1,"dialects":"numeric","lost":0,"gaps":0,"errors":0,"messagesPerSecond":""" + J(60000 / f)
+            + ""","server":{"steadyCpuMicrosecondsPerMessage":""" + J(15 * f) + """},"latencyMs":{"p50":1,"p99":""" + J(5 * f)
+            + ""","p999":""" + J(10 * f) + ""","max":""" + J(12 * f) + "}}";
+        return warmup is null ? line : "{\"warmup\":" + warmup + "," + line[1..];
+    }
 
     private static string J(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -8,6 +8,7 @@ internal static class Settings
 {
     private const int MaxConnections = 1_000_000;
     private const double MaxSeconds = 3600;
+    private const double DefaultJitWaitSeconds = 30;
 
     public static RelaySettings Relay(CliArgs a) => new(
         a.Int("pairs", 200, 1, 100_000),
@@ -15,6 +16,7 @@ internal static class Settings
         a.Int("size", 800, 100, 60_000),
         a.Text("dialect", "numeric"),
         a.Seconds("warmup", 2, 0, MaxSeconds),
+        JitWait(a),
         a.Seconds("duration", 10, 1, MaxSeconds),
         SourceIps(a),
         ServerPid(a),
@@ -36,6 +38,7 @@ internal static class Settings
         a.Text("dialect", "numeric"),
         a.Int("size", 800, 100, 60_000),
         a.Seconds("warmup", 2, 0, MaxSeconds),
+        JitWait(a),
         a.Seconds("duration", 10, 1, MaxSeconds),
         SourceIps(a),
         ServerPid(a),
@@ -44,6 +47,7 @@ internal static class Settings
     public static SetupSettings Setup(CliArgs a) => new(
         a.Int("parallel", 32, 1, 10_000),
         a.Seconds("warmup", 2, 0, MaxSeconds),
+        JitWait(a),
         a.Seconds("duration", 10, 1, MaxSeconds),
         SourceIps(a),
         ServerPid(a),
@@ -68,6 +72,9 @@ internal static class Settings
         a.Seconds("duration", 10, 1, MaxSeconds),
         a.Int("rounds", 5, 1, 20),
         a.Flag("skip-micro"));
+
+    /// <summary>The cap on the wait after the fixed warm-up for the server's JIT threads to go idle (0: the fixed warm-up only).</summary>
+    private static double JitWait(CliArgs a) => a.Seconds("jit-wait", DefaultJitWaitSeconds, 0, MaxSeconds);
 
     private static int SourceIps(CliArgs a) => a.Int("source-ips", 0, 0, 254);
 

@@ -30,6 +30,12 @@ internal static class Usage
           --allow-remote     allow a non-loopback target (never used by the standard suite)
           --label TEXT       copied into the result line
 
+        Common to relay, churn and setup:
+          --jit-wait S       after --warmup, keep the load on until the server's JIT compiler threads
+                     (from /proc/PID/task, needs --server-pid) used < 2 % of a core over the last
+                     second, or S more seconds passed (default 30; 0: --warmup only); the result's
+                     "warmup" gives its length and the JIT threads' CPU in it
+
         The daemon's defaults (RATE_LIMIT_PER_SEC=50, MAX_CONNECTIONS_PER_IP=200,
         MAX_CONNECTIONS=10000) stop a load test early: raise them (see docs/benchmarks.md).
         """;

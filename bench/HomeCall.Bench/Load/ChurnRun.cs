@@ -24,11 +24,11 @@ internal sealed class ChurnRun(WsConnector connector, ChurnSettings settings)
     {
         var sources = SourceAddresses.For(connector.Target, settings.Parallel * 2, settings.SourceIps);
         var loop = _loop = new SessionLoop((_, index, deadline) => SessionAsync(index, sources, deadline));
-        var w = await loop.RunAsync(settings.Parallel, settings.WarmupSeconds, settings.DurationSeconds, settings.ServerPid, Status, ct).ConfigureAwait(false);
+        var w = await loop.RunAsync(settings.Parallel, settings.WarmupSeconds, settings.JitWaitSeconds, settings.DurationSeconds, settings.ServerPid, Status, ct).ConfigureAwait(false);
         var completed = loop.WindowCompleted;
         using var line = new ResultLine("churn");
         line.Add("label", settings.Label).Add("url", connector.Target.RoomUrl.ToString()).Add("dialect", _dialect.Name)
-            .Add("parallel", settings.Parallel).Add("durationSeconds", w.Seconds).Add("sessions", completed)
+            .Add("parallel", settings.Parallel).Warmup(w.Warmup).Add("durationSeconds", w.Seconds).Add("sessions", completed)
             .Add("sessionsPerSecond", completed / w.Seconds, 1).Latency("sessionMs", w.UnitTime)
             .Add("failed", loop.Failed).Add("firstFailure", loop.FirstFailure)
             .Server(w.Before, w.After, completed, "Session", w.Jit).ClientWindow(w.ClientBefore, w.ClientAfter, completed, "Session");

@@ -6,6 +6,7 @@ internal sealed record ChurnSettings(
     string Dialect,
     int PayloadBytes,
     double WarmupSeconds,
+    double JitWaitSeconds,
     double DurationSeconds,
     int SourceIps,
     int? ServerPid,

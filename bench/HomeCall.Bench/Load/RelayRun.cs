@@ -37,7 +37,8 @@ internal sealed class RelayRun(WsConnector connector, RelaySettings settings)
             loops.Add(pair.A.RunAsync(stop.Token));
         }
 
-        await Ticker.RunAsync(settings.WarmupSeconds, t => Status("warmup", t, settings.WarmupSeconds, peers), ct).ConfigureAwait(false);
+        var warmup = await Warmup.For(settings.ServerPid)
+            .RunAsync(settings.WarmupSeconds, settings.JitWaitSeconds, (phase, t, total) => Status(phase, t, total, peers), ct).ConfigureAwait(false);
         var before = ProcessSample.Read(settings.ServerPid);
         using var jit = JitMeter.Start(settings.ServerPid);
         var started = Stopwatch.GetTimestamp();
@@ -51,7 +52,7 @@ internal sealed class RelayRun(WsConnector connector, RelaySettings settings)
         await Ticker.WaitUntilAsync(() => peers.Sum(p => p.Sent) == peers.Sum(p => p.Received), DrainTimeout, ct).ConfigureAwait(false);
         await CloseAsync(peers, loops, stop).ConfigureAwait(false);
         Progress.Done();
-        return Result(pairs, peers, seconds, before, after, jitCpu);
+        return Result(pairs, peers, seconds, warmup, before, after, jitCpu);
     }
 
     private async Task<RelayPair[]> SetUpAsync(CancellationToken ct)
@@ -98,7 +99,7 @@ internal sealed class RelayRun(WsConnector connector, RelaySettings settings)
     private static string Status(string phase, double elapsed, double total, RelayPeer[] peers) =>
         string.Create(CultureInfo.InvariantCulture, $"relay  {phase} {elapsed:0.#}/{total:0.#} s  received {peers.Sum(p => p.Received)}  errors {peers.Sum(p => p.Errors)}");
 
-    private string Result(RelayPair[] pairs, RelayPeer[] peers, double seconds, ProcessSample? before, ProcessSample? after, TimeSpan jitCpu)
+    private string Result(RelayPair[] pairs, RelayPeer[] peers, double seconds, WarmupResult warmup, ProcessSample? before, ProcessSample? after, TimeSpan jitCpu)
     {
         var latency = new LatencyHistogram();
         foreach (var peer in peers)
@@ -112,7 +113,7 @@ internal sealed class RelayRun(WsConnector connector, RelaySettings settings)
             .Add("dialects", string.Join(",", pairs.Select(p => p.Dialect).Distinct()))
             .Add("pairs", settings.Pairs).Add("window", settings.Window)
             .Add("payloadBytes", pairs[0].A.PayloadBytes).Add("messageBytes", pairs[0].A.MessageBytes)
-            .Add("durationSeconds", seconds).Add("delivered", delivered).Add("messagesPerSecond", delivered / seconds, 0)
+            .Warmup(warmup).Add("durationSeconds", seconds).Add("delivered", delivered).Add("messagesPerSecond", delivered / seconds, 0)
             .Latency("latencyMs", latency)
             .Add("sent", peers.Sum(p => p.Sent)).Add("received", peers.Sum(p => p.Received))
             .Add("lost", peers.Sum(p => p.Sent) - peers.Sum(p => p.Received))

@@ -33,14 +33,15 @@ internal sealed class SessionLoop(Func<int, long, CancellationToken, Task> unit)
     /// <summary>
     /// Runs <paramref name="workers"/> loops through the warm-up and the window, samples the server
     /// (<paramref name="serverPid"/>) and this process at both ends of the window, and waits for the loops to end.
+    /// The warm-up runs <paramref name="warmupSeconds"/>, then up to <paramref name="jitWaitSeconds"/> more until the server's JIT is idle.
     /// </summary>
     /// <param name="status">the progress line for a phase name, the seconds elapsed in it and its length</param>
-    public async Task<LoopWindow> RunAsync(int workers, double warmupSeconds, double durationSeconds, int? serverPid,
+    public async Task<LoopWindow> RunAsync(int workers, double warmupSeconds, double jitWaitSeconds, double durationSeconds, int? serverPid,
         Func<string, double, double, string> status, CancellationToken ct)
     {
         var histograms = Enumerable.Range(0, workers).Select(_ => new LatencyHistogram()).ToArray();
         var loops = histograms.Select((h, w) => WorkerAsync(w, h, ct)).ToArray();
-        await Ticker.RunAsync(warmupSeconds, t => status("warmup", t, warmupSeconds), ct).ConfigureAwait(false);
+        var warmup = await Warmup.For(serverPid).RunAsync(warmupSeconds, jitWaitSeconds, status, ct).ConfigureAwait(false);
         var before = ProcessSample.Read(serverPid);
         using var jit = JitMeter.Start(serverPid);
         var clientBefore = ProcessSample.Read(Environment.ProcessId);
@@ -61,7 +62,7 @@ internal sealed class SessionLoop(Func<int, long, CancellationToken, Task> unit)
             unitTime.Add(h);
         }
 
-        return new LoopWindow(before, after, clientBefore, clientAfter, jitCpu, seconds, unitTime);
+        return new LoopWindow(warmup, before, after, clientBefore, clientAfter, jitCpu, seconds, unitTime);
     }
 
     private async Task WorkerAsync(int worker, LatencyHistogram unitTime, CancellationToken ct)

@@ -44,11 +44,11 @@ internal sealed class SetupRun(WsConnector connector, SetupSettings settings)
     private async Task<string> MeasureAsync(List<(BenchClient Client, byte[] Join)> anchors, SourceAddresses sources, CancellationToken ct)
     {
         var loop = _loop = new SessionLoop((worker, index, deadline) => SetUpAsync(anchors[worker].Join, sources.For((2 * index) + 1), deadline));
-        var w = await loop.RunAsync(settings.Parallel, settings.WarmupSeconds, settings.DurationSeconds, settings.ServerPid, Status, ct).ConfigureAwait(false);
+        var w = await loop.RunAsync(settings.Parallel, settings.WarmupSeconds, settings.JitWaitSeconds, settings.DurationSeconds, settings.ServerPid, Status, ct).ConfigureAwait(false);
         var completed = loop.WindowCompleted;
         using var line = new ResultLine("setup");
         line.Add("label", settings.Label).Add("url", connector.Target.RoomUrl.ToString()).Add("dialect", _dialect.Name)
-            .Add("parallel", settings.Parallel).Add("durationSeconds", w.Seconds).Add("connections", completed)
+            .Add("parallel", settings.Parallel).Warmup(w.Warmup).Add("durationSeconds", w.Seconds).Add("connections", completed)
             .Add("connectionsPerSecond", completed / w.Seconds, 1).Latency("setupMs", w.UnitTime)
             .Add("failed", loop.Failed).Add("firstFailure", loop.FirstFailure)
             .Server(w.Before, w.After, completed, "Connection", w.Jit).ClientWindow(w.ClientBefore, w.ClientAfter, completed, "Connection");

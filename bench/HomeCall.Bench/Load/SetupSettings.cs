@@ -4,6 +4,7 @@ namespace HomeCall.Bench.Load;
 internal sealed record SetupSettings(
     int Parallel,
     double WarmupSeconds,
+    double JitWaitSeconds,
     double DurationSeconds,
     int SourceIps,
     int? ServerPid,

@@ -54,10 +54,13 @@ internal sealed record ProcessSample(int Pid, TimeSpan Cpu, long RssKiB, long Hw
     public static TimeSpan FromTicks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
 
     /// <summary>CPU ticks of each of the process's JIT threads by thread id (a thread that ends between listing and reading is skipped).</summary>
-    public static Dictionary<int, long> JitThreadTicks(int pid)
+    public static Dictionary<int, long> JitThreadTicks(int pid) => JitThreadTicks($"/proc/{pid}/task");
+
+    /// <summary>The same from a task directory laid out as /proc/PID/task (TID/comm, TID/stat); threads of other names are skipped.</summary>
+    public static Dictionary<int, long> JitThreadTicks(string taskDirectory)
     {
         var ticks = new Dictionary<int, long>();
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        foreach (var task in Directory.EnumerateDirectories(taskDirectory))
         {
             try
             {

@@ -42,6 +42,20 @@ internal sealed class ResultLine : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// How the warm-up ended: its length (the fixed part plus the wait for the server's JIT threads to
+    /// go idle), their CPU time in it (the start-up JIT cost, on its own), and why it stopped.
+    /// </summary>
+    public ResultLine Warmup(Load.WarmupResult warmup)
+    {
+        _w.WriteStartObject("warmup");
+        _w.WriteNumber("seconds", Math.Round(warmup.Seconds, 3));
+        _w.WriteNumber("jitCpuSeconds", Math.Round(warmup.JitCpu.TotalSeconds, 3));
+        _w.WriteString("until", warmup.Until);
+        _w.WriteEndObject();
+        return this;
+    }
+
     /// <summary>Server CPU and memory between two samples, per unit of work (`per` = e.g. delivered messages).</summary>
     /// <param name="jit">the JIT threads' CPU in the window from a <see cref="JitMeter"/>; without it, the difference of the two samples</param>
     public ResultLine Server(ProcessSample? before, ProcessSample? after, long units, string unitName, TimeSpan? jit = null)

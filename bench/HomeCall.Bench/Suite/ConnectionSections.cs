@@ -19,10 +19,10 @@ internal sealed class ConnectionSections(IReadOnlyList<Measurement> results, Mar
                 + "TCP connect → upgrade (a browser's request head) → join the anchor's room → close handshake. The room neither is created "
                 + "nor expires per connection, so the figure is the connection alone: accept, upgrade parse and answer, the connection's "
                 + "objects, the join, its log lines, the close.");
-        md.Table(["round", "server", "connections/s", "set-up p50 ms", "p99 ms", "failed", "server CPU µs/connection", "of it JIT µs", "server CPU", "load avg"],
+        md.Table(["round", "server", "connections/s", "set-up p50 ms", "p99 ms", "failed", WarmupCells.LengthHeader, WarmupCells.JitHeader, "server CPU µs/connection", "of it JIT µs", "server CPU", "load avg"],
             Ordered("setup").Select(r => (IReadOnlyList<string>)[
                 Round(r), r.Scenario.Server.Display(), N(r.Number("connectionsPerSecond")), N(r.Number("setupMs", "p50"), 2),
-                N(r.Number("setupMs", "p99"), 2), N(r.Number("failed")), N(r.Number("server", "cpuMicrosecondsPerConnection"), 1),
+                N(r.Number("setupMs", "p99"), 2), N(r.Number("failed")), WarmupCells.Length(r), WarmupCells.JitCpu(r), N(r.Number("server", "cpuMicrosecondsPerConnection"), 1),
                 N(r.Number("server", "jitMicrosecondsPerConnection"), 1), N(r.Number("server", "cpuPercent")) + " %", Load(r),
             ]));
         Ratios("setup", "connections/s", "connectionsPerSecond", "server CPU per connection", "server", "steadyCpuMicrosecondsPerConnection");
@@ -36,12 +36,12 @@ internal sealed class ConnectionSections(IReadOnlyList<Measurement> results, Mar
                 + "(close handshake). ROOM_TIMEOUT_MS=" + StandardSet.ChurnRoomTimeoutMs + " on every server for the numeric runs: numeric rooms "
                 + "outlive their members until they expire, and only 9,000 ids exist (with the 5-minute default they are all taken within "
                 + "seconds and every create fails).");
-        md.Table(["dialect", "round", "server", "sessions/s", "session p50 ms", "p99 ms", "failed", "server CPU µs/session", "of it JIT µs", "server CPU", "load avg"],
+        md.Table(["dialect", "round", "server", "sessions/s", "session p50 ms", "p99 ms", "failed", WarmupCells.LengthHeader, WarmupCells.JitHeader, "server CPU µs/session", "of it JIT µs", "server CPU", "load avg"],
             results.Where(r => r.Scenario.Key.StartsWith("churn", StringComparison.Ordinal))
                 .OrderBy(r => r.Scenario.Key).ThenBy(r => r.Scenario.Round).ThenBy(r => r.Scenario.Server)
                 .Select(r => (IReadOnlyList<string>)[
                     r.Text("dialect") ?? "", Round(r), r.Scenario.Server.Display(), N(r.Number("sessionsPerSecond")), N(r.Number("sessionMs", "p50"), 2),
-                    N(r.Number("sessionMs", "p99"), 2), N(r.Number("failed")), N(r.Number("server", "cpuMicrosecondsPerSession")),
+                    N(r.Number("sessionMs", "p99"), 2), N(r.Number("failed")), WarmupCells.Length(r), WarmupCells.JitCpu(r), N(r.Number("server", "cpuMicrosecondsPerSession")),
                     N(r.Number("server", "jitMicrosecondsPerSession")), N(r.Number("server", "cpuPercent")) + " %", Load(r),
                 ]));
         Ratios("churn", "sessions/s", "sessionsPerSecond", "server CPU per session", "server", "steadyCpuMicrosecondsPerSession");

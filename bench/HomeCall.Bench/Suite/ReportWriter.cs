@@ -15,6 +15,7 @@ internal sealed class ReportWriter(MachineInfo machine, SuiteSettings settings, 
         Intro();
         _md.Heading(2, "Summary: the daemon against Bun and Node");
         new SummaryTable(results).Write(_md);
+        new WarmupTable(results).Write(_md);
         Relay();
         var connections = new ConnectionSections(results, _md);
         connections.Setup();
@@ -53,7 +54,9 @@ internal sealed class ReportWriter(MachineInfo machine, SuiteSettings settings, 
                 + "(utime + stime from `/proc/PID/stat` over the measured window), which the load generator's share does not inflate. "
                 + "Of that CPU time, the part spent by JIT compiler threads (.NET's tiered-compilation worker, JavaScriptCore's JIT workers; "
                 + "per thread from `/proc/PID/task`) is shown on its own: on a loaded 2-core machine .NET keeps promoting hot code for "
-                + "the first 15–20 s under load, a cost paid once per start, so the comparisons and targets use the CPU without it.")
+                + "the first 15–20 s under load, a cost paid once per start, so each warm-up lasts until those threads are idle (see "
+                + "\"Warm-up: until the JIT is idle\"), their CPU in it is reported on its own, and the comparisons and targets use the "
+                + "window's CPU without what they still spend.")
             .Paragraph("Servers. **Daemon**: the published single-file binary (`make publish` → `" + settings.Daemon + "`) as users run it: "
                 + "default settings, the default log level (information) included, with only the abuse limits lifted that would refuse the load ("
                 + string.Join(", ", StandardSet.LiftedLimits.Select(kv => $"`{kv.Key}={kv.Value}`"))
@@ -74,7 +77,8 @@ internal sealed class ReportWriter(MachineInfo machine, SuiteSettings settings, 
             .Paragraph("P pairs, each in its own numeric room, keep W offer-sized messages (800-byte RTCSessionDescription payload, "
                 + "828-byte message) in flight between them: each delivered message is answered at once by the receiver (a closed loop). "
                 + "Latency is one-way, from the sender's send call to the receiver's read. Lost = sent − delivered after draining; "
-                + "gaps = sequence numbers skipped. 5 s warm-up (the daemon JIT-compiles its hot path meanwhile), then the measured window (10 s by default).");
+                + "gaps = sequence numbers skipped. Warm-up: " + StandardSet.WarmupSeconds + " s, then on until the server's JIT threads are idle (at most "
+                + StandardSet.JitWait + " s more); then the measured window (10 s by default).");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var key in new[] { "relay-200x1", "relay-50x8", "relay-dialects" })
         {
@@ -85,6 +89,7 @@ internal sealed class ReportWriter(MachineInfo machine, SuiteSettings settings, 
                     N(r.Number("latencyMs", "p50"), 2), N(r.Number("latencyMs", "p90"), 2), N(r.Number("latencyMs", "p99"), 2),
                     N(r.Number("latencyMs", "p999"), 2), N(r.Number("latencyMs", "max"), 2),
                     N(r.Number("lost")) + " / " + N(r.Number("gaps")), N(r.Number("errors")),
+                    WarmupCells.Length(r), WarmupCells.JitCpu(r),
                     N(r.Number("server", "cpuMicrosecondsPerMessage"), 2), N(r.Number("server", "jitMicrosecondsPerMessage"), 2), N(r.Number("server", "cpuPercent")) + " %",
                     N(r.Number("client", "cpuSeconds"), 1) + " s", $"{N(r.LoadBefore, 1)}–{N(r.LoadAfter, 1)}",
                 ]);
@@ -92,7 +97,7 @@ internal sealed class ReportWriter(MachineInfo machine, SuiteSettings settings, 
         }
 
         _md.Table(["scenario", "round", "server", "delivered msg/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "lost / gaps", "errors",
-            "server CPU µs/msg", "of it JIT µs", "server CPU", "tool CPU", "load avg"], rows);
+            WarmupCells.LengthHeader, WarmupCells.JitHeader, "server CPU µs/msg", "of it JIT µs", "server CPU", "tool CPU", "load avg"], rows);
         foreach (var key in new[] { "relay-200x1", "relay-50x8" })
         {
             _md.Paragraph($"{key} per round (server CPU without the JIT compiler threads), daemon / Bun: delivered messages/s {Rounds(key, ServerKind.Bun, "messagesPerSecond")}; "

@@ -17,6 +17,15 @@ internal static class StandardSet
     public const string ChurnRoomTimeoutMs = "1000";
     public const int IdleRoomSize = 3;
 
+    /// <summary>The fixed warm-up of relay, set-up and churn runs, seconds.</summary>
+    public const string WarmupSeconds = "5";
+
+    /// <summary>
+    /// The cap on the wait, after the fixed warm-up, for the server's JIT threads to go idle: at most 30 s of
+    /// warm-up per run, which bounds the suite's extra time (tier-up under load takes 15–20 s, bench/profile.md).
+    /// </summary>
+    public const string JitWait = "25";
+
     /// <summary>The daemon's abuse limits, lifted: the defaults (50 messages/s and 200 connections per IP, 10,000 in all) would refuse the load.</summary>
     public static readonly IReadOnlyDictionary<string, string> LiftedLimits = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -42,12 +51,12 @@ internal static class StandardSet
         var d = s.DurationSeconds.ToString(CultureInfo.InvariantCulture);
         var none = new Dictionary<string, string>();
         var churnEnv = new Dictionary<string, string> { ["ROOM_TIMEOUT_MS"] = ChurnRoomTimeoutMs };
-        string[] relay1 = ["relay", "--pairs", "200", "--window", "1", "--size", "800", "--dialect", "numeric", "--warmup", "5", "--duration", d];
-        string[] relay8 = ["relay", "--pairs", "50", "--window", "8", "--size", "800", "--dialect", "numeric", "--warmup", "5", "--duration", d];
+        string[] relay1 = ["relay", "--pairs", "200", "--window", "1", "--size", "800", "--dialect", "numeric", "--warmup", WarmupSeconds, "--jit-wait", JitWait, "--duration", d];
+        string[] relay8 = ["relay", "--pairs", "50", "--window", "8", "--size", "800", "--dialect", "numeric", "--warmup", WarmupSeconds, "--jit-wait", JitWait, "--duration", d];
         string[] idle = ["idle", "--connections", s.IdleConnections.ToString(CultureInfo.InvariantCulture), "--room-size", IdleRoomSize.ToString(CultureInfo.InvariantCulture),
             "--dialect", "numeric", "--settle", "3", "--hold", "10"];
-        string[] churn = ["churn", "--parallel", "32", "--dialect", "numeric", "--warmup", "5", "--duration", d];
-        string[] setup = ["setup", "--parallel", "32", "--warmup", "5", "--duration", d];
+        string[] churn = ["churn", "--parallel", "32", "--dialect", "numeric", "--warmup", WarmupSeconds, "--jit-wait", JitWait, "--duration", d];
+        string[] setup = ["setup", "--parallel", "32", "--warmup", WarmupSeconds, "--jit-wait", JitWait, "--duration", d];
         var plan = new List<Scenario>();
         for (var round = 1; round <= s.Rounds; round++)
         {
@@ -64,11 +73,11 @@ internal static class StandardSet
             }
         }
 
-        plan.Add(new("relay-dialects", ServerKind.Daemon, ["relay", "--pairs", "200", "--window", "1", "--dialect", "numeric,homecall,mesh,session", "--warmup", "5", "--duration", d], none));
+        plan.Add(new("relay-dialects", ServerKind.Daemon, ["relay", "--pairs", "200", "--window", "1", "--dialect", "numeric,homecall,mesh,session", "--warmup", WarmupSeconds, "--jit-wait", JitWait, "--duration", d], none));
         plan.AddRange(Servers.Select(server => new Scenario("idle", server, idle, none)));
         plan.AddRange(
         [
-            new("churn-homecall", ServerKind.Daemon, ["churn", "--parallel", "32", "--dialect", "homecall", "--warmup", "5", "--duration", d], none),
+            new("churn-homecall", ServerKind.Daemon, ["churn", "--parallel", "32", "--dialect", "homecall", "--warmup", WarmupSeconds, "--jit-wait", JitWait, "--duration", d], none),
             new("start", ServerKind.Daemon, ["start", "--exe", s.Daemon, "--runs", "5", "--settle", "2"], none),
             new("start", ServerKind.Node, ["start", "--exe", s.Node, "--script", s.Reference, "--runs", "5", "--settle", "2"], none),
             new("start", ServerKind.Bun, ["start", "--exe", s.Bun, "--script", s.BunReference, "--runs", "5", "--settle", "2"], none),
