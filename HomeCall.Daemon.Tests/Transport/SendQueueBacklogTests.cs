@@ -61,7 +61,7 @@ public sealed class SendQueueBacklogTests
         queue.Close(CloseStatus.Normal, "");
         await queue.FinishAsync(Wait);
 
-        var messages = TextPayloads(stream.Written);
+        var messages = WireFrames.TextPayloads(stream.Written);
         Assert.That(messages, Has.Count.EqualTo(Senders * PerSender));
         for (var s = 0; s < Senders; s++)
         {
@@ -70,19 +70,5 @@ public sealed class SendQueueBacklogTests
         }
 
         Assert.That(queue.HoldsBacklog, Is.False);
-    }
-
-    /// <summary>The payloads of the unmasked text frames (RFC 6455 §5.2, payloads under 126 bytes) in <paramref name="wire"/>, stopping at the close frame.</summary>
-    private static List<string> TextPayloads(byte[] wire)
-    {
-        var payloads = new List<string>();
-        for (var at = 0; at < wire.Length && wire[at] == 0x81;)
-        {
-            var length = wire[at + 1];
-            payloads.Add(Encoding.ASCII.GetString(wire, at + 2, length));
-            at += 2 + length;
-        }
-
-        return payloads;
     }
 }
