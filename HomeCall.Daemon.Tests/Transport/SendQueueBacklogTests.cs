@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using System.Text;
 using HomeCall.Daemon.Tests.TestSupport;
 using HomeCall.Daemon.Transport;
-using Serilog;
 
 namespace HomeCall.Daemon.Tests.Transport;
 
@@ -14,13 +13,7 @@ public sealed class SendQueueBacklogTests
 
     private readonly FakeTimeProvider _time = new();
 
-    private (SendQueue Queue, WebSocket Ws) Create(Stream inner, int maxQueueBytes)
-    {
-        var connectionStream = new ConnectionStream(inner, [], TimeProvider.System);
-        var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        var services = new ConnectionServices(65536, maxQueueBytes, TimeSpan.FromSeconds(10), _time);
-        return (new SendQueue(ws, connectionStream, services, new LoggerConfiguration().CreateLogger(), () => { }), ws);
-    }
+    private (SendQueue Queue, WebSocket Ws) Create(Stream inner, int maxQueueBytes) => TestSendQueues.Create(inner, maxQueueBytes, _time);
 
     [Test]
     public async Task Send_BacklogDrained_QueueReleased()

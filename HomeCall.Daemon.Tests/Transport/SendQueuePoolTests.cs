@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using System.Text;
 using HomeCall.Daemon.Tests.TestSupport;
 using HomeCall.Daemon.Transport;
-using Serilog;
 
 namespace HomeCall.Daemon.Tests.Transport;
 
@@ -18,13 +17,7 @@ public sealed class SendQueuePoolTests
 
     public SendQueuePoolTests() => _pool = new MessagePool(_arrays);
 
-    private (SendQueue Queue, WebSocket Ws) Create(Stream inner, int maxQueueBytes = int.MaxValue)
-    {
-        var connectionStream = new ConnectionStream(inner, [], TimeProvider.System);
-        var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        var services = new ConnectionServices(65536, maxQueueBytes, TimeSpan.FromSeconds(10), _time);
-        return (new SendQueue(ws, connectionStream, services, new LoggerConfiguration().CreateLogger(), () => { }), ws);
-    }
+    private (SendQueue Queue, WebSocket Ws) Create(Stream inner, int maxQueueBytes = int.MaxValue) => TestSendQueues.Create(inner, maxQueueBytes, _time);
 
     /// <summary>Sends a pooled copy of <paramref name="text"/> as a relay does: the sender's own reference is released after.</summary>
     private bool SendPooled(SendQueue queue, string text)
