@@ -279,11 +279,12 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     {
         lock (_gate)
         {
-            _queue.Clear();
             _queuedBytes = 0;
             _closing = true;
             _draining = false;
             _drained?.TrySetResult();
+            // Last: a release that fails the pooled-message guard must not leave the queue marked draining.
+            _queue.Clear();
         }
     }
 }
