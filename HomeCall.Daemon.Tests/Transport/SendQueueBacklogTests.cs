@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using System.Text;
 using HomeCall.Daemon.Tests.TestSupport;
 using HomeCall.Daemon.Transport;
-using Serilog;
 
 namespace HomeCall.Daemon.Tests.Transport;
 
@@ -14,13 +13,7 @@ public sealed class SendQueueBacklogTests
 
     private readonly FakeTimeProvider _time = new();
 
-    private (SendQueue Queue, WebSocket Ws) Create(Stream inner, int maxQueueBytes)
-    {
-        var connectionStream = new ConnectionStream(inner, [], TimeProvider.System);
-        var ws = WebSocket.CreateFromStream(connectionStream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        var services = new ConnectionServices(65536, maxQueueBytes, TimeSpan.FromSeconds(10), _time);
-        return (new SendQueue(ws, connectionStream, services, new LoggerConfiguration().CreateLogger(), () => { }), ws);
-    }
+    private (SendQueue Queue, WebSocket Ws) Create(Stream inner, int maxQueueBytes) => TestSendQueues.Create(inner, maxQueueBytes, _time);
 
     [Test]
     public async Task Send_BacklogDrained_QueueReleased()
@@ -61,7 +54,7 @@ public sealed class SendQueueBacklogTests
         queue.Close(CloseStatus.Normal, "");
         await queue.FinishAsync(Wait);
 
-        var messages = TextPayloads(stream.Written);
+        var messages = WireFrames.TextPayloads(stream.Written);
         Assert.That(messages, Has.Count.EqualTo(Senders * PerSender));
         for (var s = 0; s < Senders; s++)
         {
@@ -70,19 +63,5 @@ public sealed class SendQueueBacklogTests
         }
 
         Assert.That(queue.HoldsBacklog, Is.False);
-    }
-
-    /// <summary>The payloads of the unmasked text frames (RFC 6455 §5.2, payloads under 126 bytes) in <paramref name="wire"/>, stopping at the close frame.</summary>
-    private static List<string> TextPayloads(byte[] wire)
-    {
-        var payloads = new List<string>();
-        for (var at = 0; at < wire.Length && wire[at] == 0x81;)
-        {
-            var length = wire[at + 1];
-            payloads.Add(Encoding.ASCII.GetString(wire, at + 2, length));
-            at += 2 + length;
-        }
-
-        return payloads;
     }
 }

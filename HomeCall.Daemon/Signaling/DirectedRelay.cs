@@ -1,3 +1,5 @@
+using HomeCall.Daemon.Transport;
+
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
@@ -9,8 +11,8 @@ namespace HomeCall.Daemon.Signaling;
 /// </summary>
 internal static class DirectedRelay
 {
-    /// <summary>Builds the outgoing message for a verified sender.</summary>
-    public delegate byte[] Builder(in InboundMessage message, string from);
+    /// <summary>Builds the outgoing message for a verified sender, in a buffer of <paramref name="pool"/>.</summary>
+    public delegate MessageLease Builder(in InboundMessage message, string from, MessagePool pool);
 
     /// <summary>Caller has validated field types; this takes the registry lock.</summary>
     public static void Deliver(SignalingContext ctx, ClientState state, in InboundMessage message, JsonField target, string targetName, Builder build)
@@ -31,13 +33,26 @@ internal static class DirectedRelay
             }
 
             if (RelayTarget.Find(member.Room, message, target) is not { } connection
-                || !connection.Send(build(message, member.UserId)))
+                || !SendOnce(connection, build(message, member.UserId, ctx.Messages)))
             {
                 ctx.Replies.Error(state, ErrorCode.UserNotFound, targetName, message.String(target));
                 return;
             }
 
             ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
+        }
+    }
+
+    /// <summary>Queues the relay; the builder's own reference is released whether or not it was queued.</summary>
+    private static bool SendOnce(IConnection connection, MessageLease relay)
+    {
+        try
+        {
+            return connection.Send(relay);
+        }
+        finally
+        {
+            relay.Release();
         }
     }
 }

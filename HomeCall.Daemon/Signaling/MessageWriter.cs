@@ -2,13 +2,15 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HomeCall.Daemon.Signaling.Json;
+using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Signaling;
 
 /// <summary>
 /// Writes outgoing messages with <see cref="Utf8JsonWriter"/> into a per-thread buffer
 /// that is reused, so building a message allocates only its final byte array (the one
-/// buffer that is queued to the recipients, shared when there are several).
+/// buffer that is queued to the recipients, shared when there are several); a relay, the
+/// hot path, allocates nothing: its bytes go to a pooled buffer (<see cref="MessagePool"/>).
 /// </summary>
 internal static class MessageWriter
 {
@@ -41,6 +43,13 @@ internal static class MessageWriter
         return t_buffer!.WrittenSpan.ToArray();
     }
 
+    /// <summary>As <see cref="Finish"/>, into a buffer of <paramref name="pool"/>; the caller releases the lease.</summary>
+    public static MessageLease FinishPooled(Utf8JsonWriter writer, MessagePool pool)
+    {
+        writer.Flush();
+        return pool.Rent(t_buffer!.WrittenSpan);
+    }
+
     /// <summary>
     /// A relay that keeps the sender's fields (docs/protocol.md §5.1, §8.1: unknown fields pass through) but
     /// stamps `type`, `from` and, on /signal, `room` from what the server knows. Every other
@@ -48,7 +57,8 @@ internal static class MessageWriter
     /// received string token is already valid JSON, and re-escaping it could make the relay
     /// several times its message (a raw DEL becomes `\u007F`) and overflow a receiver's queue.
     /// </summary>
-    public static byte[] PassThrough(in InboundMessage message, string? room, string from)
+    /// <returns>The relay in a buffer of <paramref name="pool"/>; the caller releases the lease.</returns>
+    public static MessageLease PassThrough(in InboundMessage message, string? room, string from, MessagePool pool)
     {
         var w = Start();
         w.WriteStartObject();
@@ -75,7 +85,7 @@ internal static class MessageWriter
         }
 
         buffer.Write("}"u8);
-        return buffer.WrittenSpan.ToArray();
+        return pool.Rent(buffer.WrittenSpan);
     }
 
     private static bool IsStamped(ReadOnlySpan<byte> key, bool escaped, bool roomStamped) =>

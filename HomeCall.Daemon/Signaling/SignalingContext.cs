@@ -2,6 +2,7 @@ using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Metrics;
 using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Signaling;
 
@@ -16,6 +17,9 @@ internal sealed record SignalingContext(
 {
     /// <summary>Sends each joined connection its ICE servers (docs/protocol.md §3.8).</summary>
     public required IceServerDelivery Ice { get; init; }
+
+    /// <summary>Where relays are built: pooled buffers, so that a relay allocates nothing (tests count the buffers).</summary>
+    public MessagePool Messages { get; init; } = MessagePool.Shared;
 
     /// <summary>Whether a join may proceed (docs/protocol.md §12); it also keeps the per-IP join failures (§7.3).</summary>
     public required JoinAccess Access { get; init; }

@@ -41,7 +41,7 @@ internal sealed class FrameWriter
     {
         if (!frame.IsClose)
         {
-            return _ws.SendAsync(frame.Data, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            return _ws.SendAsync(frame.Payload, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         }
 
         if (_ws.State is not (WebSocketState.Open or WebSocketState.CloseReceived))

@@ -31,6 +31,13 @@ internal interface IConnection
     /// </summary>
     bool Send(ReadOnlyMemory<byte> utf8Json);
 
+    /// <summary>
+    /// Queues a pooled message as <see cref="Send(ReadOnlyMemory{byte})"/> does; the connection takes
+    /// its own reference while it holds the bytes, and the caller releases its own after. A connection
+    /// that copies or sends at once needs no reference: the default sends the bytes.
+    /// </summary>
+    bool Send(MessageLease message) => Send(message.Memory);
+
     /// <summary>Sends a close frame with this status after what is already queued.</summary>
     void Close(int status, string reason);
 }

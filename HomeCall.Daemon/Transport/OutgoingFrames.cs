@@ -46,9 +46,19 @@ internal struct OutgoingFrames
         return false;
     }
 
-    /// <summary>Drops every frame and the backlog queue.</summary>
+    /// <summary>Drops every frame and the backlog queue, releasing the pooled messages they held.</summary>
     public void Clear()
     {
+        if (_hasFirst)
+        {
+            _first.Lease.Release();
+        }
+
+        while (_rest is not null && _rest.TryDequeue(out var frame))
+        {
+            frame.Lease.Release();
+        }
+
         (_first, _hasFirst) = (default, false);
         _rest = null;
     }

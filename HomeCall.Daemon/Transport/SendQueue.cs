@@ -89,7 +89,15 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     public int SentCloseStatus => _writer.SentCloseStatus;
 
     /// <summary>Queues one text message; false when closing, or when it overflowed the bound (then closed with 1008).</summary>
-    public bool Send(ReadOnlyMemory<byte> utf8Json)
+    public bool Send(ReadOnlyMemory<byte> utf8Json) => Send(utf8Json, default);
+
+    /// <summary>
+    /// Queues a pooled message, taking a reference of its own that is released once the frame was
+    /// sent or dropped; the caller keeps (and releases) its own. False as for an array.
+    /// </summary>
+    public bool Send(MessageLease message) => Send(message.Memory, message);
+
+    private bool Send(ReadOnlyMemory<byte> utf8Json, MessageLease message)
     {
         lock (_gate)
         {
@@ -100,7 +108,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 
             if (_queuedBytes + utf8Json.Length <= _services.MaxSendQueueBytes)
             {
-                Enqueue(new OutgoingFrame(utf8Json, 0, null));
+                Enqueue(new OutgoingFrame(utf8Json, 0, null, message.Retain()));
                 return true;
             }
 
@@ -239,7 +247,16 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
                     batching = true;
                 }
 
-                ok = await _writer.WriteAsync(frame).ConfigureAwait(false);
+                try
+                {
+                    ok = await _writer.WriteAsync(frame).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // The socket has taken (or failed) the frame: the WebSocket copied its payload before it completed.
+                    frame.Lease.Release();
+                }
+
                 if (ok && !frame.IsClose)
                 {
                     lock (_gate)
@@ -262,11 +279,12 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     {
         lock (_gate)
         {
-            _queue.Clear();
             _queuedBytes = 0;
             _closing = true;
             _draining = false;
             _drained?.TrySetResult();
+            // Last: a release that fails the pooled-message guard must not leave the queue marked draining.
+            _queue.Clear();
         }
     }
 }

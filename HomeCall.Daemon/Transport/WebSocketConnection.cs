@@ -77,6 +77,8 @@ internal sealed partial class WebSocketConnection : IConnection, IDisposable
 
     public bool Send(ReadOnlyMemory<byte> utf8Json) => _sends.Send(utf8Json);
 
+    public bool Send(MessageLease message) => _sends.Send(message);
+
     public void Close(int status, string reason) => _sends.Close(status, reason);
 
     /// <summary>Creates its signaling side (once, before <see cref="RunAsync"/>): the core may send to it from then on.</summary>

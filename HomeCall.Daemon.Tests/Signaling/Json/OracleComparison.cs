@@ -1,5 +1,7 @@
 using System.Text;
 using HomeCall.Daemon.Signaling;
+using HomeCall.Daemon.Tests.TestSupport;
+using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Tests.Signaling.Json;
 
@@ -38,7 +40,7 @@ internal static class OracleComparison
         foreach (var room in new[] { null, "r1" })
         {
             var before = Outcome(() => ReaderPassThroughOracle.PassThrough(new InboundMessage(json, oldType, oldFields), room, "alice"));
-            var after = Outcome(() => MessageWriter.PassThrough(new InboundMessage(json, newType, newFields), room, "alice"));
+            var after = Outcome(() => Leases.TakeBytes(MessageWriter.PassThrough(new InboundMessage(json, newType, newFields), room, "alice", MessagePool.Shared)));
             if (before != after)
             {
                 return $"pass-through with room {room ?? "none"}: {before} vs {after}";

@@ -1,5 +1,6 @@
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Signaling.Homecall;
 
@@ -143,6 +144,6 @@ internal sealed class HomecallHandler(SignalingContext ctx) : IDialectHandler
             return;
         }
 
-        DirectedRelay.Deliver(ctx, state, message, f.To, "to", static (in InboundMessage m, string from) => MessageWriter.PassThrough(m, null, from));
+        DirectedRelay.Deliver(ctx, state, message, f.To, "to", static (in InboundMessage m, string from, MessagePool pool) => MessageWriter.PassThrough(m, null, from, pool));
     }
 }

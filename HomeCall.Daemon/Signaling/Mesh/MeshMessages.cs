@@ -1,13 +1,14 @@
 using System.Text.Json;
 using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Signaling.Mesh;
 
 /// <summary>Messages of the mesh dialect (docs/protocol.md §6), all built afresh in exactly the shape its clients read.</summary>
 internal static class MeshMessages
 {
-    /// <summary>{type, fromUserId, sdp} or, for ice-candidate, {type, fromUserId, candidate}.</summary>
-    public static byte[] Relay(in InboundMessage message, string from)
+    /// <summary>{type, fromUserId, sdp} or, for ice-candidate, {type, fromUserId, candidate}, in a buffer of <paramref name="pool"/>.</summary>
+    public static MessageLease Relay(in InboundMessage message, string from, MessagePool pool)
     {
         var w = MessageWriter.Start();
         w.WriteStartObject();
@@ -16,7 +17,7 @@ internal static class MeshMessages
         w.WritePropertyName(message.Type == MessageType.IceCandidate ? "candidate"u8 : "sdp"u8);
         w.WriteRawValue(message.Raw(RelayBody.Of(message)), skipInputValidation: true);
         w.WriteEndObject();
-        return MessageWriter.Finish(w);
+        return MessageWriter.FinishPooled(w, pool);
     }
 
     /// <summary>{"type":"participants","roomId","participants":[{id,name,joinedAt}]} to the joiner.</summary>

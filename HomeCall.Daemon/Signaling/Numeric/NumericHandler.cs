@@ -1,5 +1,6 @@
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Transport;
 using Serilog;
 
 namespace HomeCall.Daemon.Signaling.Numeric;
@@ -178,16 +179,26 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 
         // The registry lock serializes every relay and join of the daemon's event threads: what
         // needs only the message, the connection's own id (fixed at connect) and the clock is done before it.
-        var relay = SenderFields.Match(message, state.MyId) ? NumericMessages.Signal(message, state.MyId) : null;
-        var delivered = Deliver(state, relay, ctx.Time.GetUtcNow());
+        var relay = SenderFields.Match(message, state.MyId) ? NumericMessages.Signal(message, state.MyId, ctx.Messages) : default;
+        int delivered;
+        try
+        {
+            delivered = Deliver(state, relay, ctx.Time.GetUtcNow());
+        }
+        finally
+        {
+            // Each recipient's queue holds its own reference: the buffer goes back after the last send.
+            relay.Release();
+        }
+
         for (var i = 0; i < delivered; i++)
         {
             ctx.Metrics.MessagesRelayed.Increment("signal");
         }
     }
 
-    /// <summary>Queues the relay to every other member; a null relay is a sender mismatch, reported after not-joined.</summary>
-    private int Deliver(ClientState state, byte[]? relay, DateTimeOffset now)
+    /// <summary>Queues the relay to every other member; an empty relay is a sender mismatch, reported after not-joined.</summary>
+    private int Deliver(ClientState state, MessageLease relay, DateTimeOffset now)
     {
         using var rooms = ctx.Registry.Lock();
         if (state.Membership is not { } member)
@@ -196,7 +207,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
             return 0;
         }
 
-        if (relay is null)
+        if (relay.IsEmpty)
         {
             ctx.Replies.Error(state, ErrorCode.SenderMismatch);
             return 0;

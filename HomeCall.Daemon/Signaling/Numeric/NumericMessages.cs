@@ -1,3 +1,5 @@
+using HomeCall.Daemon.Transport;
+
 namespace HomeCall.Daemon.Signaling.Numeric;
 
 /// <summary>Messages of the numeric dialect (docs/protocol.md §7.1), all built afresh.</summary>
@@ -15,8 +17,8 @@ internal static class NumericMessages
         return MessageWriter.Finish(w);
     }
 
-    /// <summary>Exactly {"type":"signal","senderId","payload"}; the payload is copied byte for byte.</summary>
-    public static byte[] Signal(in InboundMessage message, string senderId)
+    /// <summary>Exactly {"type":"signal","senderId","payload"}; the payload is copied byte for byte into a buffer of <paramref name="pool"/>.</summary>
+    public static MessageLease Signal(in InboundMessage message, string senderId, MessagePool pool)
     {
         var w = MessageWriter.Start();
         w.WriteStartObject();
@@ -25,6 +27,6 @@ internal static class NumericMessages
         w.WritePropertyName("payload"u8);
         w.WriteRawValue(message.Raw(message.Fields.Payload), skipInputValidation: true);
         w.WriteEndObject();
-        return MessageWriter.Finish(w);
+        return MessageWriter.FinishPooled(w, pool);
     }
 }

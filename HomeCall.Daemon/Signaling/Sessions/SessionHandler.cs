@@ -181,15 +181,23 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
         }
 
         session.LastActivity = ctx.Time.GetUtcNow();
-        var relay = MessageWriter.PassThrough(message, session.Id, member.UserId);
-        var other = RelayTarget.Other(session, member);
-        if (other?.Connection is { } target && target.Send(relay))
+        var relay = MessageWriter.PassThrough(message, session.Id, member.UserId, ctx.Messages);
+        try
         {
-            ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
+            var other = RelayTarget.Other(session, member);
+            if (other?.Connection is { } target && target.Send(relay))
+            {
+                ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
+            }
+            else if (!session.Queue.TryAdd(new QueuedMessage(member.UserId, relay.Memory.ToArray())))
+            {
+                // The session's queue may hold a message for minutes: it keeps a copy, not the pooled buffer.
+                ctx.Replies.SessionError(state, ErrorCode.QueueFull, session.Id);
+            }
         }
-        else if (!session.Queue.TryAdd(new QueuedMessage(member.UserId, relay)))
+        finally
         {
-            ctx.Replies.SessionError(state, ErrorCode.QueueFull, session.Id);
+            relay.Release();
         }
     }
 
