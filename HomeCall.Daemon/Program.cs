@@ -160,7 +160,7 @@ internal static class Program
         using var systemd = SystemdNotifier.FromEnvironment(environment, Environment.ProcessId);
         // Whether joins need a token or the webhook's yes (docs/protocol.md §12), never the secret or the URL.
         log.Information("Room access control: tokens required {TokensRequired}, auth webhook asked {WebhookAsked} (both false: anyone who knows a room joins it)", secrets.Room.IsSet, options.AuthWebhookUrl.Length > 0);
-        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, systemd, secrets, dropped);
+        using var host = new DaemonHost(options, key.Fingerprinter, TimeProvider.System, logger, secrets, systemd, dropped);
         host.Settings.Changed += o => level.MinimumLevel = LogSetup.ParseLevel(o.LogLevel);
         using var reloadSignal = new ReloadSignal(() => Reload(host, reloads, log));
         try

@@ -16,7 +16,7 @@ public sealed class DaemonHostSystemdTests
     {
         using var manager = NotifySocket.InTempDirectory();
         using var notifier = new SystemdNotifier(manager.Endpoint, null);
-        using var host = new DaemonHost(Options, TestFingerprints.Fingerprinter, TimeProvider.System, new LoggerConfiguration().CreateLogger(), notifier);
+        using var host = new DaemonHost(Options, TestFingerprints.Fingerprinter, TimeProvider.System, new LoggerConfiguration().CreateLogger(), TestSecrets.Read(Options), notifier);
         Assert.That(manager.HasPending, Is.False, "READY before the listener was bound");
 
         var endpoint = host.Start();
@@ -34,7 +34,7 @@ public sealed class DaemonHostSystemdTests
         var time = new FakeTimeProvider();
         using var manager = NotifySocket.Abstract();
         using var notifier = new SystemdNotifier(manager.Endpoint, null);
-        using var host = new DaemonHost(Options, TestFingerprints.Fingerprinter, time, new LoggerConfiguration().CreateLogger(), notifier);
+        using var host = new DaemonHost(Options, TestFingerprints.Fingerprinter, time, new LoggerConfiguration().CreateLogger(), TestSecrets.Read(Options), notifier);
         var endpoint = host.Start();
         using var stop = new CancellationTokenSource();
         var run = host.RunAsync(stop.Token);
@@ -60,7 +60,7 @@ public sealed class DaemonHostSystemdTests
     {
         using var manager = NotifySocket.Abstract();
         using var notifier = new SystemdNotifier(manager.Endpoint, null);
-        using var host = new DaemonHost(Options, TestFingerprints.Fingerprinter, TimeProvider.System, new LoggerConfiguration().CreateLogger(), notifier);
+        using var host = new DaemonHost(Options, TestFingerprints.Fingerprinter, TimeProvider.System, new LoggerConfiguration().CreateLogger(), TestSecrets.Read(Options), notifier);
         var endpoint = host.Start();
         using var stop = new CancellationTokenSource();
         var run = host.RunAsync(stop.Token);

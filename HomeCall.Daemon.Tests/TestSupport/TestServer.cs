@@ -29,7 +29,7 @@ internal sealed class TestServer : IAsyncDisposable
         }
 
         var logger = config.CreateLogger();
-        Host = new DaemonHost(options, TestFingerprints.Fingerprinter, time, logger);
+        Host = new DaemonHost(options, TestFingerprints.Fingerprinter, time, logger, TestSecrets.Read(options));
         Endpoint = Host.Start();
         _run = Task.Run(() => Host.RunAsync(_stop.Token));
     }

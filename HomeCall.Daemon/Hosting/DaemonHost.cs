@@ -31,14 +31,13 @@ internal sealed class DaemonHost : IDisposable
     private readonly IceServersEndpoint _iceEndpoint;
     private readonly RequestHandler _upgrades;
 
-    /// <param name="secrets">The ICE servers and room secret with their files read (Program, which has checked them); null reads them from <paramref name="options"/> now.</param>
+    /// <param name="secrets">The ICE servers and room secret with their files read and checked (<see cref="ResolvedSecrets.Read"/>, by the caller: a file that cannot be used is the caller's exit 78, not this constructor's).</param>
     /// <param name="logEventsDropped">What the logger's buffer dropped (Program), shown on /metrics; null counts nothing.</param>
-    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, SystemdNotifier? systemd = null, ResolvedSecrets? secrets = null, DroppedLogEvents? logEventsDropped = null)
+    public DaemonHost(DaemonOptions options, RoomFingerprinter fingerprints, TimeProvider time, ILogger log, ResolvedSecrets secrets, SystemdNotifier? systemd = null, DroppedLogEvents? logEventsDropped = null)
     {
         _time = time;
         _log = log.ForContext<DaemonHost>();
         Settings = new LiveOptions(options);
-        secrets ??= ResolvedSecrets.Read(options, File.ReadAllBytes, out var problem) ?? throw new ArgumentException(problem, nameof(options));
         _ice = new IceServers(secrets.Ice);
         Metrics = new DaemonMetrics(logEventsDropped ?? new DroppedLogEvents());
         Hub = new SignalingHub(options, fingerprints, time, Metrics, log, _ice, secrets.Room);
