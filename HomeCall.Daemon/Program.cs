@@ -115,7 +115,7 @@ internal static class Program
         var options = bound.Options;
         var level = new LoggingLevelSwitch(LogSetup.ParseLevel(options.LogLevel));
         var dropped = new DroppedLogEvents();
-        var logger = LogSetup.Create(options, Console.Error, level, out var fileProblem, out var groupProblem, dropped);
+        var logger = LogSetup.Create(options, Console.OpenStandardOutput(), Console.Error, level, out var fileProblem, out var groupProblem, dropped);
         try
         {
             Log.Logger = logger;

@@ -31,7 +31,7 @@ public sealed class LogPrivacyTests
     public async Task LogFile_AfterCallsInEveryDialect_HasFingerprintsAndNoSecrets()
     {
         var options = new DaemonOptions { LogDir = _logDir, LogLevel = "verbose" };
-        using (var fileLogger = LogSetup.Create(options, TextWriter.Null, out var problem))
+        using (var fileLogger = LogSetup.Create(options, Stream.Null, TextWriter.Null, out var problem))
         {
             Assert.That(problem, Is.Null);
             await using var server = TestServer.Start(options, extraLogger: fileLogger);

@@ -100,8 +100,7 @@ public sealed class BackgroundLogSinkTests
     public void Emit_AfterDispose_WrittenOnTheCallingThread()
     {
         var written = new CapturingSink();
-        var writer = new LoggerConfiguration().WriteTo.Sink(written).CreateLogger();
-        var sink = new BackgroundLogSink(writer, new DroppedLogEvents(), new FakeTimeProvider());
+        var sink = new BackgroundLogSink(new BatchCountingSink(written), new DroppedLogEvents(), new FakeTimeProvider());
         sink.Dispose();
 
         new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger().Information("a connection ending during the exit");
@@ -109,13 +108,61 @@ public sealed class BackgroundLogSinkTests
         Assert.That(written.Lines, Is.EqualTo(new[] { "a connection ending during the exit" }));
     }
 
-    private static Logger Logger(ILogEventSink sink, DroppedLogEvents dropped, int capacity)
+    [Test]
+    public async Task Emit_WhileTheWriterWaitsForTheNextBatch_GathersIntoOneBatchWrittenWhenTheIntervalPasses()
     {
-        var writer = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(sink).CreateLogger();
-        return new LoggerConfiguration().MinimumLevel.Verbose()
-            .WriteTo.Sink(new BackgroundLogSink(writer, dropped, new FakeTimeProvider(), capacity)) // The clock stands still: drops are said when the writer has caught up.
-            .CreateLogger();
+        const int gathered = 1_000;
+        var written = new CapturingSink();
+        var outputs = new BatchCountingSink(written);
+        var time = new FakeTimeProvider();
+        using var logger = Logger(outputs, new DroppedLogEvents(), BackgroundLogSink.DefaultCapacityEvents, time);
+        logger.Information("wakes the idle writer");
+        await Poll.UntilAsync(() => outputs.Batches == 1, "the first event written as a batch of its own");
+
+        for (var i = 0; i < gathered; i++)
+        {
+            logger.Information("Gathered {Index}", i);
+        }
+
+        // The writer waits for the batch interval on the fake clock, however many events come (one
+        // wake-up per event would cost a futex wake and a context switch per line); the clock is
+        // moved on until they are written, in case the writer had not armed its timer yet.
+        await Poll.UntilAsync(
+            () =>
+            {
+                time.Advance(BackgroundLogSink.BatchInterval);
+                return written.Events.Count == gathered + 1;
+            },
+            "the gathered events written once the interval passed");
+
+        Assert.That(outputs.Batches, Is.EqualTo(2));
+        Assert.That(written.Lines.Last(), Is.EqualTo("Gathered " + (gathered - 1)));
     }
+
+    [Test]
+    public async Task Emit_AfterTheWriterWentIdle_WakesItWithoutTheClock()
+    {
+        var written = new CapturingSink();
+        var outputs = new BatchCountingSink(written);
+        var time = new FakeTimeProvider();
+        using var logger = Logger(outputs, new DroppedLogEvents(), BackgroundLogSink.DefaultCapacityEvents, time);
+        logger.Information("first");
+        await Poll.UntilAsync(() => outputs.Batches == 1, "the first event written");
+        time.Advance(BackgroundLogSink.BatchInterval); // Nothing came during the interval: the writer goes idle.
+
+        logger.Information("second, after a quiet spell");
+
+        // Only an event can wake an idle writer now: the clock stands still from here on.
+        await Poll.UntilAsync(() => written.Events.Count == 2, "the event that came to an idle writer written");
+    }
+
+    private static Logger Logger(ILogEventSink sink, DroppedLogEvents dropped, int capacity) =>
+        Logger(new BatchCountingSink(sink), dropped, capacity, new FakeTimeProvider()); // The clock stands still: drops are said when the writer has caught up.
+
+    private static Logger Logger(BatchCountingSink outputs, DroppedLogEvents dropped, int capacity, FakeTimeProvider time) =>
+        new LoggerConfiguration().MinimumLevel.Verbose()
+            .WriteTo.Sink(new BackgroundLogSink(outputs, dropped, time, capacity))
+            .CreateLogger();
 
     private static object Scalar(Serilog.Events.LogEvent e, string name) =>
         ((Serilog.Events.ScalarValue)e.Properties[name]).Value!;

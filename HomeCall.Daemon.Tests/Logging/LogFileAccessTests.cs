@@ -23,7 +23,7 @@ public sealed class LogFileAccessTests
         var logDir = Path.Combine(_dir, "logs");
 
         string? groupProblem;
-        using (var logger = LogSetup.Create(new DaemonOptions { LogDir = logDir }, TextWriter.Null, new(), out _, out groupProblem))
+        using (var logger = LogSetup.Create(new DaemonOptions { LogDir = logDir }, Stream.Null, TextWriter.Null, new(), out _, out groupProblem))
         {
             logger.Information("written");
         }
@@ -41,7 +41,7 @@ public sealed class LogFileAccessTests
     {
         File.SetUnixFileMode(_dir, LogFileAccess.DirectoryMode | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
 
-        using (var logger = LogSetup.Create(new DaemonOptions { LogDir = _dir }, TextWriter.Null, out _))
+        using (var logger = LogSetup.Create(new DaemonOptions { LogDir = _dir }, Stream.Null, TextWriter.Null, out _))
         {
             logger.Information("written");
         }
@@ -63,7 +63,7 @@ public sealed class LogFileAccessTests
         File.SetUnixFileMode(_dir, LogFileAccess.DirectoryMode | UnixFileMode.SetGroup);
 
         string? groupProblem;
-        using (var logger = LogSetup.Create(new DaemonOptions { LogDir = _dir }, TextWriter.Null, new(), out _, out groupProblem))
+        using (var logger = LogSetup.Create(new DaemonOptions { LogDir = _dir }, Stream.Null, TextWriter.Null, new(), out _, out groupProblem))
         {
             logger.Information("written");
         }

@@ -32,7 +32,7 @@ public sealed class LogSetupTests
     {
         var options = new DaemonOptions { LogDir = Path.Combine(_dir, "sub"), LogLevel = "debug" };
 
-        using (var logger = LogSetup.Create(options, TextWriter.Null, out var problem))
+        using (var logger = LogSetup.Create(options, Stream.Null, TextWriter.Null, out var problem))
         {
             Assert.That(problem, Is.Null);
             logger.Debug("Member joined {Room} ({Count}/{Capacity})", "ab12cd34", 2, 16);
@@ -52,7 +52,7 @@ public sealed class LogSetupTests
     {
         var options = new DaemonOptions { LogDir = _dir, LogLevel = "warning" };
 
-        using (var logger = LogSetup.Create(options, TextWriter.Null, out _))
+        using (var logger = LogSetup.Create(options, Stream.Null, TextWriter.Null, out _))
         {
             logger.Information("not written");
             logger.Warning("written");
@@ -71,28 +71,21 @@ public sealed class LogSetupTests
         var options = new DaemonOptions { LogDir = Path.Combine(blocker, "logs") };
 
         string? problem;
-        using var console = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(console); // The console sink writes to Console.Out as each event is emitted.
-        try
+        using var stdout = new MemoryStream();
+        using (var logger = LogSetup.Create(options, stdout, TextWriter.Null, out problem))
         {
-            using var logger = LogSetup.Create(options, TextWriter.Null, out problem);
             logger.Information("console still works");
-        }
-        finally
-        {
-            Console.SetOut(original);
         }
 
         Assert.That(problem, Is.Not.Null.And.Not.Empty);
-        Assert.That(console.ToString(), Does.Contain("[INF]").And.Contain("console still works"));
+        Assert.That(System.Text.Encoding.UTF8.GetString(stdout.ToArray()), Does.Contain("[INF]").And.Contain("console still works"));
         Assert.That(Directory.GetFileSystemEntries(_dir), Is.EqualTo(new[] { blocker }), "no log file anywhere");
     }
 
     [Test]
     public void Create_NoLogDir_ReportsNoProblem()
     {
-        using var logger = LogSetup.Create(new DaemonOptions(), TextWriter.Null, out var problem);
+        using var logger = LogSetup.Create(new DaemonOptions(), Stream.Null, TextWriter.Null, out var problem);
 
         Assert.That(problem, Is.Null);
     }

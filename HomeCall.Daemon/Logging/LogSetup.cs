@@ -8,10 +8,11 @@ using Serilog;
 namespace HomeCall.Daemon.Logging;
 
 /// <summary>
-/// Serilog to the console always, and to daily rolling files in LOG_DIR when it is set
-/// and writable. One line per event: timestamp with offset, level, connection id, message.
-/// The console and file sinks sit behind a <see cref="BackgroundLogSink"/>: the threads that
-/// log only enqueue, one background thread renders and writes.
+/// Serilog to the console (stdout) always, and to daily rolling files in LOG_DIR when it is set
+/// and writable. One line per event: timestamp with offset, level, connection id, message
+/// (<see cref="OutputTemplate"/>, rendered by <see cref="LogLineFormatter"/>). The outputs sit
+/// behind a <see cref="BackgroundLogSink"/>: the threads that log only enqueue, one background
+/// thread renders and writes, the console one batch at a time.
 /// </summary>
 internal static class LogSetup
 {
@@ -22,33 +23,32 @@ internal static class LogSetup
 
     /// <summary>Builds the logger; returns a warning to log when LOG_DIR could not be used.</summary>
     [SupportedOSPlatform("linux")]
-    public static Logger Create(DaemonOptions options, TextWriter console, out string? fileProblem) =>
-        Create(options, console, new LoggingLevelSwitch(ParseLevel(options.LogLevel)), out fileProblem, out _);
+    public static Logger Create(DaemonOptions options, Stream stdout, TextWriter errors, out string? fileProblem) =>
+        Create(options, stdout, errors, new LoggingLevelSwitch(ParseLevel(options.LogLevel)), out fileProblem, out _);
 
     /// <summary>
-    /// Builds the logger at the level <paramref name="level"/> holds (a reload changes it); returns
+    /// Builds the logger at the level <paramref name="level"/> holds (a reload changes it), writing
+    /// lines to <paramref name="stdout"/> and its own failures to <paramref name="errors"/>; returns
     /// why LOG_DIR could not be used, or why its files could not be given to the readers' group.
     /// Events dropped because the buffer was full are counted in <paramref name="dropped"/>.
     /// </summary>
     [SupportedOSPlatform("linux")]
-    public static Logger Create(DaemonOptions options, TextWriter console, LoggingLevelSwitch level, out string? fileProblem, out string? groupProblem, DroppedLogEvents? dropped = null)
+    public static Logger Create(DaemonOptions options, Stream stdout, TextWriter errors, LoggingLevelSwitch level, out string? fileProblem, out string? groupProblem, DroppedLogEvents? dropped = null)
     {
-        var writer = Writer(options, out fileProblem, out groupProblem);
-        ReportSinkFailuresOnce(console);
+        var formatter = new LogLineFormatter();
+        var outputs = new LogOutputs(new ConsoleLogLines(stdout, formatter), Files(options, formatter, out fileProblem, out groupProblem));
+        ReportSinkFailuresOnce(errors);
         return new LoggerConfiguration()
             .MinimumLevel.ControlledBy(level)
             .Enrich.With<ConnectionIdDefault>()
-            .WriteTo.Sink(new BackgroundLogSink(writer, dropped ?? new DroppedLogEvents(), TimeProvider.System))
+            .WriteTo.Sink(new BackgroundLogSink(outputs, dropped ?? new DroppedLogEvents(), TimeProvider.System))
             .CreateLogger();
     }
 
-    /// <summary>The sinks the background thread writes to: every event it is given, whatever its level (the level is checked before queueing).</summary>
+    /// <summary>The daily files the background thread writes to, every event it is given (the level is checked before queueing); null without LOG_DIR or when it cannot be used.</summary>
     [SupportedOSPlatform("linux")]
-    private static Logger Writer(DaemonOptions options, out string? fileProblem, out string? groupProblem)
+    private static Logger? Files(DaemonOptions options, LogLineFormatter formatter, out string? fileProblem, out string? groupProblem)
     {
-        var config = new LoggerConfiguration()
-            .MinimumLevel.Verbose()
-            .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: null);
         fileProblem = null;
         groupProblem = null;
         if (options.LogDir.Length > 0)
@@ -58,17 +58,19 @@ internal static class LogSetup
             if (fileProblem is null)
             {
                 groupProblem = LogFileAccess.Prepare(options.LogDir, created);
-                config = config.WriteTo.File(
-                    Path.Combine(options.LogDir, FileName),
-                    outputTemplate: OutputTemplate,
-                    formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                    rollingInterval: RollingInterval.Day,
-                    retainedFileCountLimit: options.LogRetainedFiles,
-                    hooks: new ReadableByGroupHooks());
+                return new LoggerConfiguration()
+                    .MinimumLevel.Verbose()
+                    .WriteTo.File(
+                        formatter,
+                        Path.Combine(options.LogDir, FileName),
+                        rollingInterval: RollingInterval.Day,
+                        retainedFileCountLimit: options.LogRetainedFiles,
+                        hooks: new ReadableByGroupHooks())
+                    .CreateLogger();
             }
         }
 
-        return config.CreateLogger();
+        return null;
     }
 
     /// <summary>Flushes and closes every sink; a sink that fails to flush (disk full) is reported on stderr instead of crashing the exit.</summary>
@@ -95,14 +97,14 @@ internal static class LogSetup
     };
 
     /// <summary>A sink that fails later (disk full) is reported once on stderr, not once per event.</summary>
-    private static void ReportSinkFailuresOnce(TextWriter console)
+    private static void ReportSinkFailuresOnce(TextWriter errors)
     {
         var reported = 0;
         SelfLog.Enable(message =>
         {
             if (Interlocked.Exchange(ref reported, 1) == 0)
             {
-                console.WriteLine("homecall: logging to a sink failed, further failures are not reported: " + message);
+                errors.WriteLine("homecall: logging to a sink failed, further failures are not reported: " + message);
             }
         });
     }
