@@ -83,10 +83,15 @@ internal sealed partial class ConnectionStream
         return HoldsFrameBytes() || Volatile.Read(ref _halted) is not null;
     }
 
-    /// <summary>True when buffered bytes wait for the framing layer, once whole pongs at a frame's start were taken.</summary>
+    /// <summary>
+    /// True when buffered bytes wait for the framing layer, once whole pongs at a frame's start were
+    /// taken. Each pong taken counts as a read for the pacing: past an unbroken run the rest is left
+    /// to the framing layer, whose next read yields the thread first.
+    /// </summary>
     private bool HoldsFrameBytes()
     {
-        while (_count > 0 && _guard.AtFrameStart && Volatile.Read(ref _halted) is null && FrameCounter.WholePongLength(_buffer.AsSpan(_offset, _count)) is var pong and > 0)
+        while (_count > 0 && _guard.AtFrameStart && !_guard.YieldDue && Volatile.Read(ref _halted) is null
+            && FrameCounter.WholePongLength(_buffer.AsSpan(_offset, _count)) is var pong and > 0)
         {
             var frame = _buffer.AsSpan(_offset, pong);
             (_offset, _count) = (_offset + pong, _count - pong);
