@@ -11,6 +11,17 @@ public sealed class ClientStateTests
         new(new FakeConnection(1), new RateLimiter(10, 10, new FakeTimeProvider()), Serilog.Core.Logger.None);
 
     [Test]
+    public void RateLimiter_TakenThroughTheState_SpendsOneBucket()
+    {
+        var state = new ClientState(new FakeConnection(1), new RateLimiter(10, 2, new FakeTimeProvider()), Serilog.Core.Logger.None);
+
+        state.RateLimiter.Take();
+        state.RateLimiter.Take();
+
+        Assert.That(state.RateLimiter.Take(), Is.EqualTo(RateDecision.Limited), "the burst of 2 is spent in the state's own bucket, not in copies");
+    }
+
+    [Test]
     public void Use_SameHandlerAgain_StaysFixed()
     {
         var state = NewState();

@@ -6,14 +6,23 @@ namespace HomeCall.Daemon.Tests.Signaling;
 /// <summary>Token bucket (docs/protocol.md §3.6): RATE_LIMIT_PER_SEC, RATE_LIMIT_BURST, and the 10 s excess tolerance.</summary>
 public sealed class RateLimiterTests
 {
-    private static RateDecision[] TakeMany(RateLimiter limiter, int n) => Enumerable.Range(0, n).Select(_ => limiter.Take()).ToArray();
+    private static RateDecision[] TakeMany(ref RateLimiter limiter, int n)
+    {
+        var decisions = new RateDecision[n];
+        for (var i = 0; i < n; i++)
+        {
+            decisions[i] = limiter.Take();
+        }
+
+        return decisions;
+    }
 
     [Test]
     public void Take_WithinBurst_Allowed()
     {
         var limiter = new RateLimiter(10, 5, new FakeTimeProvider());
 
-        Assert.That(TakeMany(limiter, 5), Is.All.EqualTo(RateDecision.Allowed));
+        Assert.That(TakeMany(ref limiter, 5), Is.All.EqualTo(RateDecision.Allowed));
         Assert.That(limiter.Take(), Is.EqualTo(RateDecision.Limited));
     }
 
@@ -22,11 +31,11 @@ public sealed class RateLimiterTests
     {
         var time = new FakeTimeProvider();
         var limiter = new RateLimiter(10, 5, time);
-        TakeMany(limiter, 5);
+        TakeMany(ref limiter, 5);
 
         time.Advance(TimeSpan.FromMilliseconds(300));
 
-        Assert.That(TakeMany(limiter, 4), Is.EqualTo(new[] { RateDecision.Allowed, RateDecision.Allowed, RateDecision.Allowed, RateDecision.Limited }));
+        Assert.That(TakeMany(ref limiter, 4), Is.EqualTo(new[] { RateDecision.Allowed, RateDecision.Allowed, RateDecision.Allowed, RateDecision.Limited }));
     }
 
     [Test]
@@ -37,7 +46,7 @@ public sealed class RateLimiterTests
 
         time.Advance(TimeSpan.FromHours(1));
 
-        Assert.That(TakeMany(limiter, 6)[^1], Is.EqualTo(RateDecision.Limited));
+        Assert.That(TakeMany(ref limiter, 6)[^1], Is.EqualTo(RateDecision.Limited));
     }
 
     [Test]
@@ -45,16 +54,16 @@ public sealed class RateLimiterTests
     {
         var time = new FakeTimeProvider();
         var limiter = new RateLimiter(10, 5, time);
-        TakeMany(limiter, 6); // The first drop starts the excess.
+        TakeMany(ref limiter, 6); // The first drop starts the excess.
         for (var i = 0; i < 99; i++)
         {
             time.Advance(TimeSpan.FromMilliseconds(100));
-            Assert.That(TakeMany(limiter, 3), Does.Not.Contain(RateDecision.Disconnect), "at " + ((i + 1) * 100) + " ms");
+            Assert.That(TakeMany(ref limiter, 3), Does.Not.Contain(RateDecision.Disconnect), "at " + ((i + 1) * 100) + " ms");
         }
 
         time.Advance(TimeSpan.FromMilliseconds(100));
 
-        Assert.That(TakeMany(limiter, 3)[^1], Is.EqualTo(RateDecision.Disconnect));
+        Assert.That(TakeMany(ref limiter, 3)[^1], Is.EqualTo(RateDecision.Disconnect));
     }
 
     [Test]
@@ -62,7 +71,7 @@ public sealed class RateLimiterTests
     {
         var time = new FakeTimeProvider();
         var limiter = new RateLimiter(10, 5, time);
-        TakeMany(limiter, 6);
+        TakeMany(ref limiter, 6);
 
         for (var i = 0; i < 100; i++)
         {
@@ -79,14 +88,14 @@ public sealed class RateLimiterTests
     {
         var time = new FakeTimeProvider();
         var limiter = new RateLimiter(10, 5, time);
-        TakeMany(limiter, 6);
+        TakeMany(ref limiter, 6);
         time.Advance(TimeSpan.FromSeconds(9));
-        TakeMany(limiter, 200);
+        TakeMany(ref limiter, 200);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        TakeMany(limiter, 200);
+        TakeMany(ref limiter, 200);
         time.Advance(TimeSpan.FromSeconds(5));
 
-        Assert.That(TakeMany(limiter, 200), Does.Not.Contain(RateDecision.Disconnect));
+        Assert.That(TakeMany(ref limiter, 200), Does.Not.Contain(RateDecision.Disconnect));
     }
 }

@@ -144,7 +144,7 @@ public sealed class SendQueueTests
     public async Task FinishAsync_DrainThrowsUnexpectedly_AbortsAndReturnsWithoutWaitingTimeout()
     {
         // The close-sent callback is the seam: it runs inside the drain, and an exception from it
-        // is not a send failure (FrameWriter lets it through).
+        // is not a send failure (the writing side lets it through).
         var (queue, ws, _) = Create(stalling: false, closeSent: () => throw new InvalidOperationException("callback failed"));
         queue.Close(CloseStatus.Normal, "");
         await Poll.UntilAsync(() => !queue.IsDraining, "the failed drain to stop draining", Wait);

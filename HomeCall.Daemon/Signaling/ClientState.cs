@@ -13,10 +13,12 @@ namespace HomeCall.Daemon.Signaling;
 internal sealed class ClientState(IConnection connection, RateLimiter rateLimiter, ILogger log)
 {
     private string? _myId;
+    private RateLimiter _rateLimiter = rateLimiter;
 
     public IConnection Connection { get; } = connection;
 
-    public RateLimiter RateLimiter { get; } = rateLimiter;
+    /// <summary>The connection's token bucket, kept in place (a struct: each message takes from this one, not a copy).</summary>
+    public ref RateLimiter RateLimiter => ref _rateLimiter;
 
     public ILogger Log { get; } = log;
 

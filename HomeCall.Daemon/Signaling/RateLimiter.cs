@@ -11,14 +11,14 @@ namespace HomeCall.Daemon.Signaling;
 /// second's worth of tokens (the client got back under the limit). Refilling one token
 /// is not enough, or a client sending at twice the limit (every other message dropped)
 /// would never be closed.
+/// A struct kept inside the connection's <see cref="ClientState"/>: no object of its own per connection.
 /// </remarks>
-internal sealed class RateLimiter
+internal struct RateLimiter
 {
     public static readonly TimeSpan ExcessTolerance = TimeSpan.FromSeconds(10);
 
     private readonly int _perSecond;
     private readonly int _burst;
-    private readonly double _recovered;
     private readonly TimeProvider _time;
     private double _tokens;
     private long _last;
@@ -28,11 +28,13 @@ internal sealed class RateLimiter
     {
         _perSecond = perSecond;
         _burst = burst;
-        _recovered = Math.Max(1, Math.Min(burst, perSecond));
         _time = time;
         _tokens = burst;
         _last = time.GetTimestamp();
     }
+
+    /// <summary>The tokens back in the bucket that end an excess period: a second's worth (at most the burst, at least one).</summary>
+    private readonly double Recovered => Math.Max(1, Math.Min(_burst, _perSecond));
 
     public RateDecision Take()
     {
@@ -41,7 +43,7 @@ internal sealed class RateLimiter
         _last = now;
         if (_tokens >= 1)
         {
-            if (_tokens >= _recovered)
+            if (_tokens >= Recovered)
             {
                 _excessSince = -1;
             }

@@ -8,6 +8,9 @@ internal sealed partial class ConnectionStream
 {
     private ValueTask<int> ReadNow(Memory<byte> buffer, CancellationToken cancellationToken)
     {
+        // Never past the frame being read: the framing layer then holds no bytes of the next
+        // frame once it returns a message, and an idle connection can wait outside it (WaitForBytes).
+        buffer = buffer[..Math.Min(buffer.Length, _guard.ReadLimit)];
         if (_count > 0)
         {
             return ValueTask.FromResult(Pass(buffer.Span[..Take(buffer.Span)]));

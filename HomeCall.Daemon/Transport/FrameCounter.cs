@@ -8,7 +8,8 @@ namespace HomeCall.Daemon.Transport;
 /// message-level rate limit; this count lets <see cref="FrameBudget"/> bound them
 /// (docs/protocol.md §3.1). It only observes: a stream that is not valid framing is refused by
 /// the framing layer (1002), whatever this counted. It also notes a pong's header for the
-/// keep-alive (<see cref="Liveness"/>).
+/// keep-alive (<see cref="Liveness"/>), and bounds each read to the frame being read
+/// (<see cref="ReadLimit"/>), so the framing layer never holds bytes of the next frame.
 /// </summary>
 internal struct FrameCounter
 {
@@ -18,6 +19,15 @@ internal struct FrameCounter
 
     /// <summary>RFC 6455 §5.5.3.</summary>
     private const int PongOpcode = 0xA;
+
+    /// <summary>RFC 6455 §5.2: the first byte of a whole pong (FIN, no reserved bits, opcode 0xA).</summary>
+    private const byte WholePongByte = 0x80 | PongOpcode;
+
+    /// <summary>RFC 6455 §5.5: a control frame's payload fits the 7-bit length.</summary>
+    private const int MaxControlPayloadBytes = 125;
+
+    /// <summary>RFC 6455 §5.2: the two bytes every frame header starts with.</summary>
+    private const int MinHeaderBytes = 2;
     private const int MaskBit = 0x80;
     private const int Length7Mask = 0x7F;
     private const int Length16Marker = 126;
@@ -38,6 +48,39 @@ internal struct FrameCounter
         ExtendedLength,
         MaskKey,
         Payload,
+    }
+
+    /// <summary>True when the next byte is the first of a frame.</summary>
+    public readonly bool AtFrameStart => _phase == Phase.First;
+
+    /// <summary>
+    /// The most bytes that may pass now without any of the next frame's: the rest of the header as
+    /// far as it is known yet, or the rest of the payload.
+    /// </summary>
+    public readonly int ReadLimit => _phase switch
+    {
+        Phase.First => MinHeaderBytes,
+        Phase.Second => 1,
+        Phase.ExtendedLength => _pending + (_masked ? MaskKeyBytes : 0),
+        Phase.MaskKey => _pending,
+        _ => (int)Math.Min(_length, int.MaxValue),
+    };
+
+    /// <summary>
+    /// The length of the whole, well-formed client pong (FIN, masked, at most 125 bytes of payload)
+    /// that <paramref name="bytes"/> start with, else 0. Anything else about a pong is for the framing
+    /// layer to judge (1002).
+    /// </summary>
+    public static int WholePongLength(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < MinHeaderBytes || bytes[0] != WholePongByte || (bytes[1] & MaskBit) == 0)
+        {
+            return 0;
+        }
+
+        var payload = bytes[1] & Length7Mask;
+        var length = MinHeaderBytes + MaskKeyBytes + payload;
+        return payload <= MaxControlPayloadBytes && bytes.Length >= length ? length : 0;
     }
 
     /// <summary>Consumes <paramref name="bytes"/> and returns how many frame headers in them start a frame that completes no message.</summary>

@@ -33,6 +33,12 @@ internal struct ReadGuard
     /// <summary>The thread was given up (a read waited for the socket, or a yield): the count starts again.</summary>
     public void Released() => (_reads, _bytes) = (0, 0);
 
+    /// <summary>True when the next byte passed is the first of a frame (<see cref="FrameCounter.AtFrameStart"/>).</summary>
+    public readonly bool AtFrameStart => _frames.AtFrameStart;
+
+    /// <summary>The most bytes that may pass now without any of the next frame's (<see cref="FrameCounter.ReadLimit"/>).</summary>
+    public readonly int ReadLimit => _frames.ReadLimit;
+
     /// <summary>True when a pong frame began since the last call (<see cref="FrameCounter.TakePong"/>).</summary>
     public bool TakePong() => _frames.TakePong();
 

@@ -7,10 +7,11 @@ namespace HomeCall.Daemon.Transport;
 /// One connection's outgoing side: a bounded queue of text messages and one close frame,
 /// drained one write at a time after the caller returns (<see cref="DrainScheduler"/>), so
 /// that a caller (possibly holding the room lock) never does socket I/O and one slow reader
-/// never delays anybody else (docs/protocol.md §10.1, §10.2). <see cref="FrameWriter"/> puts each
-/// frame on the socket within the send deadline.
+/// never delays anybody else (docs/protocol.md §10.1, §10.2). Its writing side puts each frame on the
+/// socket within the send deadline (SendQueue.Writing.cs, SendQueue.Deadline.cs): one object per
+/// connection for all three.
 /// </summary>
-internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
+internal sealed partial class SendQueue : IThreadPoolWorkItem, IDisposable
 {
     /// <summary>
     /// docs/protocol.md §10.1 and §11.4: past MAX_SEND_QUEUE_BYTES the reader is closed with 1008. It gets this long to take
@@ -22,11 +23,11 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     private readonly WebSocket _ws;
     private readonly ConnectionServices _services;
     private readonly ILogger _log;
-    private readonly SendDeadline _deadline;
-    private readonly FrameWriter _writer;
     private readonly ConnectionStream _stream;
     // The stream's gate: one lock per connection for the queue, the deadline and the batch.
     private readonly Lock _gate;
+    private readonly Action _closeSent;
+    private int _sentCloseStatus;
     private OutgoingFrames _queue;
     private int _queuedBytes;
     private bool _draining;
@@ -41,9 +42,9 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         _services = services;
         _log = log;
         _gate = stream.Gate;
-        _deadline = new SendDeadline(services.Time, ws, services.SendTimeout, _gate);
         _stream = stream;
-        _writer = new FrameWriter(ws, stream, _deadline, log, closeSent);
+        _closeSent = closeSent;
+        _deadlineLimit = services.SendTimeout;
     }
 
     /// <summary>True once a close was queued or the connection ended: nothing more is sent or processed.</summary>
@@ -82,11 +83,8 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         }
     }
 
-    /// <summary>True while a write waits on the socket under the send deadline (tests wait for it).</summary>
-    public bool IsWriteWaiting => _deadline.IsWaiting;
-
     /// <summary>The status of the close frame this side sent (0 when none).</summary>
-    public int SentCloseStatus => _writer.SentCloseStatus;
+    public int SentCloseStatus => Volatile.Read(ref _sentCloseStatus);
 
     /// <summary>Queues one text message; false when closing, or when it overflowed the bound (then closed with 1008).</summary>
     public bool Send(ReadOnlyMemory<byte> utf8Json) => Send(utf8Json, default);
@@ -117,7 +115,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
             _queuedBytes = 0;
             // The write waiting on the socket (if any) and the close after it are what the reader
             // is not taking: they get the grace, not the whole SEND_TIMEOUT_MS.
-            _deadline.Lower(OverflowSendGrace);
+            LowerDeadlineLocked(OverflowSendGrace);
             CloseLocked(CloseStatus.PolicyViolation, "send queue full");
         }
 
@@ -160,8 +158,6 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
         }
     }
 
-    public void Dispose() => _deadline.Dispose();
-
     void IThreadPoolWorkItem.Execute() => StartDrain();
 
     /// <summary>Runs the drain scheduled by the first frame queued (see <see cref="DrainScheduler"/>).</summary>
@@ -190,7 +186,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
     }
 
     /// <summary>
-    /// Drains the queue; an exception other than a send failure (those <see cref="FrameWriter"/>
+    /// Drains the queue; an exception other than a send failure (those the writing side
     /// handles) would otherwise end the drain with the queue still marked draining: later sends
     /// would wait forever and <see cref="FinishAsync"/> its whole timeout. Such a connection is aborted.
     /// </summary>
@@ -236,7 +232,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
             {
                 // The batch goes out before a close frame, so the close timer starts once it is sent.
                 batching = false;
-                ok = await _writer.EndBatchAsync().ConfigureAwait(false);
+                ok = await EndBatchAsync().ConfigureAwait(false);
             }
 
             if (ok && hasFrame)
@@ -249,7 +245,7 @@ internal sealed class SendQueue : IThreadPoolWorkItem, IDisposable
 
                 try
                 {
-                    ok = await _writer.WriteAsync(frame).ConfigureAwait(false);
+                    ok = await WriteAsync(frame).ConfigureAwait(false);
                 }
                 finally
                 {

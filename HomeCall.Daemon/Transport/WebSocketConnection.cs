@@ -130,10 +130,12 @@ internal sealed partial class WebSocketConnection : IConnection, IDisposable
                     Handle(observer, static o => o.OnResumed());
                 }
 
-                // A zero-byte receive waits for the next frame without holding a buffer, so an
-                // idle connection costs no receive memory.
-                var receive = _ws.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
-                if (!receive.IsCompleted)
+                // An idle connection waits here, with a zero-byte read and outside the framing layer:
+                // it holds neither a receive buffer nor the framing layer's receive state. The stream
+                // gives the framing layer no bytes past the frame it reads, so none of the next
+                // frame's are left inside it once it returned a message.
+                var wait = _stream.WaitForBytes();
+                if (!wait.IsCompleted)
                 {
                     burst = 0;
                 }
@@ -145,7 +147,13 @@ internal sealed partial class WebSocketConnection : IConnection, IDisposable
                     await Task.Yield();
                 }
 
-                var first = await receive.ConfigureAwait(false);
+                await wait.ConfigureAwait(false);
+                if (!await _stream.FillAsync().ConfigureAwait(false))
+                {
+                    continue; // Only pongs came (the stream took them).
+                }
+
+                var first = await _ws.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
                 if (first.MessageType == WebSocketMessageType.Close)
                 {
                     AnswerPeerClose();

@@ -1,41 +1,20 @@
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
-using Serilog;
 
 namespace HomeCall.Daemon.Transport;
 
 /// <summary>
-/// Puts one frame (or a gathered batch) of a <see cref="SendQueue"/> on the socket, bounded by
-/// the send deadline only when the socket cannot take it at once; a write that fails or misses
-/// the deadline aborts the connection. The queue decides what goes out and in which order.
+/// The writing side of a <see cref="SendQueue"/>: puts one frame (or a gathered batch) on the socket,
+/// bounded by the send deadline only when the socket cannot take it at once; a write that fails or
+/// misses the deadline aborts the connection. The queue decides what goes out and in which order.
 /// </summary>
-internal sealed class FrameWriter
+internal sealed partial class SendQueue
 {
-    private readonly WebSocket _ws;
-    private readonly ConnectionStream _stream;
-    private readonly SendDeadline _deadline;
-    private readonly ILogger _log;
-    private readonly Action _closeSent;
-    private int _sentCloseStatus;
-
-    /// <param name="closeSent">Called once our close frame is on the wire (the peer's answer is then awaited).</param>
-    public FrameWriter(WebSocket ws, ConnectionStream stream, SendDeadline deadline, ILogger log, Action closeSent)
-    {
-        _ws = ws;
-        _stream = stream;
-        _deadline = deadline;
-        _log = log;
-        _closeSent = closeSent;
-    }
-
-    /// <summary>The status of the close frame this side sent (0 when none).</summary>
-    public int SentCloseStatus => Volatile.Read(ref _sentCloseStatus);
-
     /// <summary>Writes what the stream gathered since its BeginBatch; false when the connection was aborted.</summary>
-    public ValueTask<bool> EndBatchAsync() => WriteAsync(static (w, _) => w._stream.EndBatchAsync(), default);
+    private ValueTask<bool> EndBatchAsync() => WriteAsync(static (q, _) => q._stream.EndBatchAsync(), default);
 
     /// <summary>Writes one frame (a close frame only while the socket is open); false when the connection was aborted.</summary>
-    public ValueTask<bool> WriteAsync(OutgoingFrame frame) => WriteAsync(static (w, f) => w.Start(f), frame);
+    private ValueTask<bool> WriteAsync(OutgoingFrame frame) => WriteAsync(static (q, f) => q.Start(f), frame);
 
     private ValueTask Start(OutgoingFrame frame)
     {
@@ -64,7 +43,7 @@ internal sealed class FrameWriter
     /// Starts a write and, only if the socket cannot take it at once, bounds it with the send
     /// deadline; false when it failed or the deadline passed (the connection is then aborted).
     /// </summary>
-    private ValueTask<bool> WriteAsync(Func<FrameWriter, OutgoingFrame, ValueTask> start, OutgoingFrame frame)
+    private ValueTask<bool> WriteAsync(Func<SendQueue, OutgoingFrame, ValueTask> start, OutgoingFrame frame)
     {
         ValueTask write;
         try
@@ -90,7 +69,7 @@ internal sealed class FrameWriter
     {
         try
         {
-            await _deadline.WaitAsync(write).ConfigureAwait(false);
+            await WaitUnderDeadlineAsync(write).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsSendFailure(ex))
         {
@@ -98,7 +77,7 @@ internal sealed class FrameWriter
         }
 
         // The deadline may have fired as the write completed: the peer was too slow all the same.
-        return !_deadline.HasPassed;
+        return !_deadlinePassed;
     }
 
     private static bool IsSendFailure(Exception ex) =>
