@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Tests.TestSupport;
@@ -40,12 +41,37 @@ public sealed class SignalingHubTests
     {
         using var hub = new HubHarness();
         var creator = hub.NumericCreator(out _);
-        hub.Advance(hub.Options.RoomTimeout - SignalingHub.SweepInterval);
+        hub.Advance(hub.Options.RoomTimeout - SignalingHub.MaxSweepInterval);
         Assert.That(creator.ClosedWith, Is.Null);
 
-        hub.Advance(SignalingHub.SweepInterval);
+        hub.Advance(SignalingHub.MaxSweepInterval);
 
         Assert.That(creator.ClosedWith, Is.EqualTo(4000));
+    }
+
+    [Test]
+    public void Sweep_OneSecondRoomTimeout_RoomExpiresWithinAQuarterOfItLate()
+    {
+        using var hub = new HubHarness(new DaemonOptions { RoomTimeout = TimeSpan.FromSeconds(1) });
+        hub.Advance(TimeSpan.FromMilliseconds(100)); // Created between two once-a-second checks.
+        var creator = hub.NumericCreator(out _);
+        hub.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.That(creator.ClosedWith, Is.Null, "not before its timeout");
+
+        // Checked once a second, this room lived until the check 1.9 s after its creation: nearly
+        // twice the rooms a busy daemon holds.
+        hub.Advance(TimeSpan.FromMilliseconds(251));
+
+        Assert.That(creator.ClosedWith, Is.EqualTo(4000));
+    }
+
+    [TestCase(1_000, 250)]
+    [TestCase(3_000, 750)]
+    [TestCase(4_000, 1_000)]
+    [TestCase(300_000, 1_000)]
+    public void SweepIntervalFor_RoomTimeout_AQuarterOfItAtMostASecond(int timeoutMs, int intervalMs)
+    {
+        Assert.That(SignalingHub.SweepIntervalFor(TimeSpan.FromMilliseconds(timeoutMs)), Is.EqualTo(TimeSpan.FromMilliseconds(intervalMs)));
     }
 
     [Test]

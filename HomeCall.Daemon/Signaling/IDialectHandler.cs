@@ -43,7 +43,7 @@ internal interface IDialectHandler
     {
     }
 
-    /// <summary>Once every <see cref="SignalingHub.SweepInterval"/>, under the registry lock: expire this dialect's idle rooms and guards. By default its rooms end with their last member and nothing expires.</summary>
+    /// <summary>Once every <see cref="SignalingHub.SweepInterval"/> (a second, or a quarter of a shorter ROOM_TIMEOUT_MS), under the registry lock: expire this dialect's idle rooms and guards. By default its rooms end with their last member and nothing expires.</summary>
     void Sweep(RoomLock rooms, DateTimeOffset now, ILogger log)
     {
     }

@@ -14,8 +14,15 @@ namespace HomeCall.Daemon.Signaling;
 /// </summary>
 internal sealed class SignalingHub : IConnectionHandler, IDisposable
 {
-    /// <summary>How often expiry is checked; expiry itself is ROOM_TIMEOUT_MS / ENDED_SESSION_TTL_MS.</summary>
-    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
+    /// <summary>The longest time between two expiry checks; expiry itself is ROOM_TIMEOUT_MS / ENDED_SESSION_TTL_MS.</summary>
+    public static readonly TimeSpan MaxSweepInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A short ROOM_TIMEOUT_MS is checked this many times per timeout, so a room expires at most a
+    /// quarter of its timeout late: checked once a second, rooms of a 1 s timeout lived up to 2 s,
+    /// and a busy daemon ran out of its 9,000 numeric ids (docs/benchmarks.md, churn).
+    /// </summary>
+    private const int SweepsPerRoomTimeout = 4;
 
     private readonly SignalingContext _ctx;
     private readonly DialectHandlers _handlers;
@@ -42,10 +49,17 @@ internal sealed class SignalingHub : IConnectionHandler, IDisposable
             Access = new JoinAccess(_gate, registry, failures, replies, fingerprints, time),
         };
         _handlers = DialectHandlers.Create(_ctx);
+        SweepInterval = SweepIntervalFor(options.RoomTimeout);
         _sweepTimer = time.CreateTimer(_ => SweepGuarded(), null, SweepInterval, SweepInterval);
     }
 
+    /// <summary>How often expiry is checked (docs/protocol.md §7.2): a quarter of ROOM_TIMEOUT_MS, once a second at most.</summary>
+    public TimeSpan SweepInterval { get; }
+
     public RoomRegistry Registry => _ctx.Registry;
+
+    public static TimeSpan SweepIntervalFor(TimeSpan roomTimeout) =>
+        roomTimeout / SweepsPerRoomTimeout < MaxSweepInterval ? roomTimeout / SweepsPerRoomTimeout : MaxSweepInterval;
 
     public IConnectionObserver Open(IConnection connection)
     {
