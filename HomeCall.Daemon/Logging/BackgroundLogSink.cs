@@ -38,6 +38,7 @@ internal sealed class BackgroundLogSink : ILogEventSink, IDisposable
     private readonly DroppedLogEvents _dropped;
     private readonly TimeProvider _time;
     private readonly int _capacity;
+    // Never disposed: an Emit racing the disposal may still set it, and it lives as long as the process.
     private readonly AutoResetEvent _wake = new(initialState: false);
     private readonly ITimer _batchTimer;
     private readonly Lock _writing = new();
