@@ -7,8 +7,9 @@ namespace HomeCall.Daemon.Logging;
 /// <summary>
 /// The console output (stdout: the journal under systemd). Lines are rendered into one buffer and
 /// written with one write(2) per batch; one write per line, as Serilog's console sink does through
-/// <see cref="Console.Out"/>, was most of the log writer thread's time (bench/profile.md). Used by
-/// the writer thread only; the stream is not closed here (it is the process's stdout).
+/// <see cref="Console.Out"/>, was most of the log writer thread's time (bench/profile.md). Not thread-safe: the
+/// <see cref="BackgroundLogSink"/> uses it under its writing lock; the stream is not closed here
+/// (it is the process's stdout).
 /// </summary>
 internal sealed class ConsoleLogLines(Stream stdout, ITextFormatter formatter) : IDisposable
 {

@@ -21,7 +21,7 @@ internal sealed class LogOutputs(ConsoleLogLines console, Logger? files) : ILogB
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            SelfLog.WriteLine("homecall: writing the console log failed: {0}", ex.Message);
+            ConsoleFailed(ex);
         }
 
         // Serilog's logger already keeps a failing file sink's exceptions from its caller.
@@ -36,7 +36,7 @@ internal sealed class LogOutputs(ConsoleLogLines console, Logger? files) : ILogB
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            SelfLog.WriteLine("homecall: writing the console log failed: {0}", ex.Message);
+            ConsoleFailed(ex);
         }
     }
 
@@ -48,9 +48,11 @@ internal sealed class LogOutputs(ConsoleLogLines console, Logger? files) : ILogB
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            SelfLog.WriteLine("homecall: writing the console log failed: {0}", ex.Message);
+            ConsoleFailed(ex);
         }
 
         files?.Dispose();
     }
+
+    private static void ConsoleFailed(Exception ex) => SelfLog.WriteLine("homecall: writing the console log failed: {0}", ex.Message);
 }
