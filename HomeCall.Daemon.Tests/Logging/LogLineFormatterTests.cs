@@ -10,7 +10,7 @@ public sealed class LogLineFormatterTests
 {
     private const int Cases = 3_000;
 
-    private static readonly MessageTemplateTextFormatter Serilogs = new(LogSetup.OutputTemplate, CultureInfo.InvariantCulture);
+    private static readonly MessageTemplateTextFormatter Serilogs = new(LogLineFormatter.Template, CultureInfo.InvariantCulture);
 
     [Test]
     public void Format_TheDaemonsLines_SameTextAsSerilogsFormatter()

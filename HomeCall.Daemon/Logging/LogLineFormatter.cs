@@ -7,7 +7,7 @@ using Serilog.Parsing;
 namespace HomeCall.Daemon.Logging;
 
 /// <summary>
-/// Renders an event as one line of <see cref="LogSetup.OutputTemplate"/>, character for character
+/// Renders an event as one line of <see cref="Template"/>, character for character
 /// what Serilog's own <see cref="MessageTemplateTextFormatter"/> makes of that template
 /// (<c>LogLineFormatterTests</c> compares the two), without its per-token dispatch, boxed
 /// timestamp and intermediate strings: the daemon writes four such lines per connection.
@@ -17,6 +17,10 @@ namespace HomeCall.Daemon.Logging;
 /// </summary>
 internal sealed class LogLineFormatter : ITextFormatter
 {
+    /// <summary>Serilog's output template for what this class writes: timestamp with offset, level, connection id, message.</summary>
+    public const string Template =
+        "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {ConnectionId} {Message:lj}{NewLine}{Exception}";
+
     /// <summary>"yyyy-MM-ddTHH:mm:ss.fffzzz" is 29 characters; room to spare.</summary>
     private const int ScratchChars = 64;
 

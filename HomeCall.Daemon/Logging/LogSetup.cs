@@ -10,15 +10,12 @@ namespace HomeCall.Daemon.Logging;
 /// <summary>
 /// Serilog to the console (stdout) always, and to daily rolling files in LOG_DIR when it is set
 /// and writable. One line per event: timestamp with offset, level, connection id, message
-/// (<see cref="OutputTemplate"/>, rendered by <see cref="LogLineFormatter"/>). The outputs sit
+/// (<see cref="LogLineFormatter.Template"/>). The outputs sit
 /// behind a <see cref="BackgroundLogSink"/>: the threads that log only enqueue, one background
 /// thread renders and writes, the console one batch at a time.
 /// </summary>
 internal static class LogSetup
 {
-    public const string OutputTemplate =
-        "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {ConnectionId} {Message:lj}{NewLine}{Exception}";
-
     public const string FileName = "homecall-.log";
 
     /// <summary>Builds the logger; returns a warning to log when LOG_DIR could not be used.</summary>
