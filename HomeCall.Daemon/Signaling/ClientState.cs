@@ -33,7 +33,7 @@ internal sealed class ClientState(IConnection connection, RateLimiter rateLimite
     public PendingAccess? Pending { get; set; }
 
     /// <summary>Numeric dialect: the per-connection UUID sent as myId and stamped as senderId (docs/protocol.md §7.1).</summary>
-    public string MyId => _myId ??= Guid.NewGuid().ToString();
+    public string MyId => _myId ??= SecureRandomBlock.NewGuid().ToString();
 
     /// <summary>Fixes the dialect (docs/protocol.md §4): once, and never to another one.</summary>
     public void Use(IDialectHandler handler)

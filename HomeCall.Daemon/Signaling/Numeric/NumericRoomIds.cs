@@ -6,7 +6,7 @@ namespace HomeCall.Daemon.Signaling.Numeric;
 
 /// <summary>
 /// Numeric room ids (docs/protocol.md §7.1): 4 digits, "1000"-"9999", random among the unused ones. The id is the
-/// only thing that keeps strangers out of a room, so it comes from a cryptographic generator:
+/// only thing that keeps strangers out of a room, so it comes from a cryptographic generator (<see cref="SecureRandomBlock"/>):
 /// a client that creates rooms itself must not learn which ids others will get.
 /// </summary>
 internal static class NumericRoomIds
@@ -27,7 +27,7 @@ internal static class NumericRoomIds
 
         for (var i = 0; i < RandomTries; i++)
         {
-            var id = Format(RandomNumberGenerator.GetInt32(First, Last + 1));
+            var id = Format(SecureRandomBlock.GetInt32(First, Last + 1));
             if (!rooms.Contains(Dialect.Numeric, id))
             {
                 return id;
@@ -35,7 +35,7 @@ internal static class NumericRoomIds
         }
 
         // Nearly full: walk from a random start so the pick stays unpredictable and always ends.
-        var start = RandomNumberGenerator.GetInt32(Capacity);
+        var start = SecureRandomBlock.GetInt32(0, Capacity);
         for (var i = 0; i < Capacity; i++)
         {
             var id = Format(First + ((start + i) % Capacity));
