@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling.Numeric;
