@@ -15,6 +15,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 {
     private readonly NumericJoinGuard _guard = new(ctx);
     private readonly NumericExpiry _expiry = new(ctx);
+    private readonly NumericSignal _signal = new(ctx);
 
     public Dialect Dialect => Dialect.Numeric;
 
@@ -37,7 +38,7 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
                 Join(state, message);
                 break;
             case MessageType.Signal:
-                Signal(state, message);
+                _signal.Relay(state, message);
                 break;
             default:
                 ctx.Replies.Error(state, ErrorCode.InvalidMessage);
@@ -167,65 +168,6 @@ internal sealed class NumericHandler(SignalingContext ctx) : IDialectHandler
 
     private static void Reply(ClientState state, Room room, ReadOnlySpan<byte> replyType) =>
         state.Connection.Send(NumericMessages.Joined(replyType, room.Id, state.MyId));
-
-    private void Signal(ClientState state, in InboundMessage message)
-    {
-        var f = message.Fields;
-        if (!f.Payload.IsPresent || !SenderFields.AreWellTyped(message))
-        {
-            ctx.Replies.Error(state, ErrorCode.InvalidMessage);
-            return;
-        }
-
-        // The registry lock serializes every relay and join of the daemon's event threads: what
-        // needs only the message, the connection's own id (fixed at connect) and the clock is done before it.
-        var relay = SenderFields.Match(message, state.MyId) ? NumericMessages.Signal(message, state.MyId, ctx.Messages) : default;
-        int delivered;
-        try
-        {
-            delivered = Deliver(state, relay, ctx.Time.GetUtcNow());
-        }
-        finally
-        {
-            // Each recipient's queue holds its own reference: the buffer goes back after the last send.
-            relay.Release();
-        }
-
-        for (var i = 0; i < delivered; i++)
-        {
-            ctx.Metrics.MessagesRelayed.Increment("signal");
-        }
-    }
-
-    /// <summary>Queues the relay to every other member; an empty relay is a sender mismatch, reported after not-joined.</summary>
-    private int Deliver(ClientState state, MessageLease relay, DateTimeOffset now)
-    {
-        using var rooms = ctx.Registry.Lock();
-        if (state.Membership is not { } member)
-        {
-            ctx.Replies.Error(state, ErrorCode.NotJoined);
-            return 0;
-        }
-
-        if (relay.IsEmpty)
-        {
-            ctx.Replies.Error(state, ErrorCode.SenderMismatch);
-            return 0;
-        }
-
-        var room = member.Room;
-        room.LastActivity = now;
-        var delivered = 0;
-        foreach (var other in room.Members)
-        {
-            if (other.Connection is { } c && !ReferenceEquals(c, state.Connection) && c.Send(relay))
-            {
-                delivered++;
-            }
-        }
-
-        return delivered;
-    }
 
     private void Remove(ClientState state, Member member, ref RoomLogLines lines)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Rooms;
@@ -16,6 +15,8 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
 {
     private readonly SessionMembership _membership = new(ctx);
     private readonly SessionCreationLimiter _creations = new(ctx.Options.SessionsPerIpPerMinute);
+    private readonly SessionLookup _lookup = new(ctx);
+    private readonly SessionRelay _relay = new(ctx);
 
     public Dialect Dialect => Dialect.Session;
 
@@ -34,7 +35,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
                 Leave(state, message, id, echo);
                 break;
             case MessageType.Offer or MessageType.Answer or MessageType.Candidate:
-                Relay(state, message, id, echo);
+                _relay.Relay(state, message, id, echo);
                 break;
             default:
                 ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
@@ -144,7 +145,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     private void Leave(ClientState state, in InboundMessage message, string id, ref RoomLogLines lines)
     {
         using var rooms = ctx.Registry.Lock();
-        if (!TryGetSession(rooms, state, id, out var session, out var member))
+        if (!_lookup.TryGet(rooms, state, id, out var session, out var member))
         {
             return;
         }
@@ -156,73 +157,5 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
         }
 
         _membership.End(rooms, session, member, ref lines);
-    }
-
-    /// <remarks>`room` is required and must be a session id: it is what routes the relay (docs/protocol.md §11.3).</remarks>
-    private void Relay(ClientState state, in InboundMessage message, string? id, string? echo)
-    {
-        var f = message.Fields;
-        if (id is null || !RelayBody.IsValid(message) || !SenderFields.AreWellTyped(message))
-        {
-            ctx.Replies.SessionError(state, ErrorCode.InvalidMessage, echo);
-            return;
-        }
-
-        using var rooms = ctx.Registry.Lock();
-        if (!TryGetSession(rooms, state, id, out var session, out var member))
-        {
-            return;
-        }
-
-        if (!SenderFields.Match(message, member.UserId))
-        {
-            ctx.Replies.SessionError(state, ErrorCode.SenderMismatch, session.Id);
-            return;
-        }
-
-        session.LastActivity = ctx.Time.GetUtcNow();
-        var relay = MessageWriter.PassThrough(message, session.Id, member.UserId, ctx.Messages);
-        try
-        {
-            var other = RelayTarget.Other(session, member);
-            if (other?.Connection is { } target && target.Send(relay))
-            {
-                ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
-            }
-            else if (!session.Queue.TryAdd(new QueuedMessage(member.UserId, relay.Memory.ToArray())))
-            {
-                // The session's queue may hold a message for minutes: it keeps a copy, not the pooled buffer.
-                ctx.Replies.SessionError(state, ErrorCode.QueueFull, session.Id);
-            }
-        }
-        finally
-        {
-            relay.Release();
-        }
-    }
-
-    /// <summary>
-    /// The session a relay or leave names, if it is the one this connection joined:
-    /// otherwise session-ended (a tombstone) or session-not-found has been answered.
-    /// </summary>
-    private bool TryGetSession(RoomLock rooms, ClientState state, string id, [NotNullWhen(true)] out SessionRoom? session, [NotNullWhen(true)] out Member? member)
-    {
-        session = null;
-        member = null;
-        if (rooms.IsEnded(id))
-        {
-            ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
-            return false;
-        }
-
-        if (state.Membership is not { Room: SessionRoom joined } m || joined.Id != id)
-        {
-            ctx.Replies.SessionError(state, ErrorCode.SessionNotFound, id);
-            return false;
-        }
-
-        session = joined;
-        member = m;
-        return true;
     }
 }

@@ -1,0 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
+using HomeCall.Daemon.Rooms;
+
+namespace HomeCall.Daemon.Signaling.Sessions;
+
+/// <summary>Finds the session a /signal message names among the one its connection joined (docs/protocol.md §8).</summary>
+internal sealed class SessionLookup(SignalingContext ctx)
+{
+    /// <summary>
+    /// The session a relay or leave names, if it is the one this connection joined:
+    /// otherwise session-ended (a tombstone) or session-not-found has been answered.
+    /// </summary>
+    public bool TryGet(RoomLock rooms, ClientState state, string id, [NotNullWhen(true)] out SessionRoom? session, [NotNullWhen(true)] out Member? member)
+    {
+        session = null;
+        member = null;
+        if (rooms.IsEnded(id))
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SessionEnded, id);
+            return false;
+        }
+
+        if (state.Membership is not { Room: SessionRoom joined } m || joined.Id != id)
+        {
+            ctx.Replies.SessionError(state, ErrorCode.SessionNotFound, id);
+            return false;
+        }
+
+        session = joined;
+        member = m;
+        return true;
+    }
+}
