@@ -20,7 +20,7 @@ internal sealed class NumericSignal(SignalingContext ctx)
         }
 
         // The registry lock serializes every relay and join of the daemon's event threads: what
-        // needs only the message, the connection's own id (fixed at connect) and the clock is done before it.
+        // needs only the message, the connection's own myId (made once, then fixed) and the clock is done before it.
         var relay = SenderFields.Match(message, state.MyId) ? NumericMessages.Signal(message, state.MyId, ctx.Messages) : default;
         int delivered;
         try

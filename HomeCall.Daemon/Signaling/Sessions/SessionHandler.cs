@@ -15,7 +15,6 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
 {
     private readonly SessionMembership _membership = new(ctx);
     private readonly SessionCreationLimiter _creations = new(ctx.Options.SessionsPerIpPerMinute);
-    private readonly SessionLookup _lookup = new(ctx);
     private readonly SessionRelay _relay = new(ctx);
 
     public Dialect Dialect => Dialect.Session;
@@ -145,7 +144,7 @@ internal sealed class SessionHandler(SignalingContext ctx) : IDialectHandler
     private void Leave(ClientState state, in InboundMessage message, string id, ref RoomLogLines lines)
     {
         using var rooms = ctx.Registry.Lock();
-        if (!_lookup.TryGet(rooms, state, id, out var session, out var member))
+        if (!SessionLookup.TryGet(ctx, rooms, state, id, out var session, out var member))
         {
             return;
         }

@@ -3,14 +3,14 @@ using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling.Sessions;
 
-/// <summary>Finds the session a /signal message names among the one its connection joined (docs/protocol.md §8).</summary>
-internal sealed class SessionLookup(SignalingContext ctx)
+/// <summary>The session a /signal relay or leave names, checked against the one its connection joined (docs/protocol.md §8).</summary>
+internal static class SessionLookup
 {
     /// <summary>
-    /// The session a relay or leave names, if it is the one this connection joined:
-    /// otherwise session-ended (a tombstone) or session-not-found has been answered.
+    /// True when <paramref name="id"/> is the session this connection joined; otherwise
+    /// session-ended (a tombstone) or session-not-found has been answered.
     /// </summary>
-    public bool TryGet(RoomLock rooms, ClientState state, string id, [NotNullWhen(true)] out SessionRoom? session, [NotNullWhen(true)] out Member? member)
+    public static bool TryGet(SignalingContext ctx, RoomLock rooms, ClientState state, string id, [NotNullWhen(true)] out SessionRoom? session, [NotNullWhen(true)] out Member? member)
     {
         session = null;
         member = null;

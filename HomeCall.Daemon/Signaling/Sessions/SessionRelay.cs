@@ -9,8 +9,6 @@ namespace HomeCall.Daemon.Signaling.Sessions;
 /// </summary>
 internal sealed class SessionRelay(SignalingContext ctx)
 {
-    private readonly SessionLookup _lookup = new(ctx);
-
     /// <remarks>`room` is required and must be a session id: it is what routes the relay (docs/protocol.md §11.3).</remarks>
     public void Relay(ClientState state, in InboundMessage message, string? id, string? echo)
     {
@@ -21,7 +19,7 @@ internal sealed class SessionRelay(SignalingContext ctx)
         }
 
         using var rooms = ctx.Registry.Lock();
-        if (!_lookup.TryGet(rooms, state, id, out var session, out var member))
+        if (!SessionLookup.TryGet(ctx, rooms, state, id, out var session, out var member))
         {
             return;
         }
