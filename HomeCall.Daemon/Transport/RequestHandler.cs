@@ -30,6 +30,7 @@ internal sealed class RequestHandler(
     // Sizes of buffers and queues every connection shares: a reload does not change them (restart).
     private readonly ConnectionServices _services = new(settings.Current.MaxMessageBytes, settings.Current.MaxSendQueueBytes, settings.Current.SendTimeout, time);
     private readonly ILogger _log = log.ForContext<RequestHandler>();
+    private readonly ConnectionLogs _connectionLogs = new(log.ForContext<RequestHandler>(), bootId);
     private readonly HandshakeDeadlines _deadlines = new(time);
     private readonly UntrustedForwardingLog _untrustedForwarding = new(noTrustedProxies: true, log.ForContext<RequestHandler>());
     private Action<WebSocketConnection>? _connectionEnded; // One delegate for every connection.
@@ -217,7 +218,7 @@ internal sealed class RequestHandler(
     private WebSocketConnection Accept(Socket socket, AcceptedUpgrade upgrade)
     {
         var id = Interlocked.Increment(ref _nextId);
-        ILogger connLog = new ConnectionLogger(_log, bootId, id);
+        ILogger connLog = _connectionLogs.For(id);
         var stream = new ConnectionStream(new NetworkStream(socket, ownsSocket: true), upgrade.Leftover, time);
         var ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
         {
