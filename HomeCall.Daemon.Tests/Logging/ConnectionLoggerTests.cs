@@ -85,6 +85,24 @@ public sealed class ConnectionLoggerTests
         Assert.That(sink.Events, Is.Empty);
     }
 
+    [Test]
+    public void Information_TwoConnectionsInTurn_EachLineCarriesItsOwnId()
+    {
+        var sink = new CapturingSink();
+        var logs = new ConnectionLogs(new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), "k7q2m9");
+        var first = logs.For(17);
+        var second = logs.For(18);
+
+        first.Information("Joined room={Room} ({Count}/{Capacity})", "9f2c41d0", 1, 8);
+        second.Information("Joined room={Room} ({Count}/{Capacity})", "9f2c41d0", 2, 8);
+        first.Information("Left room={Room} ({Count}/{Capacity})", "9f2c41d0", 1, 8);
+        second.Warning(new InvalidOperationException("x"), "Failed {Step}", "send");
+
+        Assert.That(
+            sink.Events.Select(e => e.Properties[ConnectionLogger.PropertyName].ToString()),
+            Is.EqualTo(new[] { "\"k7q2m9-c17\"", "\"k7q2m9-c18\"", "\"k7q2m9-c17\"", "\"k7q2m9-c18\"" }));
+    }
+
     private static (ILogger Log, CapturingSink Sink) NewConnectionLogger()
     {
         var sink = new CapturingSink();
@@ -103,22 +121,4 @@ public sealed class ConnectionLoggerTests
     private static string Describe(LogEvent e) =>
         $"{e.Level}|{e.MessageTemplate.Text}|{e.RenderMessage(CultureInfo.InvariantCulture)}|"
         + string.Join(";", e.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value.GetType().Name}:{p.Value}"));
-
-    [Test]
-    public void Information_TwoConnectionsInTurn_EachLineCarriesItsOwnId()
-    {
-        var sink = new CapturingSink();
-        var logs = new ConnectionLogs(new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), "k7q2m9");
-        var first = logs.For(17);
-        var second = logs.For(18);
-
-        first.Information("Joined room={Room} ({Count}/{Capacity})", "9f2c41d0", 1, 8);
-        second.Information("Joined room={Room} ({Count}/{Capacity})", "9f2c41d0", 2, 8);
-        first.Information("Left room={Room} ({Count}/{Capacity})", "9f2c41d0", 1, 8);
-        second.Warning(new InvalidOperationException("x"), "Failed {Step}", "send");
-
-        Assert.That(
-            sink.Events.Select(e => e.Properties[ConnectionLogger.PropertyName].ToString()),
-            Is.EqualTo(new[] { "\"k7q2m9-c17\"", "\"k7q2m9-c18\"", "\"k7q2m9-c17\"", "\"k7q2m9-c18\"" }));
-    }
 }

@@ -3,8 +3,8 @@ using Serilog;
 namespace HomeCall.Daemon.Logging;
 
 /// <summary>
-/// Makes each connection's <see cref="ConnectionLogger"/> (ids <c>BOOTID-c1</c>, <c>BOOTID-c2</c>, … in the
-/// order asked for) over one logger that carries <see cref="CurrentConnectionId"/>, made once for all of them.
+/// Makes each connection's <see cref="ConnectionLogger"/> (<c>For(17)</c> writes <c>BOOTID-c17</c>) over one
+/// logger that carries <see cref="CurrentConnectionId"/>, made once for all of them.
 /// </summary>
 internal sealed class ConnectionLogs(ILogger log, string bootId)
 {
