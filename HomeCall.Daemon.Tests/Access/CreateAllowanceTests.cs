@@ -1,5 +1,5 @@
 using HomeCall.Daemon.Access;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 
 namespace HomeCall.Daemon.Tests.Access;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using HomeCall.Daemon.Access;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Access;

@@ -1,5 +1,5 @@
 using HomeCall.Daemon.Config;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 
 namespace HomeCall.Daemon.Tests.Config;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HomeCall.Daemon.Config;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Tests.TestSupport;
 

@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Logging;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Hosting;

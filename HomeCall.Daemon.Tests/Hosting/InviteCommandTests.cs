@@ -2,7 +2,7 @@ using System.Text;
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Hosting;

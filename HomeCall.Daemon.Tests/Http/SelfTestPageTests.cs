@@ -53,7 +53,7 @@ public sealed class SelfTestPageTests
 
         var (room, fingerprint) = ServedRoom(first);
         Assert.That(room, Does.Match("^selftest-[0-9a-f-]{36}$"));
-        Assert.That(fingerprint, Is.EqualTo(TestFingerprints.Fingerprinter.Of(HomeCall.Daemon.Rooms.Dialect.Homecall, room)), "what the log calls this room");
+        Assert.That(fingerprint, Is.EqualTo(TestFingerprints.Fingerprinter.Of(HomeCall.Daemon.Protocol.Dialect.Homecall, room)), "what the log calls this room");
         Assert.That(ServedRoom(second).Room, Is.Not.EqualTo(room));
         Assert.That(first, Does.Not.Contain(SelfTestPage.RoomPlaceholder).And.Not.Contain(SelfTestPage.FingerprintPlaceholder));
     }

@@ -1,7 +1,7 @@
 using HomeCall.Daemon.Http;
 using HomeCall.Daemon.Logging;
 using HomeCall.Daemon.Metrics;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Tests.TestSupport;
 using Serilog;
 using Serilog.Core;

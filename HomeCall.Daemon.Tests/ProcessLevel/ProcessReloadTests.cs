@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HomeCall.Daemon.Ice;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.ProcessLevel;

@@ -1,4 +1,4 @@
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Tests.TestSupport;
 

@@ -2,6 +2,7 @@ using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Metrics;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Tests.TestSupport;

@@ -1,6 +1,6 @@
 using System.Net;
 using HomeCall.Daemon.Config;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Tests.TestSupport;
 
 namespace HomeCall.Daemon.Tests.Signaling;

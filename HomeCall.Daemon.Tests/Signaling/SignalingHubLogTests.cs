@@ -1,5 +1,5 @@
 using System.Globalization;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Tests.TestSupport;
 using Serilog.Events;
 using Serilog.Formatting.Display;

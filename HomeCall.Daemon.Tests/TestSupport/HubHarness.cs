@@ -2,7 +2,7 @@ using System.Net;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Ice;
 using HomeCall.Daemon.Metrics;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Transport;
 using Serilog;

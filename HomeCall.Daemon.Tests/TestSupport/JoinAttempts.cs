@@ -1,5 +1,5 @@
 using System.Net;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 
 namespace HomeCall.Daemon.Tests.TestSupport;
 

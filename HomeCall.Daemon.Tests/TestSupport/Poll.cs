@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Tests.TestSupport;

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using HomeCall.Daemon.Hosting;
 using HomeCall.Daemon.Logging;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Tests.TestSupport;

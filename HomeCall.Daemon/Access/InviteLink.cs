@@ -1,6 +1,6 @@
 using System.Globalization;
 using HomeCall.Daemon.Config;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 
 namespace HomeCall.Daemon.Access;
 

@@ -1,4 +1,4 @@
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using K = HomeCall.Daemon.Config.SettingKeys;
 
 namespace HomeCall.Daemon.Config;

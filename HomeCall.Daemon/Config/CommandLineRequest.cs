@@ -1,4 +1,4 @@
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 
 namespace HomeCall.Daemon.Config;
 

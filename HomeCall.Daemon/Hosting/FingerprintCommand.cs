@@ -2,7 +2,7 @@ using System.Collections;
 using System.Runtime.Versioning;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Hosting;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Signaling.Sessions;
 

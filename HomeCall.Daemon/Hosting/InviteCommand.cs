@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Signaling;
 using HomeCall.Daemon.Signaling.Sessions;
 

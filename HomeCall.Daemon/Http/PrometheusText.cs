@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HomeCall.Daemon.Metrics;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 
 namespace HomeCall.Daemon.Http;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 

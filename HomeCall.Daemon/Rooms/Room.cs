@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Rooms;

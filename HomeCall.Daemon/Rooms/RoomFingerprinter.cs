@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HomeCall.Daemon.Protocol;
 
 namespace HomeCall.Daemon.Rooms;
 

@@ -1,3 +1,5 @@
+using HomeCall.Daemon.Protocol;
+
 namespace HomeCall.Daemon.Rooms;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using HomeCall.Daemon.Protocol;
+
 namespace HomeCall.Daemon.Rooms;
 
 /// <summary>A /signal session (docs/protocol.md §8): a room that always has its queue for the absent participant.</summary>

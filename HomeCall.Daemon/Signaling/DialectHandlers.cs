@@ -1,4 +1,4 @@
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Signaling.Homecall;
 using HomeCall.Daemon.Signaling.Mesh;
 using HomeCall.Daemon.Signaling.Numeric;

@@ -1,4 +1,5 @@
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 using Serilog;
@@ -10,7 +11,7 @@ namespace HomeCall.Daemon.Signaling;
 /// connection's handler is chosen once — by the upgrade URL at open, else by its first valid
 /// `join` or `create` — and from then on receives everything: its messages, the errors that
 /// are about the connection rather than a message, its end. Handlers are registered in
-/// <see cref="DialectHandlers.Create"/>, one per <see cref="Rooms.Dialect"/>.
+/// <see cref="DialectHandlers.Create"/>, one per <see cref="Protocol.Dialect"/>.
 /// </summary>
 internal interface IDialectHandler
 {

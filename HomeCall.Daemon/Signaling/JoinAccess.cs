@@ -1,6 +1,7 @@
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Ice;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 

@@ -1,6 +1,6 @@
 using HomeCall.Daemon.Config;
 using HomeCall.Daemon.Metrics;
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Transport;
 
 namespace HomeCall.Daemon.Signaling;

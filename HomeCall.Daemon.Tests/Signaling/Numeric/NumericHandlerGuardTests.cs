@@ -1,5 +1,6 @@
 using System.Net;
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Signaling.Numeric;
 using HomeCall.Daemon.Tests.TestSupport;

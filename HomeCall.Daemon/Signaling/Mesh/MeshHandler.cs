@@ -1,4 +1,5 @@
 using HomeCall.Daemon.Access;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 

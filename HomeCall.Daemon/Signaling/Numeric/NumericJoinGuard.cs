@@ -1,3 +1,4 @@
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling.Numeric;

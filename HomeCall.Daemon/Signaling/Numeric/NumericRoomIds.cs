@@ -1,4 +1,5 @@
 using System.Globalization;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 
 namespace HomeCall.Daemon.Signaling.Numeric;

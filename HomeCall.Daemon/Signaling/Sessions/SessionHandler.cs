@@ -1,5 +1,6 @@
 using HomeCall.Daemon.Access;
 using HomeCall.Daemon.Config;
+using HomeCall.Daemon.Protocol;
 using HomeCall.Daemon.Rooms;
 using HomeCall.Daemon.Transport;
 using Serilog;

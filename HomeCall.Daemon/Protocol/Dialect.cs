@@ -1,4 +1,4 @@
-namespace HomeCall.Daemon.Rooms;
+namespace HomeCall.Daemon.Protocol;
 
 /// <summary>The four dialects (docs/protocol.md §4–§8); each has its own room namespace.</summary>
 internal enum Dialect

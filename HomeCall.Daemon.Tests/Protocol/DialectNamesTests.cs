@@ -1,6 +1,6 @@
-using HomeCall.Daemon.Rooms;
+using HomeCall.Daemon.Protocol;
 
-namespace HomeCall.Daemon.Tests.Rooms;
+namespace HomeCall.Daemon.Tests.Protocol;
 
 /// <summary>The dialect names of fingerprints, /health and metrics labels (docs/protocol.md §1.3, §11.6).</summary>
 public sealed class DialectNamesTests

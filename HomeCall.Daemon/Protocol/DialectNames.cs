@@ -1,4 +1,4 @@
-namespace HomeCall.Daemon.Rooms;
+namespace HomeCall.Daemon.Protocol;
 
 /// <summary>The lower-case dialect names used in fingerprints, /health and metrics labels (docs/protocol.md §1.3, §11.6).</summary>
 internal static class DialectNames
