@@ -132,7 +132,13 @@ internal sealed class BackgroundLogSink : ILogEventSink, IDisposable
                 Interlocked.Exchange(ref _parked, 1);
                 if (!_queue.IsEmpty)
                 {
-                    Interlocked.Exchange(ref _parked, 0);
+                    if (Interlocked.Exchange(ref _parked, 0) == 0)
+                    {
+                        // An Emit unparked the writer first and sets the wake: take that signal now,
+                        // or it would end the next batch's wait at once and split the batch.
+                        _wake.WaitOne();
+                    }
+
                     continue;
                 }
             }
