@@ -45,6 +45,24 @@ public sealed class MessageWireTests
     }
 
     [Test]
+    public async Task Text_FourTimesMaxMessageBytesThenClose_Closed1009AndLoggedOnce()
+    {
+        // The rest of a refused message keeps arriving after the 1009 (a browser's whole message, or a
+        // hostile frame declaring gigabytes): it is skipped to reach the client's close, and must not
+        // write a line per MAX_MESSAGE_BYTES (one client once wrote 95,000 lines in the 5 s close wait).
+        await using var server = TestServer.Start();
+        await using var client = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
+        var payload = Enumerable.Repeat((byte)'a', 4 * (server.Options.MaxMessageBytes + 1)).ToArray();
+
+        await client.SendAsync(WireFrame.Concat(WireFrame.Build(WireFrame.Text, payload), WireFrame.CloseFrame(1000)));
+
+        Assert.That(await client.ReadCloseStatusAsync(), Is.EqualTo(1009));
+        Assert.That(await client.WaitForEndAsync(), Is.True, "the client's close is read after the refused message");
+        await Poll.UntilAsync(() => server.Logs.Lines.Any(l => l.StartsWith("Connection closed", StringComparison.Ordinal)), "the close logged");
+        Assert.That(server.Logs.Lines.Count(l => l.StartsWith("Message over", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Join_LoneSurrogateEscapeInUser_InvalidMessageAndStillOpen()
     {
         await using var server = TestServer.Start();

@@ -37,8 +37,14 @@ internal sealed partial class WebSocketConnection
                 length += result.Count;
                 if (length > max)
                 {
-                    _log.Information("Message over {MaxMessageBytes} bytes, closing with {CloseStatus}", max, CloseStatus.MessageTooBig);
-                    Close(CloseStatus.MessageTooBig, "message too big");
+                    // Reading goes on to find the client's close (docs/protocol.md §10.1), so the rest of a
+                    // refused message comes back here in MAX_MESSAGE_BYTES pieces: only the first is news.
+                    if (!_sends.IsClosing)
+                    {
+                        _log.Information("Message over {MaxMessageBytes} bytes, closing with {CloseStatus}", max, CloseStatus.MessageTooBig);
+                        Close(CloseStatus.MessageTooBig, "message too big");
+                    }
+
                     return true;
                 }
             }
