@@ -63,6 +63,33 @@ public sealed class MessageWireTests
     }
 
     [Test]
+    public async Task Text_HeaderDeclaringMaxMessageBytesPlusOne_Closed1009BeforeItsPayload()
+    {
+        // The frame's length field already proves the message too big (RFC 6455 §5.2): no payload needs to
+        // come for the answer (once, a client that sent only the header heard nothing until the keep-alive dropped it).
+        await using var server = TestServer.Start();
+        await using var client = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
+
+        await client.SendAsync(WireFrame.Build(WireFrame.Text, [], declaredLength: (ulong)server.Options.MaxMessageBytes + 1));
+
+        Assert.That(await client.ReadCloseStatusAsync(), Is.EqualTo(1009));
+    }
+
+    [Test]
+    public async Task Text_ContinuationDeclaringMaxMessageBytesPlusOne_Closed1009BeforeItsPayload()
+    {
+        await using var server = TestServer.Start();
+        await using var client = await RawWsConnection.UpgradeAsync(server.Endpoint, "/ws/");
+        var first = FrameCases.Pad(server.Options.MaxMessageBytes / 2);
+
+        await client.SendAsync(WireFrame.Concat(
+            WireFrame.Build(WireFrame.Text, first, fin: false),
+            WireFrame.Build(WireFrame.Continuation, "a"u8, declaredLength: (ulong)(server.Options.MaxMessageBytes - first.Length + 1))));
+
+        Assert.That(await client.ReadCloseStatusAsync(), Is.EqualTo(1009));
+    }
+
+    [Test]
     public async Task Join_LoneSurrogateEscapeInUser_InvalidMessageAndStillOpen()
     {
         await using var server = TestServer.Start();
