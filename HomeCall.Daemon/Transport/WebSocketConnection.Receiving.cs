@@ -25,15 +25,16 @@ internal sealed partial class WebSocketConnection
                     // stream gives it none past a frame's end), so its length is known before its payload.
                     result = await _ws.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
                 }
-                else if (_stream.FramePayloadLeft > (ulong)(max - length))
-                {
-                    // RFC 6455 §5.2: a frame's header gives its length, so a message it makes too big is
-                    // refused at once, not after MAX_MESSAGE_BYTES more bytes that may never come.
-                    RefuseTooBig(max);
-                    return true;
-                }
                 else
                 {
+                    if (_stream.FramePayloadLeft > (ulong)(max - length))
+                    {
+                        // RFC 6455 §5.2: a frame's header gives its length, so a message it makes too big is
+                        // refused at once, not after MAX_MESSAGE_BYTES more bytes that may never come. Its
+                        // bytes are still read (and dropped) below: the client's close comes after them.
+                        RefuseTooBig(max);
+                    }
+
                     buffer = WithRoom(buffer, length, max);
                     var room = Math.Min(buffer.Length, max + 1) - length;
                     result = await _ws.ReceiveAsync(buffer.AsMemory(length, room), CancellationToken.None).ConfigureAwait(false);
