@@ -95,6 +95,46 @@ public sealed class IceServersDeliveryTests
     }
 
     [Test]
+    public async Task Session_QueueFilledWithQueueBoundsEqual_JoinerGetsIceServersAndEveryAcceptedOffer()
+    {
+        // MAX_QUEUED_BYTES may equal MAX_SEND_QUEUE_BYTES (docs/protocol.md §10.2); the joiner's ice-servers
+        // goes out before the queue (§3.8), so a queue filled to the brim once overflowed the joiner's send
+        // queue: closed with 1008 on its join, and every accepted offer lost without its sender being told.
+        await using var server = TestServer.Start(WithIce with { MaxMessageBytes = 1024, MaxSendQueueBytes = 3072, MaxQueuedBytes = 3072 });
+        var room = Guid.NewGuid().ToString();
+        await using var caller = await WsClient.ConnectAsync(server.Ws("/signal"));
+        await caller.SendAsync(new { type = "join", room, user = "caller" });
+        AssertIceServers(await caller.ReceiveAsync());
+        int[] sizes = [900, 900, 900, 200, 100, 50, 20, 10, 5, 2, 1, 0];
+        foreach (var size in sizes)
+        {
+            await caller.SendAsync(new { type = "offer", room, sdp = new string('s', size) });
+        }
+
+        // An answer every message gets, after the queue-full answers of those before it.
+        await caller.SendAsync(new { type = "offer", room = Guid.NewGuid().ToString(), sdp = "fence" });
+        var refused = 0;
+        while ((await caller.ReceiveAsync()).GetProperty("code").GetString() == "queue-full")
+        {
+            refused++;
+        }
+
+        await using var callee = await WsClient.ConnectAsync(server.Ws("/signal"));
+        await callee.SendAsync(new { type = "join", room, user = "callee" });
+
+        AssertIceServers(await callee.ReceiveAsync());
+        var delivered = new List<int>();
+        for (var i = 0; i < sizes.Length - refused; i++)
+        {
+            delivered.Add((await callee.ReceiveTypeAsync("offer")).GetProperty("sdp").GetString()!.Length);
+        }
+
+        var next = 0;
+        Assert.That(delivered.All(size => (next = Array.IndexOf(sizes, size, next) + 1) > 0), Is.True, "in the order sent: " + string.Join(",", delivered));
+        Assert.That(delivered, Has.Count.GreaterThan(2), "the queue was filled");
+    }
+
+    [Test]
     public async Task Homecall_NoIceServersConfigured_NothingAfterOnline()
     {
         await using var server = TestServer.Start();

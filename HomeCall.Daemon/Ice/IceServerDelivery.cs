@@ -43,6 +43,13 @@ internal sealed class IceServerDelivery(IceServers servers, RoomRegistry registr
         }
     }
 
+    /// <summary>The length of the ice-servers message a join sends now (0 when no server is configured): its credentials have a fixed length.</summary>
+    public int JoinMessageBytes()
+    {
+        var settings = servers.Current;
+        return settings.IsConfigured ? IceServersMessage.Write(settings, time.GetUtcNow()).Length : 0;
+    }
+
     /// <summary>The connection ended: no more refreshes.</summary>
     public void Closed(IConnection connection)
     {

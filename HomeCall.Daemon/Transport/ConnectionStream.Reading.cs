@@ -6,6 +6,12 @@ namespace HomeCall.Daemon.Transport;
 /// <summary>The read side of <see cref="ConnectionStream"/>: the buffered chunk, the <see cref="ReadGuard"/>'s pacing and frame budget, and the halt.</summary>
 internal sealed partial class ConnectionStream
 {
+    /// <summary>True when the next byte the framing layer reads is the first of a frame's header.</summary>
+    public bool AtFrameStart => _guard.AtFrameStart;
+
+    /// <summary>Payload bytes the current frame's header announced that the framing layer has not been given yet.</summary>
+    public ulong FramePayloadLeft => _guard.PayloadLeft;
+
     private ValueTask<int> ReadNow(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         // Never past the frame being read: the framing layer then holds no bytes of the next

@@ -66,6 +66,9 @@ internal struct FrameCounter
         _ => (int)Math.Min(_length, int.MaxValue),
     };
 
+    /// <summary>Payload bytes of the frame being read that have not passed yet (0 outside a frame's payload).</summary>
+    public readonly ulong PayloadLeft => _phase == Phase.Payload ? _length : 0;
+
     /// <summary>
     /// The length of the whole, well-formed client pong (FIN, masked, at most 125 bytes of payload)
     /// that <paramref name="bytes"/> start with, else 0. Anything else about a pong is for the framing

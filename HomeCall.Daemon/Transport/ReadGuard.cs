@@ -39,6 +39,9 @@ internal struct ReadGuard
     /// <summary>The most bytes that may pass now without any of the next frame's (<see cref="FrameCounter.ReadLimit"/>).</summary>
     public readonly int ReadLimit => _frames.ReadLimit;
 
+    /// <summary>Payload bytes of the frame being read not passed yet (<see cref="FrameCounter.PayloadLeft"/>).</summary>
+    public readonly ulong PayloadLeft => _frames.PayloadLeft;
+
     /// <summary>True when a pong frame began since the last call (<see cref="FrameCounter.TakePong"/>).</summary>
     public bool TakePong() => _frames.TakePong();
 

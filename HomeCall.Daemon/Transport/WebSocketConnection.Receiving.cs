@@ -19,27 +19,37 @@ internal sealed partial class WebSocketConnection
             var result = first;
             while (!result.EndOfMessage)
             {
-                // Never buffer more than max + 1 bytes: one byte past the limit proves it is too big.
-                var room = Math.Min(buffer.Length, max + 1) - length;
-                if (room == 0)
+                if (_stream.AtFrameStart)
                 {
-                    buffer = Grow(buffer, Math.Min(buffer.Length * 2, max + 1));
-                    room = Math.Min(buffer.Length, max + 1) - length;
+                    // The next fragment's header alone first (the framing layer holds no payload: the
+                    // stream gives it none past a frame's end), so its length is known before its payload.
+                    result = await _ws.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+                }
+                else
+                {
+                    if (_stream.FramePayloadLeft > (ulong)(max - length))
+                    {
+                        // RFC 6455 §5.2: a frame's header gives its length, so a message it makes too big is
+                        // refused at once, not after MAX_MESSAGE_BYTES more bytes that may never come. Its
+                        // bytes are still read (and dropped) below: the client's close comes after them.
+                        RefuseTooBig(max);
+                    }
+
+                    buffer = WithRoom(buffer, length, max);
+                    var room = Math.Min(buffer.Length, max + 1) - length;
+                    result = await _ws.ReceiveAsync(buffer.AsMemory(length, room), CancellationToken.None).ConfigureAwait(false);
+                    length += result.Count;
+                    if (length > max)
+                    {
+                        RefuseTooBig(max);
+                        return true;
+                    }
                 }
 
-                result = await _ws.ReceiveAsync(buffer.AsMemory(length, room), CancellationToken.None).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     AnswerPeerClose();
                     return false;
-                }
-
-                length += result.Count;
-                if (length > max)
-                {
-                    _log.Information("Message over {MaxMessageBytes} bytes, closing with {CloseStatus}", max, CloseStatus.MessageTooBig);
-                    Close(CloseStatus.MessageTooBig, "message too big");
-                    return true;
                 }
             }
 
@@ -49,6 +59,17 @@ internal sealed partial class WebSocketConnection
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void RefuseTooBig(int max)
+    {
+        // Reading goes on to find the client's close (docs/protocol.md §10.1), so the rest of a
+        // refused message comes back here in MAX_MESSAGE_BYTES pieces: only the first is news.
+        if (!_sends.IsClosing)
+        {
+            _log.Information("Message over {MaxMessageBytes} bytes, closing with {CloseStatus}", max, CloseStatus.MessageTooBig);
+            Close(CloseStatus.MessageTooBig, "message too big");
         }
     }
 
@@ -90,6 +111,10 @@ internal sealed partial class WebSocketConnection
             _services.Drains.RunPending();
         }
     }
+
+    /// <summary>Never buffer more than max + 1 bytes: one byte past the limit proves it is too big.</summary>
+    private static byte[] WithRoom(byte[] buffer, int length, int max) =>
+        length < Math.Min(buffer.Length, max + 1) ? buffer : Grow(buffer, Math.Min(buffer.Length * 2, max + 1));
 
     private static byte[] Grow(byte[] buffer, int size)
     {

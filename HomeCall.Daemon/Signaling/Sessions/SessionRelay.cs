@@ -39,7 +39,8 @@ internal sealed class SessionRelay(SignalingContext ctx)
             {
                 ctx.Metrics.MessagesRelayed.Increment(MessageTypeNames.Of(message.Type));
             }
-            else if (!session.Queue.TryAdd(new QueuedMessage(member.UserId, relay.Memory.ToArray())))
+            else if (!LeavesRoomForTheJoin(session, relay.Memory.Length)
+                || !session.Queue.TryAdd(new QueuedMessage(member.UserId, relay.Memory.ToArray())))
             {
                 // The session's queue may hold a message for minutes: it keeps a copy, not the pooled buffer.
                 ctx.Replies.SessionError(state, ErrorCode.QueueFull, session.Id);
@@ -50,4 +51,12 @@ internal sealed class SessionRelay(SignalingContext ctx)
             relay.Release();
         }
     }
+
+    /// <summary>
+    /// docs/protocol.md §8.2: the joiner gets its ice-servers message (§3.8) and then the whole queue in one
+    /// go, so both must fit its send queue; else the join itself would close it with 1008 and drop every
+    /// queued message, unknown to their sender (MAX_QUEUED_BYTES may equal MAX_SEND_QUEUE_BYTES).
+    /// </summary>
+    private bool LeavesRoomForTheJoin(SessionRoom session, int bytes) =>
+        (long)session.Queue.Bytes + bytes + ctx.Ice.JoinMessageBytes() <= ctx.Options.MaxSendQueueBytes;
 }
