@@ -68,7 +68,7 @@ internal sealed partial class WebSocketConnection
         // refused message comes back here in MAX_MESSAGE_BYTES pieces: only the first is news.
         if (!_sends.IsClosing)
         {
-            _log.Information("Message over {MaxMessageBytes} bytes, closing with {CloseStatus}", max, CloseStatus.MessageTooBig);
+            _log.Warning("Message over {MaxMessageBytes} bytes, closing with {CloseStatus}", max, CloseStatus.MessageTooBig);
             Close(CloseStatus.MessageTooBig, "message too big");
         }
     }
