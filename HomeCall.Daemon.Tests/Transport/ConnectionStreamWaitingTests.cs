@@ -1,3 +1,4 @@
+using System.Buffers;
 using HomeCall.Daemon.Tests.TestSupport;
 using HomeCall.Daemon.Transport;
 
@@ -25,6 +26,32 @@ public sealed class ConnectionStreamWaitingTests
         }
 
         Assert.That(read, Is.EqualTo(first.Length), "the reads stop at the first frame's end");
+    }
+
+    [Test]
+    public async Task Dispose_WhileTheReadChunkHoldsBytes_TheReaderStillGetsItsOwnBytes()
+    {
+        // An abort disposes the stream from a timer thread while the reader may be copying out of its
+        // chunk: the chunk must not go back to the pool then, where another connection could rent it
+        // and fill it with its own bytes before this reader is done.
+        var frame = WireFrame.TextFrame(new string('m', 200));
+        var stream = new ConnectionStream(new MemoryStream(frame), [], TimeProvider.System);
+        Assert.That(await stream.FillAsync(), Is.True, "the frame is in the read chunk");
+        var head = new byte[2];
+        Assert.That(await stream.ReadAsync(head), Is.EqualTo(2));
+
+        stream.Dispose();
+        var another = ArrayPool<byte>.Shared.Rent(16384); // This thread's pool hands back what was just returned to it.
+        another.AsSpan().Fill(0xEE);
+        var rest = new byte[frame.Length - 2];
+        var read = 0;
+        while (read < rest.Length)
+        {
+            read += await stream.ReadAsync(rest.AsMemory(read));
+        }
+
+        ArrayPool<byte>.Shared.Return(another);
+        Assert.That(rest, Is.EqualTo(frame[2..]));
     }
 
     [Test]

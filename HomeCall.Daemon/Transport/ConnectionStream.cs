@@ -175,7 +175,10 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
             _inner.Dispose();
             Interlocked.Exchange(ref _disposed, 1);
             Volatile.Read(ref _halted)?.TrySetResult(0);
-            ReleaseRead();
+
+            // The read chunk stays: an abort disposes the stream from another thread (a timer) while
+            // the reader may be copying out of it, and a chunk handed back then could be rented and
+            // filled by another connection. ReleaseAfterReading hands it back once reading ended.
             lock (Gate)
             {
                 // Aborted mid-batch: nothing gathered can go out any more.
@@ -188,6 +191,9 @@ internal sealed partial class ConnectionStream(Stream inner, byte[] prefix, Time
 
         base.Dispose(disposing);
     }
+
+    /// <summary>Hands the read chunk back to the pool; only once nothing reads any more (the receive loop ended).</summary>
+    public void ReleaseAfterReading() => ReleaseRead();
 
     private void NoteCloseFrame(ReadOnlySpan<byte> frame)
     {

@@ -51,6 +51,7 @@ internal sealed partial class WebSocketConnection
     public void Dispose()
     {
         _ws.Dispose();
+        _stream.ReleaseAfterReading(); // Disposed by the receive loop's end: nothing reads any more.
         _closeTimer?.Dispose();
         _sends.Dispose();
     }
