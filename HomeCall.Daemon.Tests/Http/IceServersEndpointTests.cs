@@ -123,6 +123,20 @@ public sealed class IceServersEndpointTests
     }
 
     [Test]
+    public async Task Head_Configured_HeadersOnlyAndNoCredentialCounted()
+    {
+        await using var server = TestServer.Start(WithIce);
+
+        var response = await GetAsync(server, method: "HEAD");
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(server.Http("/metrics"));
+
+        Assert.That(RawHttp.Status(response), Is.EqualTo(200));
+        Assert.That(Body(response), Is.Empty);
+        Assert.That(metrics, Does.Not.Contain("homecall_turn_credentials_issued_total{via=\"http\"} 1"), "no credential left the daemon");
+    }
+
+    [Test]
     public async Task Metrics_CredentialsIssuedOverHttpAndWebSocket_CountedByChannel()
     {
         await using var server = TestServer.Start(WithIce);

@@ -44,9 +44,9 @@ internal sealed class IceServersEndpoint(IceServers servers, IReadOnlyList<strin
             return HttpResponse.Text(429, $"429 Too Many Requests: at most {IceRequestLimiter.MaxPerMinute} a minute", new KeyValuePair<string, string>("Retry-After", retryAfter.ToString(CultureInfo.InvariantCulture)));
         }
 
-        if (settings.HasTurn)
+        if (settings.HasTurn && !request.MethodIs("HEAD"u8))
         {
-            metrics.TurnCredentialsIssued.Increment(MetricLabel);
+            metrics.TurnCredentialsIssued.Increment(MetricLabel); // A HEAD answer carries the headers only: no credential leaves.
         }
 
         KeyValuePair<string, string>[] cors = origin is null ? [] : [new("Access-Control-Allow-Origin", origin), new("Vary", "Origin")];
