@@ -18,7 +18,7 @@ public sealed class ConnectionStreamKeepAliveTests
         var inner = new DisposeGatedStream();
         var stream = new ConnectionStream(inner, [], new FakeTimeProvider());
         var aborting = Task.Run(stream.Dispose);
-        await inner.Disposing;
+        await inner.Disposing.WaitAsync(Poll.DefaultTimeout); // Only a bound: the abort reaches the socket at once.
 
         try
         {
