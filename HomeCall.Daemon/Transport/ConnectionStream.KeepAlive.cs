@@ -27,18 +27,24 @@ internal sealed partial class ConnectionStream
             if (step == Liveness.Step.Ping)
             {
                 // Not awaited: a reader that stopped reading fails its pong in time and is dropped.
-                _ = ObservePingAsync(WriteAsync(PingFrame));
+                // Started here, under the gate, so it is ordered with every other write.
+                _ = WritePingAsync();
             }
 
             return step;
         }
     }
 
-    private static async Task ObservePingAsync(ValueTask write)
+    /// <summary>
+    /// The write is made inside the try: an abort on another thread closes the socket before this stream
+    /// is marked disposed, and the write in between throws at once (a socket stream's does) rather than
+    /// failing its task. That is the abort's doing, not a fault of the keep-alive sweep.
+    /// </summary>
+    private async Task WritePingAsync()
     {
         try
         {
-            await write.ConfigureAwait(false);
+            await WriteAsync(PingFrame).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
