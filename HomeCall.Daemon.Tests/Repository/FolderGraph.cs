@@ -5,8 +5,9 @@ namespace HomeCall.Daemon.Tests.Repository;
 
 /// <summary>
 /// Which of the daemon's folders (namespaces) each folder's code names: a <c>using</c> of another
-/// folder's namespace or a name qualified with it. Files at the project's top (Program, Startup)
-/// are the composition root and belong to no folder.
+/// folder's namespace or a name qualified with it (in a comment's <c>cref</c> too, which the compiler
+/// also resolves). Files at the project's top (Program, Startup) are the composition root and belong
+/// to no folder.
 /// </summary>
 internal static partial class FolderGraph
 {
